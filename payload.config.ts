@@ -1,0 +1,89 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Accents } from './src/collections/Accents'
+import { Audiences } from './src/collections/Audiences'
+import { Clips } from './src/collections/Clips'
+import { Exercises } from './src/collections/Exercises'
+import { Modules } from './src/collections/Modules'
+import { Scripts } from './src/collections/Scripts'
+import { Toolkits } from './src/collections/Toolkits'
+import { Animations } from './src/collections/uploads/Animations'
+import { Captions } from './src/collections/uploads/Captions'
+import { Images } from './src/collections/uploads/Images'
+import { VoiceTracks } from './src/collections/uploads/VoiceTracks'
+import { Users } from './src/collections/Users'
+import { createDatabaseAdapter } from './src/lib/config/database'
+import { dataDir, rootDir } from './src/lib/config/paths'
+import { resolvePayloadSecret } from './src/lib/config/secret'
+import { migrations } from './src/migrations'
+import { seedDemoOnInit } from './seed/onInit'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.SERVER_URL ?? '',
+  secret: resolvePayloadSecret({
+    nodeEnv: process.env.NODE_ENV,
+    secret: process.env.PAYLOAD_SECRET,
+    dataDir: dataDir(),
+  }),
+  db: createDatabaseAdapter({
+    uri: process.env.DATABASE_URI,
+    rootDir: rootDir(),
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+    migrations,
+  }),
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    meta: {
+      titleSuffix: ' · CDM Studio',
+      applicationName: 'CDM Studio',
+      description: 'Authoring and co-production of Complementary Digital Media toolkits',
+    },
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    components: {
+      graphics: {
+        Logo: '/admin/components/Brand/Logo#Logo',
+        Icon: '/admin/components/Brand/Icon#Icon',
+      },
+      beforeDashboard: ['/admin/components/ToolkitOverview#ToolkitOverview'],
+    },
+  },
+  collections: [
+    Toolkits,
+    Modules,
+    Exercises,
+    Clips,
+    Scripts,
+    Audiences,
+    Accents,
+    Animations,
+    VoiceTracks,
+    Captions,
+    Images,
+    Users,
+  ],
+  localization: {
+    locales: [
+      { code: 'en-GB', label: 'English (UK)' },
+      { code: 'cy', label: 'Cymraeg (Welsh)' },
+    ],
+    defaultLocale: 'en-GB',
+    fallback: true,
+  },
+  editor: lexicalEditor(),
+  sharp,
+  telemetry: false,
+  typescript: {
+    outputFile: process.env.PAYLOAD_TYPES_OUTPUT ?? path.resolve(dirname, 'src/payload-types.ts'),
+  },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+  },
+  onInit: seedDemoOnInit,
+})

@@ -1,0 +1,31 @@
+import type { Access, FieldAccess } from 'payload'
+
+import { hasRole, staffUser } from './roles'
+
+export const adminsOnly: Access = ({ req }) => hasRole(req, 'admin')
+
+/** Designers (and admins) shape the content. */
+export const contentEditors: Access = ({ req }) => hasRole(req, 'admin', 'designer')
+
+/** Everyone signed in to the studio; never anonymous requests or delivery apps. */
+export const anyStaff: Access = ({ req }) => staffUser(req) !== null
+
+export const adminOrSelf: Access = ({ req }) => {
+  const user = staffUser(req)
+  if (!user) return false
+  if (user.role === 'admin') return true
+  return { id: { equals: user.id } }
+}
+
+export const adminsOnlyField: FieldAccess = ({ req }) => hasRole(req, 'admin')
+
+export const contentEditorsField: FieldAccess = ({ req }) => hasRole(req, 'admin', 'designer')
+
+/** Sensitive fields of a co-producer: only admins and the person themselves may read them. */
+export const privateToCoProducer: FieldAccess = ({ req, doc }) => {
+  const user = staffUser(req)
+  if (!user) return false
+  if (user.role === 'admin') return true
+  if (doc && String(doc.id) === String(user.id)) return true
+  return (doc as { role?: string } | undefined)?.role !== 'coProducer'
+}

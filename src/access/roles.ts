@@ -1,0 +1,30 @@
+import type { PayloadRequest } from 'payload'
+
+export const ROLES = ['admin', 'designer', 'coProducer', 'publisher'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  designer: 'Content designer',
+  coProducer: 'Co-producer',
+  publisher: 'Publisher',
+}
+
+export interface StaffUser {
+  id: number | string
+  collection: 'users'
+  role: Role
+}
+
+/** The signed-in person, or null for anonymous requests and machine clients (delivery apps). */
+export function staffUser(req: Pick<PayloadRequest, 'user'>): StaffUser | null {
+  const user = req.user as { collection?: string; role?: unknown; id?: number | string } | null
+  if (!user || user.collection !== 'users' || user.id == null) return null
+  if (!ROLES.includes(user.role as Role)) return null
+  return { id: user.id, collection: 'users', role: user.role as Role }
+}
+
+export function hasRole(req: Pick<PayloadRequest, 'user'>, ...roles: Role[]): boolean {
+  const user = staffUser(req)
+  return user !== null && roles.includes(user.role)
+}

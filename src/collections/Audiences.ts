@@ -1,0 +1,26 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyStaff, contentEditors } from '../access/predicates'
+import { slugField } from '../fields/slug'
+import { requiredInDefaultLocale } from '../fields/requiredInDefaultLocale'
+
+export const Audiences: CollectionConfig<'audiences'> = {
+  slug: 'audiences',
+  admin: {
+    useAsTitle: 'label',
+    defaultColumns: ['label', 'slug'],
+    group: 'Reference',
+    description: 'Who a variant of the content is for. Separate from language and accent.',
+  },
+  access: {
+    read: anyStaff,
+    create: contentEditors,
+    update: contentEditors,
+    delete: contentEditors,
+  },
+  fields: [
+    { name: 'label', type: 'text', localized: true, validate: requiredInDefaultLocale },
+    slugField({ from: 'label', unique: true }),
+    { name: 'description', type: 'textarea', localized: true },
+  ],
+}

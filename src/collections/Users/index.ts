@@ -1,0 +1,82 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf, adminsOnly, adminsOnlyField, anyStaff, privateToCoProducer } from '../../access/predicates'
+import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
+
+export const Users: CollectionConfig<'users'> = {
+  slug: 'users',
+  admin: {
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'role', 'email'],
+    group: 'Studio',
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: {
+    // Everyone signed in sees display names (comments, reviews); private fields are guarded below.
+    read: anyStaff,
+    create: adminsOnly,
+    update: adminOrSelf,
+    delete: adminsOnly,
+    // Payload's default lets any signed-in user unlock any account.
+    unlock: ({ req }) => hasRole(req, 'admin'),
+    admin: ({ req }) => staffUser(req) !== null,
+  },
+  hooks: {
+    beforeValidate: [pseudonymIsDisplayName],
+    beforeChange: [firstUserIsAdmin],
+  },
+  fields: [
+    {
+      name: 'email',
+      type: 'email',
+      access: { read: privateToCoProducer },
+    },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'designer',
+      saveToJWT: true,
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      access: { create: adminsOnlyField, update: adminsOnlyField },
+      admin: { position: 'sidebar', description: 'Only admins can change roles.' },
+    },
+    {
+      name: 'displayName',
+      type: 'text',
+      required: true,
+      admin: {
+        description:
+          'The name everyone else sees. For co-producers it is always their pseudonym.',
+        condition: (data) => data?.role !== 'coProducer',
+      },
+    },
+    {
+      name: 'pseudonym',
+      type: 'text',
+      admin: {
+        description: 'Shown to everyone instead of the real name. Protects the co-producer.',
+        condition: (data) => data?.role === 'coProducer',
+      },
+      validate: (value: string | null | undefined, { siblingData }: { siblingData: { role?: string } }) =>
+        siblingData?.role === 'coProducer' && !value?.trim()
+          ? 'Co-producers need a pseudonym: it is the only name others see.'
+          : true,
+    },
+    {
+      name: 'realName',
+      type: 'text',
+      access: { read: privateToCoProducer },
+      admin: {
+        description: 'Visible to admins only (and to the person themselves).',
+        condition: (data) => data?.role === 'coProducer',
+      },
+    },
+  ],
+}

@@ -1,0 +1,16 @@
+import type { CollectionConfig } from 'payload'
+
+import { mediaDir } from '../../lib/config/paths'
+import { mediaAccess } from './mediaAccess'
+
+export const Captions: CollectionConfig<'captions'> = {
+  slug: 'captions',
+  labels: { singular: 'Caption track', plural: 'Caption tracks' },
+  admin: { useAsTitle: 'title', group: 'Media', defaultColumns: ['filename', 'title', 'filesize'] },
+  access: mediaAccess('captionIds'),
+  upload: {
+    staticDir: mediaDir('captions'),
+    mimeTypes: ['text/vtt'],
+  },
+  fields: [{ name: 'title', type: 'text' }],
+}

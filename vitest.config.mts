@@ -1,0 +1,43 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+// One throwaway database and media folder per integration run; removed by test/int/globalSetup.
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-studio-int-'))
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'int',
+          include: ['test/int/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          globalSetup: ['test/int/globalSetup.ts'],
+          env: {
+            NODE_ENV: 'test',
+            CDM_TEST_RUN_DIR: runDir,
+            DATABASE_URI: process.env.TEST_DATABASE_URI ?? `file:${path.join(runDir, 'test.db')}`,
+            DATA_DIR: path.join(runDir, 'data'),
+            MEDIA_DIR: path.join(runDir, 'media'),
+            PAYLOAD_SECRET: 'integration-tests-only',
+          },
+        },
+      },
+    ],
+  },
+})
