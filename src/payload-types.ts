@@ -155,7 +155,7 @@ export interface UserAuthOperations {
  */
 export interface Toolkit {
   id: number;
-  title: string;
+  title?: string | null;
   /**
    * Lower-case letters, digits and hyphens; used in links and by delivery apps.
    */
@@ -197,7 +197,7 @@ export interface Image {
   /**
    * Describe the picture for people who cannot see it.
    */
-  alt: string;
+  alt?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -243,7 +243,7 @@ export interface Image {
 export interface Module {
   id: number;
   toolkit: number | Toolkit;
-  title: string;
+  title?: string | null;
   /**
    * Lower-case letters, digits and hyphens; used in links and by delivery apps.
    */
@@ -291,7 +291,7 @@ export interface Module {
  */
 export interface Audience {
   id: number;
-  label: string;
+  label?: string | null;
   /**
    * Lower-case letters, digits and hyphens; used in links and by delivery apps.
    */
@@ -307,7 +307,7 @@ export interface Audience {
 export interface Exercise {
   id: number;
   module: number | Module;
-  title: string;
+  title?: string | null;
   /**
    * Lower-case letters, digits and hyphens; used in links and by delivery apps.
    */
@@ -343,11 +343,11 @@ export interface Exercise {
     } | null;
     questions?:
       | {
-          prompt: string;
+          prompt?: string | null;
           answerType: 'text' | 'scale' | 'choice';
           options?:
             | {
-                label: string;
+                label?: string | null;
                 id?: string | null;
               }[]
             | null;
@@ -358,7 +358,7 @@ export interface Exercise {
   task?: string | null;
   diaryPrompts?:
     | {
-        prompt: string;
+        prompt?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -368,7 +368,7 @@ export interface Exercise {
      */
     keyPoints?:
       | {
-          point: string;
+          point?: string | null;
           id?: string | null;
         }[]
       | null;
@@ -382,7 +382,7 @@ export interface Exercise {
  */
 export interface Clip {
   id: number;
-  title: string;
+  title?: string | null;
   /**
    * Lower-case letters, digits and hyphens; used in links and by delivery apps.
    */
@@ -462,7 +462,7 @@ export interface Script {
                * The name of one of the characters above.
                */
               speaker: string;
-              text: string;
+              text?: string | null;
               direction?: string | null;
               id?: string | null;
             }[]
@@ -546,7 +546,7 @@ export interface Accent {
   /**
    * Shown to participants in the player, e.g. "Geordie (North East)".
    */
-  label: string;
+  label?: string | null;
   /**
    * Language tag with a private-use accent, e.g. en-GB-x-geordie.
    */

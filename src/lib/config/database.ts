@@ -2,7 +2,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { DatabaseAdapterObj, Migration } from 'payload'
+import type { DatabaseAdapterObj } from 'payload'
 
 import { parseDatabaseUri } from '../../domain/config/databaseUri'
 
@@ -14,7 +14,7 @@ export function createDatabaseAdapter(options: {
   uri: string | undefined
   rootDir: string
   migrationDir: string
-  migrations: Migration[]
+  migrations: NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
 }): DatabaseAdapterObj {
   const choice = parseDatabaseUri(options.uri)
   if (choice.kind === 'mongodb') {

@@ -34,9 +34,9 @@ export const ensureVariantRules: CollectionBeforeValidateHook<Clip> = async ({
   }
   const problems = checkVariantFields({
     clipId,
-    variantOf: base ? { id: base.id, title: base.title, isVariant: base.variantOf != null } : null,
+    variantOf: base ? { id: base.id, title: base.title ?? `Clip ${base.id}`, isVariant: base.variantOf != null } : null,
     variantAudience: audienceId,
-    siblingWithSameAudience: sibling ? { title: sibling.title } : null,
+    siblingWithSameAudience: sibling ? { title: sibling.title ?? `Clip ${sibling.id}` } : null,
   })
   throwIfFieldErrors('clips', problems, req)
   return data

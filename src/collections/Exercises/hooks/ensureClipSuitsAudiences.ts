@@ -40,7 +40,7 @@ export const ensureClipSuitsAudiences: CollectionBeforeValidateHook<Exercise> = 
     }))
 
   const message = checkExerciseClip({
-    clip: { title: clip.title, audiences: labelled(clip.audiences), isVariant: clip.variantOf != null },
+    clip: { title: clip.title ?? `Clip ${clip.id}`, audiences: labelled(clip.audiences), isVariant: clip.variantOf != null },
     exerciseAudiences: labelled(exerciseAudienceIds),
     moduleAudiences: labelled(module?.audiences),
   })

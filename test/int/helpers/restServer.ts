@@ -1,0 +1,48 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import config from '@payload-config'
+import { handleEndpoints } from 'payload'
+
+export interface RestServer {
+  url: string
+  close: () => Promise<void>
+}
+
+/**
+ * Serves Payload's REST handler over real HTTP on loopback, the same handler the Next route
+ * (src/app/(payload)/api/[...slug]/route.ts) calls, so requests carry real headers, cookies and
+ * bodies through access control.
+ */
+export async function startRestServer(): Promise<RestServer> {
+  const server = http.createServer(async (incoming, outgoing) => {
+    try {
+      const chunks: Buffer[] = []
+      for await (const chunk of incoming) chunks.push(chunk as Buffer)
+      const body = chunks.length ? Buffer.concat(chunks) : undefined
+      const headers = new Headers()
+      for (const [key, value] of Object.entries(incoming.headers)) {
+        if (typeof value === 'string') headers.set(key, value)
+        else if (Array.isArray(value)) value.forEach((v) => headers.append(key, v))
+      }
+      const request = new Request(`http://${incoming.headers.host}${incoming.url}`, {
+        method: incoming.method,
+        headers,
+        body: body && !['GET', 'HEAD'].includes(incoming.method ?? 'GET') ? body : undefined,
+      })
+      const response = await handleEndpoints({ config, request })
+      outgoing.statusCode = response.status
+      response.headers.forEach((value, key) => outgoing.setHeader(key, value))
+      outgoing.end(Buffer.from(await response.arrayBuffer()))
+    } catch (error) {
+      outgoing.statusCode = 500
+      outgoing.end(JSON.stringify({ errors: [{ message: String(error) }] }))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  }
+}
