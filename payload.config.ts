@@ -30,6 +30,7 @@ export default buildConfig({
     nodeEnv: process.env.NODE_ENV,
     secret: process.env.PAYLOAD_SECRET,
     dataDir: dataDir(),
+    isBuildPhase: process.env.NEXT_PHASE === 'phase-production-build',
   }),
   db: createDatabaseAdapter({
     uri: process.env.DATABASE_URI,

@@ -15,13 +15,16 @@ describe('parseDatabaseUri', () => {
     })
   })
 
-  it.each(['', '   ', '\n\t'])('should default to SQLite when DATABASE_URI is blank (%j)', (uri) => {
-    expect(parseDatabaseUri(uri)).toEqual({
-      kind: 'sqlite',
-      url: 'file:data/cdm-studio.db',
-      filePath: 'data/cdm-studio.db',
-    })
-  })
+  it.each(['', '   ', '\n\t'])(
+    'should default to SQLite when DATABASE_URI is blank (%j)',
+    (uri) => {
+      expect(parseDatabaseUri(uri)).toEqual({
+        kind: 'sqlite',
+        url: 'file:data/cdm-studio.db',
+        filePath: 'data/cdm-studio.db',
+      })
+    },
+  )
 
   it('should use a relative SQLite file', () => {
     expect(parseDatabaseUri('file:./x.db')).toEqual({

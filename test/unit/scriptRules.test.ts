@@ -136,8 +136,18 @@ describe('findScriptProblems', () => {
     const script: ScriptInput = {
       characters: [{ name: 'Dean' }],
       scenes: [
-        { lines: [{ lineId: 'l1', speaker: 'Dean' }, { lineId: 'l2', speaker: 'Dean' }] },
-        { lines: [{ lineId: ' l2 ', speaker: 'Dean' }, { lineId: 'l1', speaker: 'Dean' }] },
+        {
+          lines: [
+            { lineId: 'l1', speaker: 'Dean' },
+            { lineId: 'l2', speaker: 'Dean' },
+          ],
+        },
+        {
+          lines: [
+            { lineId: ' l2 ', speaker: 'Dean' },
+            { lineId: 'l1', speaker: 'Dean' },
+          ],
+        },
       ],
     }
     expect(findScriptProblems(script)).toEqual([
@@ -157,7 +167,15 @@ describe('findScriptProblems', () => {
   it('should not treat lines without ids as duplicates of each other', () => {
     const script: ScriptInput = {
       characters: [{ name: 'Dean' }],
-      scenes: [{ lines: [{ speaker: 'Dean' }, { lineId: '', speaker: 'Dean' }, { lineId: null, speaker: 'Dean' }] }],
+      scenes: [
+        {
+          lines: [
+            { speaker: 'Dean' },
+            { lineId: '', speaker: 'Dean' },
+            { lineId: null, speaker: 'Dean' },
+          ],
+        },
+      ],
     }
     expect(findScriptProblems(script)).toEqual([])
   })
@@ -165,7 +183,14 @@ describe('findScriptProblems', () => {
   it('should report every problem in document order', () => {
     const script: ScriptInput = {
       characters: [{ name: 'Dean' }, { name: 'dean' }],
-      scenes: [{ lines: [{ lineId: 'x', speaker: 'Sam' }, { lineId: 'x', speaker: 'Dean' }] }],
+      scenes: [
+        {
+          lines: [
+            { lineId: 'x', speaker: 'Sam' },
+            { lineId: 'x', speaker: 'Dean' },
+          ],
+        },
+      ],
     }
     expect(findScriptProblems(script).map((p) => p.path)).toEqual([
       'characters.1.name',
@@ -218,9 +243,11 @@ describe('assignMissingLineIds', () => {
   })
 
   it('should not reuse an id it has just generated', () => {
-    const script = { scenes: [{ lines: [{ text: 'One' }, { text: 'Two' }, { text: 'Three' }] }] }
+    const script: ScriptInput = {
+      scenes: [{ lines: [{ text: 'One' }, { text: 'Two' }, { text: 'Three' }] }],
+    }
     const result = assignMissingLineIds(script, sequence('x', 'x', 'y', 'x', 'y', 'z'))
-    expect(result.scenes[0].lines.map((l) => l.lineId)).toEqual(['x', 'y', 'z'])
+    expect(result.scenes?.[0].lines?.map((l) => l.lineId)).toEqual(['x', 'y', 'z'])
   })
 
   it('should give a script whose ids it filled no problems', () => {
@@ -260,14 +287,13 @@ describe('assignMissingLineIds', () => {
     }
     expect(assignMissingLineIds(script, sequence('n1'))).toEqual({
       title: 'Thinking traps',
-      scenes: [
-        { heading: 'Kitchen', lines: [{ lineId: 'n1', text: 'Hi', direction: 'quietly' }] },
-      ],
+      scenes: [{ heading: 'Kitchen', lines: [{ lineId: 'n1', text: 'Hi', direction: 'quietly' }] }],
     })
   })
 
   it('should leave a script without scenes without scenes', () => {
-    const result = assignMissingLineIds({ characters: [{ name: 'Dean' }] }, sequence())
+    const script: ScriptInput = { characters: [{ name: 'Dean' }] }
+    const result = assignMissingLineIds(script, sequence())
     expect(result.characters).toEqual([{ name: 'Dean' }])
     expect(result.scenes).toBeUndefined()
   })

@@ -12,9 +12,12 @@ export function resolvePayloadSecret(options: {
   nodeEnv: string | undefined
   secret: string | undefined
   dataDir: string
+  /** `next build` evaluates the config but serves nothing, so it needs no real secret. */
+  isBuildPhase?: boolean
 }): string {
   const configured = options.secret?.trim()
   if (configured) return configured
+  if (options.isBuildPhase) return 'build-phase-placeholder-never-signs-anything'
   if (options.nodeEnv === 'production') {
     throw new Error(
       'PAYLOAD_SECRET is required when NODE_ENV=production. Set it to a long random string, e.g. the output of `openssl rand -hex 32`.',

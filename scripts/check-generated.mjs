@@ -1,0 +1,62 @@
+// Fails when committed generated files lag behind the config: payload-types.ts, the import map
+// and the SQLite migrations (production runs only committed migrations).
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = process.cwd()
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-generated-'))
+const payloadBin = path.join(root, 'node_modules', '.bin', 'payload')
+const env = {
+  ...process.env,
+  NODE_ENV: 'development',
+  NODE_OPTIONS: '--no-deprecation',
+  DATABASE_URI: `file:${path.join(tmp, 'schema-check.db')}`,
+  DATA_DIR: tmp,
+}
+const run = (args, extraEnv = {}) =>
+  execFileSync(payloadBin, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
+
+const problems = []
+try {
+  const typesFile = path.join(tmp, 'payload-types.ts')
+  run(['generate:types'], { PAYLOAD_TYPES_OUTPUT: typesFile })
+  const committed = fs.readFileSync(path.join(root, 'src/payload-types.ts'), 'utf8')
+  if (fs.readFileSync(typesFile, 'utf8') !== committed) {
+    problems.push('src/payload-types.ts is stale: run `npm run generate:types` and commit it.')
+  }
+
+  const importMapFile = path.join(root, 'src/app/(payload)/admin/importMap.js')
+  const importMapBefore = fs.readFileSync(importMapFile, 'utf8')
+  run(['generate:importmap'])
+  if (fs.readFileSync(importMapFile, 'utf8') !== importMapBefore) {
+    problems.push('src/app/(payload)/admin/importMap.js was stale (now regenerated): commit it.')
+  }
+
+  const migrationDir = path.join(root, 'src/migrations')
+  const before = new Set(fs.readdirSync(migrationDir))
+  const indexBefore = fs.readFileSync(path.join(migrationDir, 'index.ts'), 'utf8')
+  // --force-accept-warning avoids prompts; it also writes a blank migration when nothing
+  // changed, so a migration only counts when it contains SQL.
+  run(['migrate:create', 'schema-check', '--skip-empty', '--force-accept-warning'])
+  const added = fs.readdirSync(migrationDir).filter((f) => !before.has(f))
+  const changesSchema = added
+    .filter((f) => f.endsWith('.ts'))
+    .some((f) => /db\.run\(/.test(fs.readFileSync(path.join(migrationDir, f), 'utf8')))
+  for (const file of added) fs.rmSync(path.join(migrationDir, file))
+  fs.writeFileSync(path.join(migrationDir, 'index.ts'), indexBefore)
+  if (changesSchema) {
+    problems.push(
+      'The collections changed without a migration: run `npm run migrate:create -- <name>` and commit it (production SQLite only runs committed migrations).',
+    )
+  }
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true })
+}
+
+if (problems.length > 0) {
+  console.error(problems.map((p) => `✗ ${p}`).join('\n'))
+  process.exit(1)
+}
+console.log('✓ generated types, import map and migrations are current')

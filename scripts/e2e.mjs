@@ -1,0 +1,109 @@
+// Browser and HTTP tests against a production build (`next build` + `next start`) with the demo
+// seeded into a throwaway embedded database. Skips, saying so, when Chromium is not installed.
+import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+const chromium = CHROMIUM_CANDIDATES.find((p) => p && fs.existsSync(p))
+if (!chromium) {
+  console.log(
+    'Browser tests SKIPPED: Chromium was not found. Install it with `apt-get install -y chromium` (Debian) or set CHROMIUM_PATH, then run `npm run test:e2e`.',
+  )
+  process.exit(0)
+}
+
+const root = process.cwd()
+const run = (cmd, args, env = {}) => {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+if (process.env.E2E_SKIP_BUILD !== '1') {
+  console.log('Building the studio for production (next build)…')
+  run('npx', ['next', 'build'], { NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation' })
+}
+
+const port = await freePort()
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-e2e-'))
+const baseUrl = `http://127.0.0.1:${port}`
+const serverLog = path.join(tmp, 'server.log')
+const logFd = fs.openSync(serverLog, 'a')
+// Its own process group, so stopping it also stops the next-server child it forks.
+const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  detached: true,
+  stdio: ['ignore', logFd, logFd],
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    NODE_OPTIONS: '--no-deprecation',
+    PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+    SEED_DEMO: '1',
+    DATABASE_URI: `file:${path.join(tmp, 'e2e.db')}`,
+    DATA_DIR: path.join(tmp, 'data'),
+    MEDIA_DIR: path.join(tmp, 'media'),
+  },
+})
+const stop = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM')
+  } catch {
+    // already gone
+  }
+}
+process.on('exit', () => {
+  stop()
+  fs.rmSync(tmp, { recursive: true, force: true })
+})
+process.on('SIGINT', () => process.exit(130))
+process.on('SIGTERM', () => process.exit(143))
+
+let status = 1
+try {
+  await waitForServer(`${baseUrl}/api/users/me`, 120_000)
+  const result = spawnSync(
+    'npx',
+    ['vitest', 'run', '--project', 'e2e', ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium } },
+  )
+  status = result.status ?? 1
+} catch (error) {
+  console.error(String(error))
+} finally {
+  if (status !== 0) {
+    console.error(`--- server log (${serverLog}) ---`)
+    console.error(fs.readFileSync(serverLog, 'utf8').split('\n').slice(-60).join('\n'))
+  }
+  stop()
+}
+process.exit(status)
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForServer(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
+    try {
+      // The first request initialises Payload: migrations, then the demo seed.
+      const response = await fetch(url)
+      if (response.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`the studio did not answer ${url} within ${timeoutMs / 1000}s`)
+}
