@@ -16,7 +16,10 @@ const env = {
   DATA_DIR: tmp,
 }
 const run = (args, extraEnv = {}) =>
-  execFileSync(payloadBin, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
+  execFileSync(payloadBin, args, {
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 
 const problems = []
 try {

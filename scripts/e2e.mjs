@@ -7,7 +7,11 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+]
 const chromium = CHROMIUM_CANDIDATES.find((p) => p && fs.existsSync(p))
 if (!chromium) {
   console.log(
@@ -16,7 +20,6 @@ if (!chromium) {
   process.exit(0)
 }
 
-const root = process.cwd()
 const run = (cmd, args, env = {}) => {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   if (result.status !== 0) process.exit(result.status ?? 1)
@@ -24,7 +27,11 @@ const run = (cmd, args, env = {}) => {
 
 if (process.env.E2E_SKIP_BUILD !== '1') {
   console.log('Building the studio for production (next build)…')
-  run('npx', ['next', 'build'], { NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation' })
+  run('npx', ['next', 'build'], {
+    NODE_ENV: 'production',
+    NODE_OPTIONS: '--no-deprecation',
+    NEXT_TELEMETRY_DISABLED: '1',
+  })
 }
 
 const port = await freePort()
@@ -38,6 +45,7 @@ const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0
   stdio: ['ignore', logFd, logFd],
   env: {
     ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
     NODE_OPTIONS: '--no-deprecation',
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
@@ -64,11 +72,10 @@ process.on('SIGTERM', () => process.exit(143))
 let status = 1
 try {
   await waitForServer(`${baseUrl}/api/users/me`, 120_000)
-  const result = spawnSync(
-    'npx',
-    ['vitest', 'run', '--project', 'e2e', ...process.argv.slice(2)],
-    { stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium } },
-  )
+  const result = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+  })
   status = result.status ?? 1
 } catch (error) {
   console.error(String(error))

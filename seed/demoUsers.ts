@@ -12,8 +12,18 @@ export interface DemoUser {
 // Demo only: these passwords are published in the README. A production start never creates
 // these accounts unless SEED_DEMO=1 is set on purpose.
 export const DEMO_USERS: DemoUser[] = [
-  { email: 'admin@cdm-studio.example', password: 'demo-admin-pass', role: 'admin', displayName: 'Alex (Admin)' },
-  { email: 'designer@cdm-studio.example', password: 'demo-designer-pass', role: 'designer', displayName: 'Dana (Content designer)' },
+  {
+    email: 'admin@cdm-studio.example',
+    password: 'demo-admin-pass',
+    role: 'admin',
+    displayName: 'Alex (Admin)',
+  },
+  {
+    email: 'designer@cdm-studio.example',
+    password: 'demo-designer-pass',
+    role: 'designer',
+    displayName: 'Dana (Content designer)',
+  },
   {
     email: 'coproducer@cdm-studio.example',
     password: 'demo-coproducer-pass',
@@ -22,5 +32,10 @@ export const DEMO_USERS: DemoUser[] = [
     pseudonym: 'River',
     realName: 'Jamie Example',
   },
-  { email: 'publisher@cdm-studio.example', password: 'demo-publisher-pass', role: 'publisher', displayName: 'Pat (Publisher)' },
+  {
+    email: 'publisher@cdm-studio.example',
+    password: 'demo-publisher-pass',
+    role: 'publisher',
+    displayName: 'Pat (Publisher)',
+  },
 ]

@@ -43,19 +43,33 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
     where: Where,
     make: () => Promise<T>,
   ): Promise<T> => {
-    const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true })
+    const found = await payload.find({
+      collection,
+      where,
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
     if (found.docs[0]) return found.docs[0] as unknown as T
     created[collection] = (created[collection] ?? 0) + 1
     return make()
   }
-  const upload = <T extends { id: Id }>(collection: CollectionSlug, title: string, data: Record<string, unknown>, file: string) =>
-    ensure<T>(collection, { title: { equals: title } }, async () =>
-      (await payload.create({
-        collection,
-        data: { title, ...data },
-        filePath: path.join(FIXTURES, file),
-        overrideAccess: true,
-      } as Parameters<Payload['create']>[0])) as unknown as T,
+  const upload = <T extends { id: Id }>(
+    collection: CollectionSlug,
+    title: string,
+    data: Record<string, unknown>,
+    file: string,
+  ) =>
+    ensure<T>(
+      collection,
+      { title: { equals: title } },
+      async () =>
+        (await payload.create({
+          collection,
+          data: { title, ...data },
+          filePath: path.join(FIXTURES, file),
+          overrideAccess: true,
+        } as Parameters<Payload['create']>[0])) as unknown as T,
     )
 
   // Admin first: the first account on an empty studio always becomes an admin.
@@ -88,9 +102,17 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
 
   const ensureImage = (file: string, alt: string) =>
     ensure<Image>('images', { filename: { equals: file } }, () =>
-      payload.create({ collection: 'images', data: { alt }, filePath: path.join(FIXTURES, file), overrideAccess: true }),
+      payload.create({
+        collection: 'images',
+        data: { alt },
+        filePath: path.join(FIXTURES, file),
+        overrideAccess: true,
+      }),
     )
-  const cover = await ensureImage('toolkit-cover.jpg', 'Colourful abstract pattern: the toolkit cover')
+  const cover = await ensureImage(
+    'toolkit-cover.jpg',
+    'Colourful abstract pattern: the toolkit cover',
+  )
   const posters: Image[] = []
   const animations: { id: Id }[] = []
   for (let n = 1; n <= ANIMATION_COUNT; n++) {
@@ -102,7 +124,8 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
     const key = accent.tag.split('-x-')[1] ?? accent.tag
     voiceTracks.push({
       accent: accent.id,
-      track: (await upload('voice-tracks', `Demo voice: ${accent.label}`, {}, `voice-${key}.m4a`)).id,
+      track: (await upload('voice-tracks', `Demo voice: ${accent.label}`, {}, `voice-${key}.m4a`))
+        .id,
     })
   }
 
@@ -132,13 +155,16 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
   for (const [index, seedClip] of SEED_CLIPS.entries()) {
     const clip = await ensure<Clip>('clips', { slug: { equals: seedClip.slug } }, async () => {
       const captionTrack = await createCaptions(payload, seedClip)
+      created.captions = (created.captions ?? 0) + 1
       return payload.create({
         collection: 'clips',
         data: {
           title: seedClip.title,
           slug: seedClip.slug,
           variantOf: seedClip.variantOf ? clipsBySlug.get(seedClip.variantOf)?.id : undefined,
-          variantAudience: seedClip.variantAudience ? audiences.get(seedClip.variantAudience)?.id : undefined,
+          variantAudience: seedClip.variantAudience
+            ? audiences.get(seedClip.variantAudience)?.id
+            : undefined,
           animation: animations[index % ANIMATION_COUNT].id,
           poster: posters[index % ANIMATION_COUNT].id,
           voiceTracks,
@@ -151,14 +177,22 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
   }
 
   const assignedClips = new Set(
-    SEED_MODULES.filter((m) => ASSIGNED_MODULES.has(m.slug)).flatMap((m) => m.exercises.map((e) => e.clip)),
+    SEED_MODULES.filter((m) => ASSIGNED_MODULES.has(m.slug)).flatMap((m) =>
+      m.exercises.map((e) => e.clip),
+    ),
   )
   for (const seedClip of SEED_CLIPS) {
-    if (seedClip.variantOf && assignedClips.has(seedClip.variantOf)) assignedClips.add(seedClip.slug)
+    if (seedClip.variantOf && assignedClips.has(seedClip.variantOf))
+      assignedClips.add(seedClip.slug)
   }
   for (const [index, seedClip] of SEED_CLIPS.entries()) {
     const clip = clipsBySlug.get(seedClip.slug)!
-    const status = index < APPROVED_CLIPS ? 'approved' : index < APPROVED_CLIPS + IN_REVIEW_CLIPS ? 'inReview' : 'draft'
+    const status =
+      index < APPROVED_CLIPS
+        ? 'approved'
+        : index < APPROVED_CLIPS + IN_REVIEW_CLIPS
+          ? 'inReview'
+          : 'draft'
     await ensure('scripts', { clip: { equals: clip.id } }, () =>
       payload.create({
         collection: 'scripts',
@@ -177,7 +211,7 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
   }
 
   for (const [moduleIndex, seedModule] of SEED_MODULES.entries()) {
-    const module = await ensure(
+    const moduleDoc = await ensure(
       'modules',
       { and: [{ toolkit: { equals: toolkit.id } }, { slug: { equals: seedModule.slug } }] },
       async () => {
@@ -193,19 +227,25 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
           },
           overrideAccess: true,
         })
-        await payload.update({ collection: 'modules', id: doc.id, locale: 'cy', data: { title: seedModule.titleCy }, overrideAccess: true })
+        await payload.update({
+          collection: 'modules',
+          id: doc.id,
+          locale: 'cy',
+          data: { title: seedModule.titleCy },
+          overrideAccess: true,
+        })
         return doc
       },
     )
     for (const [exerciseIndex, exercise] of seedModule.exercises.entries()) {
       await ensure(
         'exercises',
-        { and: [{ module: { equals: module.id } }, { slug: { equals: exercise.slug } }] },
+        { and: [{ module: { equals: moduleDoc.id } }, { slug: { equals: exercise.slug } }] },
         async () => {
           const doc = await payload.create({
             collection: 'exercises',
             data: {
-              module: module.id,
+              module: moduleDoc.id,
               title: exercise.title,
               slug: exercise.slug,
               order: exerciseIndex + 1,
@@ -226,7 +266,13 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
             },
             overrideAccess: true,
           })
-          await payload.update({ collection: 'exercises', id: doc.id, locale: 'cy', data: { title: exercise.titleCy }, overrideAccess: true })
+          await payload.update({
+            collection: 'exercises',
+            id: doc.id,
+            locale: 'cy',
+            data: { title: exercise.titleCy },
+            overrideAccess: true,
+          })
           return doc
         },
       )

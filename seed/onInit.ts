@@ -5,9 +5,13 @@ import { formatSeedSummary, seed } from './index'
 
 /** Seeds the demo on an empty database when the environment allows it (see decideDemoSeeding). */
 export async function seedDemoOnInit(payload: Payload): Promise<void> {
-  const decision = decideDemoSeeding({ nodeEnv: process.env.NODE_ENV, seedDemo: process.env.SEED_DEMO })
+  const decision = decideDemoSeeding({
+    nodeEnv: process.env.NODE_ENV,
+    seedDemo: process.env.SEED_DEMO,
+  })
   if (!decision.shouldSeed) {
-    if (process.env.NODE_ENV !== 'test') payload.logger.info(`Demo seed skipped: ${decision.reason}`)
+    if (process.env.NODE_ENV !== 'test')
+      payload.logger.info(`Demo seed skipped: ${decision.reason}`)
     return
   }
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })

@@ -58,7 +58,13 @@ async function loadAssignedScope(req: PayloadRequest, userId: Id): Promise<Assig
         ...common,
         collection: 'clips',
         where: { id: { in: scriptClipIds } },
-        select: { variantOf: true, animation: true, voiceTracks: true, captions: true, poster: true },
+        select: {
+          variantOf: true,
+          animation: true,
+          voiceTracks: true,
+          captions: true,
+          poster: true,
+        },
       })
     : { docs: [] }
   const clipIds = unique(clips.docs.map((c) => c.id))
@@ -98,7 +104,9 @@ async function loadAssignedScope(req: PayloadRequest, userId: Id): Promise<Assig
     moduleIds,
     toolkitIds,
     animationIds: unique(clips.docs.map((c) => idOf(c.animation))),
-    voiceTrackIds: unique(clips.docs.flatMap((c) => (c.voiceTracks ?? []).map((v) => idOf(v.track)))),
+    voiceTrackIds: unique(
+      clips.docs.flatMap((c) => (c.voiceTracks ?? []).map((v) => idOf(v.track))),
+    ),
     captionIds: unique(clips.docs.flatMap((c) => (c.captions ?? []).map((t) => idOf(t.track)))),
     imageIds: unique([
       ...clips.docs.map((c) => idOf(c.poster)),

@@ -11,7 +11,8 @@ export const Toolkits: CollectionConfig<'toolkits'> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', 'updatedAt'],
     group: 'Content',
-    description: 'A toolkit is what practitioners deliver: modules of exercises built around clips.',
+    description:
+      'A toolkit is what practitioners deliver: modules of exercises built around clips.',
   },
   access: {
     read: readAllOrAssigned('toolkitIds'),

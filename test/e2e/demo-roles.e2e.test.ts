@@ -51,7 +51,12 @@ describe('the seeded demo on a production build, per demo user', () => {
 
   it("should hide the co-producer's real name and email from everyone but admins", async () => {
     const find = async (token: string) =>
-      ((await get('/api/users?where[role][equals]=coProducer', token)).body.docs as Record<string, unknown>[])[0]
+      (
+        (await get('/api/users?where[role][equals]=coProducer', token)).body.docs as Record<
+          string,
+          unknown
+        >[]
+      )[0]
     const seenByDesigner = await find(await signIn('designer'))
     expect(seenByDesigner.displayName).toBe('River')
     expect(seenByDesigner).not.toHaveProperty('realName')

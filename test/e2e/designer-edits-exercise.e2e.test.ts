@@ -40,7 +40,9 @@ describe('designer in the admin', () => {
     await firstExercise.waitFor()
     const moduleUrl = page.url()
     const moduleId = moduleUrl.split('/').pop()
-    await page.goto(`${baseUrl()}/admin/collections/exercises?where[module][equals]=${moduleId}&sort=order`)
+    await page.goto(
+      `${baseUrl()}/admin/collections/exercises?where[module][equals]=${moduleId}&sort=order`,
+    )
     await page.locator('table tbody tr').first().locator('a').first().click()
     await page.waitForURL(/\/admin\/collections\/exercises\/\d+/)
 

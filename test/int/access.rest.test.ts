@@ -15,6 +15,11 @@ afterAll(async () => {
   await server?.close()
 })
 
-describeAccessMatrix('access matrix through the REST API over HTTP', async (_payload, world, role) =>
-  restClient(server.url, role === 'anonymous' ? null : { email: world.users[role].email, password: PASSWORD }),
+describeAccessMatrix(
+  'access matrix through the REST API over HTTP',
+  async (_payload, world, role) =>
+    restClient(
+      server.url,
+      role === 'anonymous' ? null : { email: world.users[role].email, password: PASSWORD },
+    ),
 )

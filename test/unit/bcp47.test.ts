@@ -92,6 +92,41 @@ describe('validateBcp47Tag', () => {
     expect(validateBcp47Tag(input)).toEqual({ ok: false, message: `"${input}" ${GENERIC_HINT}` })
   })
 
+  it.each(['english', 'English', 'abcd', 'abcde', 'abcdefgh', 'abcdefgh-GB', 'abcd-GB'])(
+    'should reject the 4- to 8-letter primary language subtag %s with a message naming it',
+    (input) => {
+      expect(validateBcp47Tag(input)).toEqual({ ok: false, message: `"${input}" ${GENERIC_HINT}` })
+    },
+  )
+
+  it('should reject a word typed into the tag field and quote it in the message', () => {
+    expect(validateBcp47Tag('english')).toEqual({
+      ok: false,
+      message:
+        '"english" is not a valid BCP 47 tag (language[-Script][-REGION][-variant][-x-private]); e.g. en-GB-x-geordie. Private-use subtags are 1–8 letters or digits.',
+    })
+  })
+
+  it.each([
+    ['en', 'en'],
+    ['cy', 'cy'],
+    ['yue', 'yue'],
+    ['YUE-hk', 'yue-HK'],
+    ['zh-yue', 'zh-yue'],
+    ['ZH-YUE-hk', 'zh-yue-HK'],
+    ['yue-Hant-HK', 'yue-Hant-HK'],
+  ])(
+    'should still accept the 2- or 3-letter language (with extlang) %s as %s',
+    (input, expected) => {
+      expect(validateBcp47Tag(input)).toEqual({ ok: true, tag: expected })
+    },
+  )
+
+  it('should still accept a long word as a private-use subtag', () => {
+    expect(validateBcp47Tag('x-english')).toEqual({ ok: true, tag: 'x-english' })
+    expect(validateBcp47Tag('en-x-english')).toEqual({ ok: true, tag: 'en-x-english' })
+  })
+
   it('should reject a repeated variant and name the repeated subtag', () => {
     expect(validateBcp47Tag('de-1996-1996')).toEqual({
       ok: false,

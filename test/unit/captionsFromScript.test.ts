@@ -124,6 +124,36 @@ describe('splitIntoCues', () => {
     expect(cues.flat().join(' ')).toBe(longSpeech)
   })
 
+  it('should split a word longer than 42 characters so no row exceeds the limit', () => {
+    const cues = splitIntoCues('a ' + 'x'.repeat(50) + ' b')
+    expect(cues).toEqual([['a', 'x'.repeat(42)], [`${'x'.repeat(8)} b`]])
+    for (const row of cues.flat()) expect(row.length).toBeLessThanOrEqual(MAX_CHARS_PER_LINE)
+  })
+
+  it('should keep a word of exactly 42 characters whole', () => {
+    expect(splitIntoCues('x'.repeat(42))).toEqual([['x'.repeat(42)]])
+  })
+
+  it('should split a word of 43 characters into 42 and 1', () => {
+    expect(splitIntoCues('x'.repeat(43))).toEqual([['x'.repeat(42), 'x']])
+  })
+
+  it('should split a very long word into as many full rows as needed, in order', () => {
+    const word = 'abcdefghij'.repeat(10)
+    const cues = splitIntoCues(word)
+    expect(cues).toEqual([[word.slice(0, 42), word.slice(42, 84)], [word.slice(84)]])
+    expect(cues.flat().join('')).toBe(word)
+  })
+
+  it('should split a long link between ordinary words', () => {
+    const link = `https://example.org/${'a'.repeat(40)}`
+    expect(link).toHaveLength(60)
+    expect(splitIntoCues(`Visit ${link} today`)).toEqual([
+      ['Visit', link.slice(0, 42)],
+      [`${link.slice(42)} today`],
+    ])
+  })
+
   it('should use the broadcast limits', () => {
     expect(MAX_CHARS_PER_LINE).toBe(42)
     expect(MAX_LINES_PER_CUE).toBe(2)
@@ -310,6 +340,53 @@ describe('captionsFromScript', () => {
         value: 'Mia',
         children: [{ type: 'text', value: 'Fish & chips <3' }],
       },
+    ])
+  })
+
+  it('should keep every caption line within 42 characters when a word is longer', () => {
+    const vtt = captionsFromScript({
+      lines: [{ speaker: 'Dean', text: 'a ' + 'x'.repeat(50) + ' b' }],
+      durationMs: 6000,
+    })
+    expect(readCues(vtt).map((cue) => cue.lines)).toEqual([
+      ['<v Dean>a', 'x'.repeat(42)],
+      [`<v Dean>${'x'.repeat(8)} b`],
+    ])
+    for (const cue of readCues(vtt)) {
+      for (const line of cue.lines) expect(visible(line).length).toBeLessThanOrEqual(42)
+    }
+  })
+
+  it('should give webvtt-parser valid VTT for a script with a word longer than 42 characters', () => {
+    const vtt = captionsFromScript({
+      lines: [
+        { speaker: 'Dean', text: 'a ' + 'x'.repeat(50) + ' b' },
+        { speaker: 'Mia', text: `See https://example.org/${'a'.repeat(80)} now` },
+      ],
+      durationMs: 12_000,
+    })
+    const parsed = parseVtt(vtt)
+    expect(parsed.errors).toEqual([])
+    expect(parsed.cues.map((cue) => cue.id)).toEqual(['1', '2', '3', '4'])
+    expect(parsed.cues[0].startTime).toBe(0)
+    expect(parsed.cues[3].endTime).toBe(12)
+    for (let i = 1; i < parsed.cues.length; i++) {
+      expect(parsed.cues[i].startTime).toBe(parsed.cues[i - 1].endTime)
+    }
+    for (const cue of parsed.cues) {
+      for (const line of cue.text.split('\n')) {
+        expect(visible(line).length).toBeLessThanOrEqual(MAX_CHARS_PER_LINE)
+      }
+    }
+  })
+
+  it('should split a long word before escaping it, so entities are never cut', () => {
+    const vtt = captionsFromScript({ lines: [{ text: '&'.repeat(50) }], durationMs: 1000 })
+    expect(readCues(vtt).map((cue) => cue.lines)).toEqual([['&amp;'.repeat(42), '&amp;'.repeat(8)]])
+    const parsed = parseVtt(vtt)
+    expect(parsed.errors).toEqual([])
+    expect(parsed.cues[0].tree.children).toEqual([
+      { type: 'text', value: `${'&'.repeat(42)}\n${'&'.repeat(8)}` },
     ])
   })
 

@@ -5,6 +5,16 @@ import { DEFAULT_SQLITE_FILE, parseDatabaseUri } from '../../src/domain/config/d
 const ACCEPTED_FORMS =
   'Accepted forms: unset (embedded SQLite in data/), file:<path> (SQLite), mongodb://… or mongodb+srv://… (MongoDB).'
 
+/** The message parseDatabaseUri throws for a URI, or '' when it accepts it. */
+const errorMessage = (uri: string) => {
+  try {
+    parseDatabaseUri(uri)
+  } catch (error) {
+    return (error as Error).message
+  }
+  return ''
+}
+
 describe('parseDatabaseUri', () => {
   it('should default to the embedded SQLite file when DATABASE_URI is unset', () => {
     expect(DEFAULT_SQLITE_FILE).toBe('data/cdm-studio.db')
@@ -112,5 +122,40 @@ describe('parseDatabaseUri', () => {
     )
     expect(message).not.toContain('secret')
     expect(message).not.toContain('user')
+  })
+
+  it('should redact a password that contains "@" and keep the host after the last "@"', () => {
+    const message = errorMessage('postgres://user:p@ss@host/db')
+    expect(message).toBe(
+      `DATABASE_URI "postgres://***@host/db" is not supported. ${ACCEPTED_FORMS}`,
+    )
+    expect(message).not.toContain('p@ss')
+    expect(message).not.toContain('ss@host')
+    expect(message).not.toContain('user')
+  })
+
+  it('should redact a password that contains "/"', () => {
+    const message = errorMessage('postgres://user:se/cret@host/db')
+    expect(message).toBe(
+      `DATABASE_URI "postgres://***@host/db" is not supported. ${ACCEPTED_FORMS}`,
+    )
+    expect(message).not.toContain('se/cret')
+    expect(message).not.toContain('cret')
+    expect(message).not.toContain('user')
+  })
+
+  it('should redact a password that contains both "@" and "/", keeping port and database', () => {
+    const message = errorMessage('postgres://admin:a/b@c/d@db.example.net:5432/cdm')
+    expect(message).toBe(
+      `DATABASE_URI "postgres://***@db.example.net:5432/cdm" is not supported. ${ACCEPTED_FORMS}`,
+    )
+    expect(message).not.toContain('a/b@c/d')
+    expect(message).not.toContain('admin')
+  })
+
+  it('should redact the credentials of a URI surrounded by whitespace', () => {
+    expect(errorMessage('  mysql://root:p@ss@localhost/db \n')).toBe(
+      `DATABASE_URI "mysql://***@localhost/db" is not supported. ${ACCEPTED_FORMS}`,
+    )
   })
 })

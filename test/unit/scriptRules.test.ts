@@ -260,6 +260,59 @@ describe('assignMissingLineIds', () => {
     expect(result.scenes?.[0].lines?.[0].lineId).toBe('id-2')
   })
 
+  it('should trim existing ids', () => {
+    const script = {
+      scenes: [
+        {
+          lines: [
+            { lineId: ' a ', text: 'One' },
+            { lineId: 'b\n', text: 'Two' },
+          ],
+        },
+      ],
+    }
+    expect(assignMissingLineIds(script, sequence())).toEqual({
+      scenes: [
+        {
+          lines: [
+            { lineId: 'a', text: 'One' },
+            { lineId: 'b', text: 'Two' },
+          ],
+        },
+      ],
+    })
+  })
+
+  it('should not hand out an id equal to a trimmed existing id', () => {
+    const script: ScriptInput = {
+      scenes: [
+        { lines: [{ lineId: ' a ' }, { text: 'missing' }] },
+        { lines: [{ lineId: '\tb' }, { lineId: null }] },
+      ],
+    }
+    const result = assignMissingLineIds(script, sequence('a', 'b', 'c', 'a', 'b', 'd'))
+    expect(result.scenes?.map((s) => s.lines?.map((l) => l.lineId))).toEqual([
+      ['a', 'c'],
+      ['b', 'd'],
+    ])
+  })
+
+  it.each(['', '   ', '\n\t'])('should treat a blank id (%j) as missing', (lineId) => {
+    const script: ScriptInput = { scenes: [{ lines: [{ lineId: 'a' }, { lineId }] }] }
+    const result = assignMissingLineIds(script, sequence('a', 'n1'))
+    expect(result.scenes?.[0].lines?.map((l) => l.lineId)).toEqual(['a', 'n1'])
+  })
+
+  it('should give a script with padded ids no duplicate-id problems once filled', () => {
+    const script: ScriptInput = {
+      characters: [{ name: 'Dean' }],
+      scenes: [{ lines: [{ lineId: ' id-1 ', speaker: 'Dean' }, { speaker: 'Dean' }] }],
+    }
+    const result = assignMissingLineIds(script, sequence('id-1', 'id-2'))
+    expect(result.scenes?.[0].lines?.map((l) => l.lineId)).toEqual(['id-1', 'id-2'])
+    expect(findScriptProblems(result)).toEqual([])
+  })
+
   it('should not call the generator when every line has an id', () => {
     const script = { scenes: [{ lines: [{ lineId: 'a' }, { lineId: 'b' }] }] }
     const generator = sequence()

@@ -118,6 +118,37 @@ describe('resolvePayloadSecret', () => {
     expect(fs.readFileSync(secretFile(), 'utf8')).toBe('  stored-secret \n')
   })
 
+  it.each(['', '\n', '   ', ' \t\r\n '])(
+    'should replace an existing but blank .payload-secret (%j) with a new 64-hex secret',
+    (content) => {
+      fs.writeFileSync(secretFile(), content)
+      const secret = resolvePayloadSecret({
+        nodeEnv: 'development',
+        secret: undefined,
+        dataDir: tempDir,
+      })
+      expect(secret).toMatch(/^[0-9a-f]{64}$/)
+      expect(fs.readFileSync(secretFile(), 'utf8')).toBe(`${secret}\n`)
+    },
+  )
+
+  it('should return the replacement for an empty .payload-secret on the next calls', () => {
+    fs.writeFileSync(secretFile(), '')
+    const options = { nodeEnv: 'development', secret: undefined, dataDir: tempDir }
+    const first = resolvePayloadSecret(options)
+    expect(first).toMatch(/^[0-9a-f]{64}$/)
+    expect(resolvePayloadSecret(options)).toBe(first)
+    expect(resolvePayloadSecret(options)).toBe(first)
+    expect(fs.readFileSync(secretFile(), 'utf8')).toBe(`${first}\n`)
+  })
+
+  it('should never return an empty secret for an empty .payload-secret', () => {
+    fs.writeFileSync(secretFile(), '  \n')
+    const secret = resolvePayloadSecret({ nodeEnv: 'test', secret: '', dataDir: tempDir })
+    expect(secret).not.toBe('')
+    expect(secret).toHaveLength(64)
+  })
+
   it('should create a missing data directory', () => {
     const dataDir = path.join(tempDir, 'nested', 'data')
     const secret = resolvePayloadSecret({ nodeEnv: 'development', secret: undefined, dataDir })

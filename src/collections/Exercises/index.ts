@@ -51,7 +51,9 @@ export const Exercises: CollectionConfig<'exercises'> = {
       max: 120,
       admin: { position: 'sidebar' },
     },
-    audiencesField({ admin: { position: 'sidebar', description: 'Leave empty for every audience.' } }),
+    audiencesField({
+      admin: { position: 'sidebar', description: 'Leave empty for every audience.' },
+    }),
     {
       type: 'tabs',
       tabs: [
@@ -64,7 +66,12 @@ export const Exercises: CollectionConfig<'exercises'> = {
               type: 'array',
               labels: { singular: 'Question', plural: 'Questions' },
               fields: [
-                { name: 'prompt', type: 'text', localized: true, validate: requiredInDefaultLocale },
+                {
+                  name: 'prompt',
+                  type: 'text',
+                  localized: true,
+                  validate: requiredInDefaultLocale,
+                },
                 {
                   name: 'answerType',
                   type: 'select',
@@ -88,7 +95,14 @@ export const Exercises: CollectionConfig<'exercises'> = {
                     (!Array.isArray(value) || value.length < 2)
                       ? 'A choice question needs at least two options.'
                       : true,
-                  fields: [{ name: 'label', type: 'text', localized: true, validate: requiredInDefaultLocale }],
+                  fields: [
+                    {
+                      name: 'label',
+                      type: 'text',
+                      localized: true,
+                      validate: requiredInDefaultLocale,
+                    },
+                  ],
                 },
               ],
             },
@@ -107,7 +121,14 @@ export const Exercises: CollectionConfig<'exercises'> = {
               name: 'diaryPrompts',
               label: 'Reflection / diary prompts',
               type: 'array',
-              fields: [{ name: 'prompt', type: 'text', localized: true, validate: requiredInDefaultLocale }],
+              fields: [
+                {
+                  name: 'prompt',
+                  type: 'text',
+                  localized: true,
+                  validate: requiredInDefaultLocale,
+                },
+              ],
             },
           ],
         },
@@ -120,7 +141,9 @@ export const Exercises: CollectionConfig<'exercises'> = {
               type: 'array',
               maxRows: 6,
               admin: { description: 'Short points participants can photograph or take home.' },
-              fields: [{ name: 'point', type: 'text', localized: true, validate: requiredInDefaultLocale }],
+              fields: [
+                { name: 'point', type: 'text', localized: true, validate: requiredInDefaultLocale },
+              ],
             },
           ],
         },

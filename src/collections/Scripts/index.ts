@@ -63,7 +63,10 @@ export const Scripts: CollectionConfig<'scripts'> = {
       index: true,
       filterOptions: { role: { equals: 'coProducer' } },
       access: { create: contentEditorsField, update: contentEditorsField },
-      admin: { position: 'sidebar', description: 'Experts by lived experience working on this script.' },
+      admin: {
+        position: 'sidebar',
+        description: 'Experts by lived experience working on this script.',
+      },
     },
     {
       name: 'characters',

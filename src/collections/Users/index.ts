@@ -1,6 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOrSelf, adminsOnly, adminsOnlyField, anyStaff, privateToCoProducer } from '../../access/predicates'
+import {
+  adminOrSelf,
+  adminsOnly,
+  adminsOnlyField,
+  anyStaff,
+  privateToCoProducer,
+} from '../../access/predicates'
 import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
@@ -52,8 +58,7 @@ export const Users: CollectionConfig<'users'> = {
       type: 'text',
       required: true,
       admin: {
-        description:
-          'The name everyone else sees. For co-producers it is always their pseudonym.',
+        description: 'The name everyone else sees. For co-producers it is always their pseudonym.',
         condition: (data) => data?.role !== 'coProducer',
       },
     },
@@ -64,7 +69,10 @@ export const Users: CollectionConfig<'users'> = {
         description: 'Shown to everyone instead of the real name. Protects the co-producer.',
         condition: (data) => data?.role === 'coProducer',
       },
-      validate: (value: string | null | undefined, { siblingData }: { siblingData: { role?: string } }) =>
+      validate: (
+        value: string | null | undefined,
+        { siblingData }: { siblingData: { role?: string } },
+      ) =>
         siblingData?.role === 'coProducer' && !value?.trim()
           ? 'Co-producers need a pseudonym: it is the only name others see.'
           : true,

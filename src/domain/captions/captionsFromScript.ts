@@ -11,7 +11,10 @@ export const MAX_LINES_PER_CUE = 2
  * length across the clip, wrapped to broadcast limits (42 characters, 2 lines). Long lines are
  * split over several cues. A designer refines the timing against the real recording.
  */
-export function captionsFromScript(input: { lines: CaptionSourceLine[]; durationMs: number }): string {
+export function captionsFromScript(input: {
+  lines: CaptionSourceLine[]
+  durationMs: number
+}): string {
   const chunks = input.lines.flatMap((line) =>
     splitIntoCues(line.text.trim()).map((cueLines) => ({ speaker: line.speaker ?? '', cueLines })),
   )
@@ -45,7 +48,10 @@ export function formatTimestamp(ms: number): string {
 
 /** Greedy word wrap into cues of at most 2 lines of at most 42 characters. */
 export function splitIntoCues(text: string): string[][] {
-  const words = text.split(/\s+/).filter(Boolean)
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => hardSplit(word, MAX_CHARS_PER_LINE))
   const rows: string[] = []
   let row = ''
   for (const word of words) {
@@ -58,9 +64,21 @@ export function splitIntoCues(text: string): string[][] {
   }
   if (row) rows.push(row)
   const cues: string[][] = []
-  for (let i = 0; i < rows.length; i += MAX_LINES_PER_CUE) cues.push(rows.slice(i, i + MAX_LINES_PER_CUE))
+  for (let i = 0; i < rows.length; i += MAX_LINES_PER_CUE)
+    cues.push(rows.slice(i, i + MAX_LINES_PER_CUE))
   return cues
 }
 
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+/** Words longer than a caption line (long links, say) are broken so no line exceeds the limit. */
+function hardSplit(word: string, max: number): string[] {
+  if (word.length <= max) return [word]
+  // By code point, so an emoji or other astral character is never cut in half.
+  const characters = Array.from(word)
+  const parts: string[] = []
+  for (let i = 0; i < characters.length; i += max) parts.push(characters.slice(i, i + max).join(''))
+  return parts
+}
+
+const escapeText = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const escapeVoice = (name: string) => escapeText(name).replace(/\s+/g, ' ')

@@ -1,6 +1,5 @@
 export type DatabaseChoice =
-  | { kind: 'sqlite'; url: string; filePath: string }
-  | { kind: 'mongodb'; url: string }
+  { kind: 'sqlite'; url: string; filePath: string } | { kind: 'mongodb'; url: string }
 
 export const DEFAULT_SQLITE_FILE = 'data/cdm-studio.db'
 
@@ -19,7 +18,9 @@ export function parseDatabaseUri(uri: string | undefined): DatabaseChoice {
   if (value.startsWith('file:')) {
     const filePath = value.slice('file:'.length).replace(/^\/\/(?=\/)/, '')
     if (filePath === '' || filePath.endsWith('/')) {
-      throw new Error(`DATABASE_URI "${value}" names no SQLite file. Accepted forms: ${ACCEPTED_FORMS}.`)
+      throw new Error(
+        `DATABASE_URI "${value}" names no SQLite file. Accepted forms: ${ACCEPTED_FORMS}.`,
+      )
     }
     return { kind: 'sqlite', url: value, filePath }
   }
@@ -31,6 +32,10 @@ export function parseDatabaseUri(uri: string | undefined): DatabaseChoice {
   )
 }
 
+/** Hides everything between the scheme and the last "@": passwords may contain "@" or "/". */
 function redactCredentials(uri: string): string {
-  return uri.replace(/\/\/[^@/]*@/, '//***@')
+  const schemeEnd = uri.indexOf('://')
+  const at = uri.lastIndexOf('@')
+  if (schemeEnd === -1 || at < schemeEnd) return uri
+  return `${uri.slice(0, schemeEnd + 3)}***${uri.slice(at)}`
 }

@@ -27,5 +27,8 @@ export function decideDemoSeeding(env: {
   if (env.nodeEnv === 'test') {
     return { shouldSeed: false, reason: 'test run: each test seeds what it needs' }
   }
-  return { shouldSeed: true, reason: 'development start: seeding the demo if the database is empty' }
+  return {
+    shouldSeed: true,
+    reason: 'development start: seeding the demo if the database is empty',
+  }
 }

@@ -1,8 +1,9 @@
 export type Bcp47Result = { ok: true; tag: string } | { ok: false; message: string }
 
-// RFC 5646 "langtag" and private-use forms. Irregular grandfathered tags are rejected on purpose:
-// they are deprecated and every one has a modern replacement.
-const LANGUAGE = '(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})'
+// RFC 5646 "langtag" and private-use forms. The grammar also allows 4-letter (reserved) and
+// 5–8-letter primary subtags, but the registry has none, and "english" typed into the tag field
+// is a mistake to catch. Grandfathered tags are rejected too: each has a modern replacement.
+const LANGUAGE = '(?:[a-z]{2,3}(?:-[a-z]{3}){0,3})'
 const SCRIPT = '(?:-[a-z]{4})?'
 const REGION = '(?:-(?:[a-z]{2}|[0-9]{3}))?'
 const VARIANTS = '((?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)'
@@ -14,9 +15,13 @@ const PRIVATE_ONLY = /^x(?:-[a-z0-9]{1,8})+$/
 /** Validates a BCP 47 language tag and returns it in canonical case (en-GB-x-geordie). */
 export function validateBcp47Tag(input: string): Bcp47Result {
   const tag = input.trim()
-  if (tag === '') return { ok: false, message: 'A BCP 47 language tag is required, e.g. en-GB-x-geordie.' }
+  if (tag === '')
+    return { ok: false, message: 'A BCP 47 language tag is required, e.g. en-GB-x-geordie.' }
   if (/[_\s]/.test(tag)) {
-    return { ok: false, message: `"${tag}" is not a BCP 47 tag: separate subtags with "-", e.g. en-GB.` }
+    return {
+      ok: false,
+      message: `"${tag}" is not a BCP 47 tag: separate subtags with "-", e.g. en-GB.`,
+    }
   }
   const lower = tag.toLowerCase()
   if (!PRIVATE_ONLY.test(lower)) {

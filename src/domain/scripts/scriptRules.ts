@@ -73,7 +73,7 @@ export function findScriptProblems(script: ScriptInput): ScriptProblem[] {
 export function assignMissingLineIds<T extends ScriptInput>(script: T, newId: () => string): T {
   const used = new Set<string>()
   for (const scene of script.scenes ?? []) {
-    for (const line of scene.lines ?? []) if (line.lineId) used.add(line.lineId)
+    for (const line of scene.lines ?? []) if (line.lineId?.trim()) used.add(line.lineId.trim())
   }
   const nextFreeId = () => {
     let id = newId()
@@ -85,7 +85,11 @@ export function assignMissingLineIds<T extends ScriptInput>(script: T, newId: ()
     ...script,
     scenes: script.scenes?.map((scene) => ({
       ...scene,
-      lines: scene.lines?.map((line) => (line.lineId ? line : { ...line, lineId: nextFreeId() })),
+      lines: scene.lines?.map((line) =>
+        line.lineId?.trim()
+          ? { ...line, lineId: line.lineId.trim() }
+          : { ...line, lineId: nextFreeId() },
+      ),
     })),
   }
 }

@@ -62,19 +62,43 @@ export function richTextFromParagraphs(paragraphs: string[]): LexicalDocument {
 }
 
 interface AnyNode {
-  type?: string
-  text?: string
-  children?: AnyNode[]
+  type?: unknown
+  text?: unknown
+  children?: unknown
 }
 
-/** Plain text of any Lexical document, one line per block. */
+// Nodes that start a new line of plain text; everything else is inline.
+const BLOCK_TYPES = new Set([
+  'paragraph',
+  'heading',
+  'quote',
+  'listitem',
+  'list',
+  'code',
+  'table',
+  'tablerow',
+])
+
+/** Plain text of any Lexical document, one line per block (list items included). */
 export function plainTextFromRichText(doc: unknown): string {
   const root = (doc as { root?: AnyNode } | null | undefined)?.root
-  if (!root?.children) return ''
-  const inline = (node: AnyNode): string =>
-    node.type === 'linebreak' ? '\n' : (node.text ?? '') + (node.children ?? []).map(inline).join('')
-  return root.children
-    .map(inline)
-    .filter((block) => block.length > 0)
-    .join('\n')
+  const blocks: string[] = []
+  let current = ''
+  const flush = () => {
+    if (current.trim() !== '') blocks.push(current)
+    current = ''
+  }
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return
+    const { type, text, children } = node as AnyNode
+    if (type === 'linebreak') current += '\n'
+    else if (typeof text === 'string') current += text
+    const isBlock = typeof type === 'string' && BLOCK_TYPES.has(type)
+    if (isBlock) flush()
+    if (Array.isArray(children)) children.forEach(visit)
+    if (isBlock) flush()
+  }
+  if (root && Array.isArray(root.children)) root.children.forEach(visit)
+  flush()
+  return blocks.join('\n')
 }

@@ -61,7 +61,8 @@ export function checkVariantFields(input: {
     if (variantAudience != null) {
       problems.push({
         path: 'variantOf',
-        message: 'A variant audience is set but no base clip: choose the clip this is a variant of.',
+        message:
+          'A variant audience is set but no base clip: choose the clip this is a variant of.',
       })
     }
     return problems

@@ -37,9 +37,12 @@ export function resolvePayloadSecret(options: {
     fs.writeFileSync(file, generated + '\n', { mode: 0o600, flag: 'wx' })
     return generated
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      return fs.readFileSync(file, 'utf8').trim()
-    }
-    throw error
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
   }
+  const existing = fs.readFileSync(file, 'utf8').trim()
+  if (existing) return existing
+  // An empty file (e.g. a crash between create and write) must not become an empty secret.
+  fs.writeFileSync(file, generated + '\n', { mode: 0o600 })
+  fs.chmodSync(file, 0o600)
+  return generated
 }

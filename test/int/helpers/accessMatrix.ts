@@ -22,7 +22,13 @@ const assignedReader: Rule = { read: 'assigned', create: false, update: 'none', 
 const assignedEditor: Rule = { read: 'assigned', create: false, update: 'assigned', delete: false }
 const ownProfile: Rule = { read: 'all', create: false, update: 'self', delete: false }
 
-const content = { admin: editor, designer: editor, coProducer: assignedReader, publisher: readOnly, anonymous: nothing }
+const content = {
+  admin: editor,
+  designer: editor,
+  coProducer: assignedReader,
+  publisher: readOnly,
+  anonymous: nothing,
+}
 
 /** The role table of DESIGN.md, as the tests hold the studio to it. */
 export const ACCESS_MATRIX: Record<string, Record<Role, Rule>> = {
@@ -48,10 +54,18 @@ export const ACCESS_MATRIX: Record<string, Record<Role, Rule>> = {
 
 export const MATRIX_COLLECTIONS = Object.keys(ACCESS_MATRIX) as CollectionSlug[]
 
-export const UPLOAD_COLLECTIONS = new Set<CollectionSlug>(['animations', 'voice-tracks', 'captions', 'images'])
+export const UPLOAD_COLLECTIONS = new Set<CollectionSlug>([
+  'animations',
+  'voice-tracks',
+  'captions',
+  'images',
+])
 
 /** A small change that keeps the document valid, per collection. */
-export function harmlessUpdate(collection: CollectionSlug, marker: string): Record<string, unknown> {
+export function harmlessUpdate(
+  collection: CollectionSlug,
+  marker: string,
+): Record<string, unknown> {
   switch (collection) {
     case 'toolkits':
     case 'scripts':

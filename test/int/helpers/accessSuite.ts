@@ -1,7 +1,13 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ACCESS_MATRIX, harmlessUpdate, MATRIX_COLLECTIONS, MATRIX_ROLES, type Role } from './accessMatrix'
+import {
+  ACCESS_MATRIX,
+  harmlessUpdate,
+  MATRIX_COLLECTIONS,
+  MATRIX_ROLES,
+  type Role,
+} from './accessMatrix'
 import type { AccessClient, Outcome } from './clients'
 import { getTestPayload, uniqueSuffix } from './payload'
 import { buildWorld, newDocument, type World } from './world'
@@ -12,7 +18,8 @@ const DENIED = [401, 403, 404]
 
 function expectDenied(outcome: Outcome, what: string) {
   expect(outcome.ok, `${what} should be refused`).toBe(false)
-  if (!outcome.ok) expect(DENIED, `${what}: status ${outcome.status} ${outcome.message}`).toContain(outcome.status)
+  if (!outcome.ok)
+    expect(DENIED, `${what}: status ${outcome.status} ${outcome.message}`).toContain(outcome.status)
 }
 
 function expectAllowed(outcome: Outcome, what: string) {
@@ -75,7 +82,10 @@ export function describeAccessMatrix(
             else expectDenied(outcome, `${role} creating ${collection}`)
             const leftovers = await payload.count({
               collection,
-              where: collection === 'users' ? { email: { equals: data.email as string } } : { id: { equals: (outcome as { id?: Id }).id ?? -1 } },
+              where:
+                collection === 'users'
+                  ? { email: { equals: data.email as string } }
+                  : { id: { equals: (outcome as { id?: Id }).id ?? -1 } },
               overrideAccess: true,
             })
             expect(leftovers.totalDocs).toBe(0)
@@ -89,14 +99,21 @@ export function describeAccessMatrix(
               rule.update === 'self'
                 ? [
                     { id: own!, allowed: true },
-                    { id: String(own) === String(unassigned) ? assigned : unassigned, allowed: false },
+                    {
+                      id: String(own) === String(unassigned) ? assigned : unassigned,
+                      allowed: false,
+                    },
                   ]
                 : [
                     { id: assigned, allowed: rule.update === 'any' || rule.update === 'assigned' },
                     { id: unassigned, allowed: rule.update === 'any' },
                   ]
             for (const target of targets) {
-              const outcome = await client.update(collection, target.id, harmlessUpdate(collection, uniqueSuffix()))
+              const outcome = await client.update(
+                collection,
+                target.id,
+                harmlessUpdate(collection, uniqueSuffix()),
+              )
               const what = `${role} updating ${collection} ${target.id}`
               if (target.allowed) expectAllowed(outcome, what)
               else expectDenied(outcome, what)
@@ -112,7 +129,11 @@ export function describeAccessMatrix(
               ...(file ? { file: await file() } : {}),
             } as Parameters<Payload['create']>[0])
             const outcome = await clients.get(role)!.remove(collection, victim.id)
-            const remaining = await payload.count({ collection, where: { id: { equals: victim.id } }, overrideAccess: true })
+            const remaining = await payload.count({
+              collection,
+              where: { id: { equals: victim.id } },
+              overrideAccess: true,
+            })
             if (rule.delete) {
               expectAllowed(outcome, `${role} deleting ${collection}`)
               expect(remaining.totalDocs).toBe(0)

@@ -5,12 +5,17 @@ import type { FileSpec } from './world'
 
 type Id = number | string
 
-export type Outcome = { ok: true; id?: Id; ids?: Id[] } | { ok: false; status: number; message: string }
+export type Outcome =
+  { ok: true; id?: Id; ids?: Id[] } | { ok: false; status: number; message: string }
 
 /** The four operations the access matrix exercises, as one kind of caller performs them. */
 export interface AccessClient {
   find(collection: CollectionSlug, ids: Id[]): Promise<Outcome>
-  create(collection: CollectionSlug, data: Record<string, unknown>, file?: FileSpec): Promise<Outcome>
+  create(
+    collection: CollectionSlug,
+    data: Record<string, unknown>,
+    file?: FileSpec,
+  ): Promise<Outcome>
   update(collection: CollectionSlug, id: Id, data: Record<string, unknown>): Promise<Outcome>
   remove(collection: CollectionSlug, id: Id): Promise<Outcome>
 }
@@ -27,7 +32,12 @@ export function localClient(payload: Payload, user: User | null): AccessClient {
   return {
     async find(collection, ids) {
       try {
-        const result = await payload.find({ ...asUser, collection, where: { id: { in: ids } }, pagination: false })
+        const result = await payload.find({
+          ...asUser,
+          collection,
+          where: { id: { in: ids } },
+          pagination: false,
+        })
         return { ok: true, ids: result.docs.map((d) => d.id) }
       } catch (error) {
         return failure(error)
@@ -48,7 +58,9 @@ export function localClient(payload: Payload, user: User | null): AccessClient {
     },
     async update(collection, id, data) {
       try {
-        const doc = await payload.update({ ...asUser, collection, id, data } as Parameters<Payload['update']>[0])
+        const doc = await payload.update({ ...asUser, collection, id, data } as Parameters<
+          Payload['update']
+        >[0])
         return { ok: true, id: (doc as { id: Id }).id }
       } catch (error) {
         return failure(error)
@@ -66,7 +78,10 @@ export function localClient(payload: Payload, user: User | null): AccessClient {
 }
 
 /** Real HTTP requests to the REST API, signed in with a JWT from the login endpoint. */
-export async function restClient(baseUrl: string, credentials: { email: string; password: string } | null): Promise<AccessClient> {
+export async function restClient(
+  baseUrl: string,
+  credentials: { email: string; password: string } | null,
+): Promise<AccessClient> {
   let token: string | null = null
   if (credentials) {
     const login = await fetch(`${baseUrl}/api/users/login`, {
@@ -75,7 +90,8 @@ export async function restClient(baseUrl: string, credentials: { email: string; 
       body: JSON.stringify(credentials),
     })
     const body = (await login.json()) as { token?: string }
-    if (!login.ok || !body.token) throw new Error(`login failed for ${credentials.email}: ${login.status}`)
+    if (!login.ok || !body.token)
+      throw new Error(`login failed for ${credentials.email}: ${login.status}`)
     token = body.token
   }
   const headers = (extra: Record<string, string> = {}) => ({
@@ -90,22 +106,42 @@ export async function restClient(baseUrl: string, credentials: { email: string; 
       errors?: { message: string }[]
     }
     if (!response.ok) {
-      return { ok: false, status: response.status, message: body.errors?.map((e) => e.message).join('; ') ?? '' }
+      return {
+        ok: false,
+        status: response.status,
+        message: body.errors?.map((e) => e.message).join('; ') ?? '',
+      }
     }
     return { ok: true, id: body.doc?.id ?? body.id, ids: body.docs?.map((d) => d.id) }
   }
   return {
     async find(collection, ids) {
-      const query = ids.map((id, i) => `where[id][in][${i}]=${encodeURIComponent(String(id))}`).join('&')
-      return outcome(await fetch(`${baseUrl}/api/${collection}?${query}&depth=0&limit=100`, { headers: headers() }))
+      const query = ids
+        .map((id, i) => `where[id][in][${i}]=${encodeURIComponent(String(id))}`)
+        .join('&')
+      return outcome(
+        await fetch(`${baseUrl}/api/${collection}?${query}&depth=0&limit=100`, {
+          headers: headers(),
+        }),
+      )
     },
     async create(collection, data, file) {
       if (file) {
         const spec = await file()
         const form = new FormData()
         form.append('_payload', JSON.stringify(data))
-        form.append('file', new Blob([new Uint8Array(spec.data)], { type: spec.mimetype }), spec.name)
-        return outcome(await fetch(`${baseUrl}/api/${collection}`, { method: 'POST', headers: headers(), body: form }))
+        form.append(
+          'file',
+          new Blob([new Uint8Array(spec.data)], { type: spec.mimetype }),
+          spec.name,
+        )
+        return outcome(
+          await fetch(`${baseUrl}/api/${collection}`, {
+            method: 'POST',
+            headers: headers(),
+            body: form,
+          }),
+        )
       }
       return outcome(
         await fetch(`${baseUrl}/api/${collection}`, {
@@ -125,7 +161,9 @@ export async function restClient(baseUrl: string, credentials: { email: string; 
       )
     },
     async remove(collection, id) {
-      return outcome(await fetch(`${baseUrl}/api/${collection}/${id}`, { method: 'DELETE', headers: headers() }))
+      return outcome(
+        await fetch(`${baseUrl}/api/${collection}/${id}`, { method: 'DELETE', headers: headers() }),
+      )
     },
   }
 }

@@ -28,7 +28,11 @@ type Id = number
 export async function buildWorld(payload: Payload): Promise<World> {
   const suffix = uniqueSuffix()
   const made: { collection: CollectionSlug; id: Id }[] = []
-  const make = async <T extends { id: Id }>(collection: CollectionSlug, data: Record<string, unknown>, file?: FileSpec): Promise<T> => {
+  const make = async <T extends { id: Id }>(
+    collection: CollectionSlug,
+    data: Record<string, unknown>,
+    file?: FileSpec,
+  ): Promise<T> => {
     const doc = (await payload.create({
       collection,
       data,
@@ -51,23 +55,68 @@ export async function buildWorld(payload: Payload): Promise<World> {
   const users = {
     admin,
     designer: await user('designer', 'designer'),
-    coProducer: await user('coProducer', 'cop', { pseudonym: `Robin ${suffix}`, realName: `Real Person ${suffix}` }),
-    otherCoProducer: await user('coProducer', 'cop2', { pseudonym: `Sky ${suffix}`, realName: `Other Real ${suffix}` }),
+    coProducer: await user('coProducer', 'cop', {
+      pseudonym: `Robin ${suffix}`,
+      realName: `Real Person ${suffix}`,
+    }),
+    otherCoProducer: await user('coProducer', 'cop2', {
+      pseudonym: `Sky ${suffix}`,
+      realName: `Other Real ${suffix}`,
+    }),
     publisher: await user('publisher', 'publisher'),
   }
 
-  const audienceA = await make<{ id: Id }>('audiences', { label: `Audience A ${suffix}`, slug: `aud-a-${suffix}` })
-  const audienceB = await make<{ id: Id }>('audiences', { label: `Audience B ${suffix}`, slug: `aud-b-${suffix}` })
-  const accentA = await make<{ id: Id }>('accents', { label: 'Accent A', tag: `en-GB-x-a${suffix.replace(/[^a-z0-9]/g, '').slice(-7)}` })
-  const accentB = await make<{ id: Id }>('accents', { label: 'Accent B', tag: `en-GB-x-b${suffix.replace(/[^a-z0-9]/g, '').slice(-7)}` })
+  const audienceA = await make<{ id: Id }>('audiences', {
+    label: `Audience A ${suffix}`,
+    slug: `aud-a-${suffix}`,
+  })
+  const audienceB = await make<{ id: Id }>('audiences', {
+    label: `Audience B ${suffix}`,
+    slug: `aud-b-${suffix}`,
+  })
+  const accentA = await make<{ id: Id }>('accents', {
+    label: 'Accent A',
+    tag: `en-GB-x-a${suffix.replace(/[^a-z0-9]/g, '').slice(-7)}`,
+  })
+  const accentB = await make<{ id: Id }>('accents', {
+    label: 'Accent B',
+    tag: `en-GB-x-b${suffix.replace(/[^a-z0-9]/g, '').slice(-7)}`,
+  })
 
   const tree = async (key: 'a' | 'b', assignee: User) => {
-    const image = await make<{ id: Id }>('images', { alt: `Image ${key}` }, pngFile(`${key}-${suffix}.png`))
-    const animation = await make<{ id: Id }>('animations', { title: `Animation ${key}` }, fixtureFile('animation-2.mp4', 'video/mp4', `${key}-${suffix}.mp4`))
-    const voice = await make<{ id: Id }>('voice-tracks', { title: `Voice ${key}` }, fixtureFile('voice-geordie.m4a', 'audio/mp4', `${key}-${suffix}.m4a`))
-    const caption = await make<{ id: Id }>('captions', { title: `Captions ${key}` }, vttFile(`${key}-${suffix}.vtt`))
-    const toolkit = await make<{ id: Id }>('toolkits', { title: `Toolkit ${key} ${suffix}`, slug: `toolkit-${key}-${suffix}`, coverImage: image.id, description: richTextFromParagraphs(['About.']) })
-    const module = await make<{ id: Id }>('modules', { toolkit: toolkit.id, title: `Module ${key}`, slug: 'foundation', order: 1, mandatory: true })
+    const image = await make<{ id: Id }>(
+      'images',
+      { alt: `Image ${key}` },
+      pngFile(`${key}-${suffix}.png`),
+    )
+    const animation = await make<{ id: Id }>(
+      'animations',
+      { title: `Animation ${key}` },
+      fixtureFile('animation-2.mp4', 'video/mp4', `${key}-${suffix}.mp4`),
+    )
+    const voice = await make<{ id: Id }>(
+      'voice-tracks',
+      { title: `Voice ${key}` },
+      fixtureFile('voice-geordie.m4a', 'audio/mp4', `${key}-${suffix}.m4a`),
+    )
+    const caption = await make<{ id: Id }>(
+      'captions',
+      { title: `Captions ${key}` },
+      vttFile(`${key}-${suffix}.vtt`),
+    )
+    const toolkit = await make<{ id: Id }>('toolkits', {
+      title: `Toolkit ${key} ${suffix}`,
+      slug: `toolkit-${key}-${suffix}`,
+      coverImage: image.id,
+      description: richTextFromParagraphs(['About.']),
+    })
+    const moduleDoc = await make<{ id: Id }>('modules', {
+      toolkit: toolkit.id,
+      title: `Module ${key}`,
+      slug: 'foundation',
+      order: 1,
+      mandatory: true,
+    })
     const clip = await make<{ id: Id }>('clips', {
       title: `Clip ${key} ${suffix}`,
       slug: `clip-${key}-${suffix}`,
@@ -83,10 +132,25 @@ export async function buildWorld(payload: Payload): Promise<World> {
       _status: 'published',
       assignedCoProducers: [assignee.id],
       characters: [{ name: 'Dean' }, { name: 'Sam' }],
-      scenes: [{ heading: 'Office', lines: [{ speaker: 'Dean', text: 'Hello.' }, { speaker: 'Sam', text: 'Hi Dean.' }] }],
+      scenes: [
+        {
+          heading: 'Office',
+          lines: [
+            { speaker: 'Dean', text: 'Hello.' },
+            { speaker: 'Sam', text: 'Hi Dean.' },
+          ],
+        },
+      ],
     })
-    const exercise = await make<{ id: Id }>('exercises', { module: module.id, title: `Exercise ${key}`, slug: 'first', order: 1, clip: clip.id, minutes: 10 })
-    return { image, animation, voice, caption, toolkit, module, clip, script, exercise }
+    const exercise = await make<{ id: Id }>('exercises', {
+      module: moduleDoc.id,
+      title: `Exercise ${key}`,
+      slug: 'first',
+      order: 1,
+      clip: clip.id,
+      minutes: 10,
+    })
+    return { image, animation, voice, caption, toolkit, module: moduleDoc, clip, script, exercise }
   }
   const a = await tree('a', users.coProducer)
   const b = await tree('b', users.otherCoProducer)
@@ -130,7 +194,9 @@ function fixtureFile(fixture: string, mimetype: string, name: string): FileSpec 
 
 export function pngFile(name: string): FileSpec {
   return async () => {
-    const data = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#3a7' } }).png().toBuffer()
+    const data = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#3a7' } })
+      .png()
+      .toBuffer()
     return { data, mimetype: 'image/png', name, size: data.length }
   }
 }
@@ -153,28 +219,50 @@ export function newDocument(
     case 'toolkits':
       return { data: { title: `New ${marker}`, slug } }
     case 'modules':
-      return { data: { toolkit: world.docs.toolkits.assigned, title: `New ${marker}`, slug, order: 9 } }
+      return {
+        data: { toolkit: world.docs.toolkits.assigned, title: `New ${marker}`, slug, order: 9 },
+      }
     case 'exercises':
-      return { data: { module: world.docs.modules.assigned, title: `New ${marker}`, slug, order: 9 } }
+      return {
+        data: { module: world.docs.modules.assigned, title: `New ${marker}`, slug, order: 9 },
+      }
     case 'clips':
       return { data: { title: `New ${marker}`, slug } }
     case 'scripts':
-      return { data: { title: `New ${marker}`, clip: world.docs.clips.assigned, _status: 'published' } }
+      return {
+        data: { title: `New ${marker}`, clip: world.docs.clips.assigned, _status: 'published' },
+      }
     case 'audiences':
       return { data: { label: `New ${marker}`, slug } }
     case 'accents':
-      return { data: { label: `New ${marker}`, tag: `en-GB-x-${marker.replace(/[^a-z0-9]/g, '').slice(-8)}` } }
+      return {
+        data: {
+          label: `New ${marker}`,
+          tag: `en-GB-x-${marker.replace(/[^a-z0-9]/g, '').slice(-8)}`,
+        },
+      }
     case 'animations':
-      return { data: { title: marker }, file: fixtureFile('animation-3.mp4', 'video/mp4', `${slug}.mp4`) }
+      return {
+        data: { title: marker },
+        file: fixtureFile('animation-3.mp4', 'video/mp4', `${slug}.mp4`),
+      }
     case 'voice-tracks':
-      return { data: { title: marker }, file: fixtureFile('voice-scouse.m4a', 'audio/mp4', `${slug}.m4a`) }
+      return {
+        data: { title: marker },
+        file: fixtureFile('voice-scouse.m4a', 'audio/mp4', `${slug}.m4a`),
+      }
     case 'captions':
       return { data: { title: marker }, file: vttFile(`${slug}.vtt`) }
     case 'images':
       return { data: { alt: marker }, file: pngFile(`${slug}.png`) }
     case 'users':
       return {
-        data: { email: `${slug}@test.example`, password: PASSWORD, role: 'designer', displayName: `New ${marker}` },
+        data: {
+          email: `${slug}@test.example`,
+          password: PASSWORD,
+          role: 'designer',
+          displayName: `New ${marker}`,
+        },
       }
     default:
       throw new Error(`no new-document factory for ${collection}`)

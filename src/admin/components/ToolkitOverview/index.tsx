@@ -14,7 +14,12 @@ export async function ToolkitOverview({ payload, user }: Props) {
   if (!user) return null
   const read = { overrideAccess: false, user, depth: 0, pagination: false } as const
   const [toolkits, modules, exercises] = await Promise.all([
-    payload.find({ ...read, collection: 'toolkits', sort: 'title', select: { title: true, slug: true } }),
+    payload.find({
+      ...read,
+      collection: 'toolkits',
+      sort: 'title',
+      select: { title: true, slug: true },
+    }),
     payload.find({ ...read, collection: 'modules', select: { toolkit: true, mandatory: true } }),
     payload.find({ ...read, collection: 'exercises', select: { module: true } }),
   ])

@@ -16,11 +16,21 @@ export const ensureVariantRules: CollectionBeforeValidateHook<Clip> = async ({
   const clipId = originalDoc?.id
   const common = { req, overrideAccess: true, depth: 0 } as const
 
-  const base = baseId != null
-    ? await req.payload.findByID({ ...common, collection: 'clips', id: baseId, disableErrors: true })
-    : null
+  const base =
+    baseId != null
+      ? await req.payload.findByID({
+          ...common,
+          collection: 'clips',
+          id: baseId,
+          disableErrors: true,
+        })
+      : null
   if (baseId != null && !base) {
-    throwIfFieldErrors('clips', [{ path: 'variantOf', message: `Base clip ${baseId} does not exist.` }], req)
+    throwIfFieldErrors(
+      'clips',
+      [{ path: 'variantOf', message: `Base clip ${baseId} does not exist.` }],
+      req,
+    )
   }
   let sibling: Clip | null = null
   if (base && audienceId != null) {
@@ -29,12 +39,19 @@ export const ensureVariantRules: CollectionBeforeValidateHook<Clip> = async ({
       { variantAudience: { equals: audienceId } },
     ]
     if (clipId != null) conditions.push({ id: { not_equals: clipId } })
-    const found = await req.payload.find({ ...common, collection: 'clips', where: { and: conditions }, limit: 1 })
+    const found = await req.payload.find({
+      ...common,
+      collection: 'clips',
+      where: { and: conditions },
+      limit: 1,
+    })
     sibling = found.docs[0] ?? null
   }
   const problems = checkVariantFields({
     clipId,
-    variantOf: base ? { id: base.id, title: base.title ?? `Clip ${base.id}`, isVariant: base.variantOf != null } : null,
+    variantOf: base
+      ? { id: base.id, title: base.title ?? `Clip ${base.id}`, isVariant: base.variantOf != null }
+      : null,
     variantAudience: audienceId,
     siblingWithSameAudience: sibling ? { title: sibling.title ?? `Clip ${sibling.id}` } : null,
   })

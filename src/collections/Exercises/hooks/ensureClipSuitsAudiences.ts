@@ -17,21 +17,45 @@ export const ensureClipSuitsAudiences: CollectionBeforeValidateHook<Exercise> = 
   const { payload } = req
   const common = { req, overrideAccess: true, depth: 0 } as const
 
-  const clip = await payload.findByID({ ...common, collection: 'clips', id: clipId, disableErrors: true })
+  const clip = await payload.findByID({
+    ...common,
+    collection: 'clips',
+    id: clipId,
+    disableErrors: true,
+  })
   if (!clip) {
-    throwIfFieldErrors('exercises', [{ path: 'clip', message: `Clip ${clipId} does not exist.` }], req)
+    throwIfFieldErrors(
+      'exercises',
+      [{ path: 'clip', message: `Clip ${clipId} does not exist.` }],
+      req,
+    )
     return data
   }
-  const module = moduleId != null
-    ? await payload.findByID({ ...common, collection: 'modules', id: moduleId, disableErrors: true })
-    : null
+  const moduleDoc =
+    moduleId != null
+      ? await payload.findByID({
+          ...common,
+          collection: 'modules',
+          id: moduleId,
+          disableErrors: true,
+        })
+      : null
 
-  const exerciseAudienceIds = ((data?.audiences ?? originalDoc?.audiences ?? []) as unknown[]).map(idOf)
+  const exerciseAudienceIds = ((data?.audiences ?? originalDoc?.audiences ?? []) as unknown[]).map(
+    idOf,
+  )
   const ids = (values: unknown[] | null | undefined): Id[] =>
     (values ?? []).map(idOf).filter((id): id is Id => id != null)
-  const allIds = [...new Set([...ids(clip.audiences), ...ids(exerciseAudienceIds), ...ids(module?.audiences)])]
+  const allIds = [
+    ...new Set([...ids(clip.audiences), ...ids(exerciseAudienceIds), ...ids(moduleDoc?.audiences)]),
+  ]
   const audiences = allIds.length
-    ? await payload.find({ ...common, collection: 'audiences', where: { id: { in: allIds } }, pagination: false })
+    ? await payload.find({
+        ...common,
+        collection: 'audiences',
+        where: { id: { in: allIds } },
+        pagination: false,
+      })
     : { docs: [] }
   const labelled = (values: unknown[] | null | undefined): AudienceRef[] =>
     ids(values).map((id) => ({
@@ -40,9 +64,13 @@ export const ensureClipSuitsAudiences: CollectionBeforeValidateHook<Exercise> = 
     }))
 
   const message = checkExerciseClip({
-    clip: { title: clip.title ?? `Clip ${clip.id}`, audiences: labelled(clip.audiences), isVariant: clip.variantOf != null },
+    clip: {
+      title: clip.title ?? `Clip ${clip.id}`,
+      audiences: labelled(clip.audiences),
+      isVariant: clip.variantOf != null,
+    },
     exerciseAudiences: labelled(exerciseAudienceIds),
-    moduleAudiences: labelled(module?.audiences),
+    moduleAudiences: labelled(moduleDoc?.audiences),
   })
   throwIfFieldErrors('exercises', message ? [{ path: 'clip', message }] : [], req)
   return data

@@ -7,7 +7,11 @@ import type { Script } from '../../../payload-types'
 
 const newLineId = () => `l-${randomBytes(4).toString('hex')}`
 
-export const validateScriptLines: CollectionBeforeValidateHook<Script> = ({ data, originalDoc, req }) => {
+export const validateScriptLines: CollectionBeforeValidateHook<Script> = ({
+  data,
+  originalDoc,
+  req,
+}) => {
   if (!data) return data
   const withIds = data.scenes ? assignMissingLineIds(data, newLineId) : data
   const problems = findScriptProblems({

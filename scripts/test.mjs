@@ -1,0 +1,93 @@
+// `npm test`: every check CI runs, in order, with one summary line at the end.
+// Stages: types, lint + format, generated files, unit, integration (SQLite; MongoDB too when
+// TEST_MONGODB_URI is set), browser + HTTP tests against a production build (when Chromium is
+// installed). All stages run even after a failure, so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-test-report-'))
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const stages = []
+
+function stage(name, command, args, { env = {}, vitestReport } = {}) {
+  console.log(`\n━━ ${name} ━━`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  const ok = result.status === 0
+  if (vitestReport) countVitest(vitestReport, ok)
+  stages.push({ name, ok, seconds })
+  return ok
+}
+
+function vitest(project, extraEnv = {}, label = project) {
+  const report = path.join(reportDir, `${label}.json`)
+  return stage(
+    `${label} tests`,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { env: extraEnv, vitestReport: report },
+  )
+}
+
+function countVitest(reportFile, ok) {
+  if (!fs.existsSync(reportFile)) {
+    if (!ok) totals.failed += 1
+    return
+  }
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'))
+  totals.passed += report.numPassedTests ?? 0
+  totals.failed += report.numFailedTests ?? 0
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
+  // A suite that failed to load has no failed tests but must still count as a failure.
+  if (!ok && (report.numFailedTests ?? 0) === 0) totals.failed += 1
+}
+
+/** A fresh database per run, so MongoDB runs start as empty as the SQLite ones. */
+function mongoUriForRun(uri) {
+  const url = new URL(uri)
+  url.pathname = `/cdm-studio-test-${Date.now().toString(36)}`
+  return url.toString()
+}
+
+stage('type check (tsc --noEmit)', 'npx', ['tsc', '--noEmit'])
+stage('lint (ESLint)', 'npx', ['eslint', '.'])
+stage('formatting (Prettier)', 'npx', ['prettier', '--check', '.'])
+stage('generated files are current', 'node', ['scripts/check-generated.mjs'])
+vitest('unit')
+vitest('int', {}, 'integration (SQLite)')
+if (process.env.TEST_MONGODB_URI) {
+  vitest(
+    'int',
+    { TEST_DATABASE_URI: mongoUriForRun(process.env.TEST_MONGODB_URI) },
+    'integration (MongoDB)',
+  )
+} else {
+  console.log(
+    '\nIntegration run against MongoDB SKIPPED: TEST_MONGODB_URI is not set (e.g. TEST_MONGODB_URI=mongodb://127.0.0.1:27017).',
+  )
+}
+const e2eReport = path.join(reportDir, 'e2e.json')
+stage(
+  'browser and HTTP tests (production build)',
+  'node',
+  ['scripts/e2e.mjs', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`],
+  { vitestReport: e2eReport },
+)
+
+fs.rmSync(reportDir, { recursive: true, force: true })
+console.log('\n━━ summary ━━')
+for (const s of stages) console.log(`${s.ok ? '✓' : '✗'} ${s.name} (${s.seconds}s)`)
+const failedStages = stages.filter((s) => !s.ok).length
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+process.exit(failedStages === 0 && totals.failed === 0 ? 0 : 1)

@@ -1,0 +1,307 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { as, getTestPayload, uniqueSuffix } from './helpers/payload'
+import { startRestServer, type RestServer } from './helpers/restServer'
+import { buildWorld, PASSWORD, type World } from './helpers/world'
+
+let payload: Payload
+let world: World
+let server: RestServer
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  world = await buildWorld(payload)
+  server = await startRestServer()
+})
+
+afterAll(async () => {
+  await server?.close()
+  await world?.cleanup()
+})
+
+interface FieldError {
+  path: string
+  message: string
+}
+
+/** Runs a Local API call that must fail validation and returns its field errors. */
+async function fieldErrors(call: () => Promise<unknown>): Promise<FieldError[]> {
+  try {
+    await call()
+  } catch (error) {
+    const data = (error as { status?: number; data?: { errors?: FieldError[] } }).data
+    expect((error as { status?: number }).status).toBe(400)
+    return data?.errors ?? []
+  }
+  throw new Error('expected a validation error, but the call succeeded')
+}
+
+const designer = () => as(world.users.designer)
+
+describe('bad input is rejected with a message naming the field', () => {
+  it('should reject an invalid BCP 47 accent tag and store nothing', async () => {
+    const before = (await payload.count({ collection: 'accents' })).totalDocs
+    const errors = await fieldErrors(() =>
+      payload.create({
+        ...designer(),
+        collection: 'accents',
+        data: { label: 'Geordie', tag: 'en_GB geordie' },
+      }),
+    )
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'tag', message: expect.stringContaining('en_GB geordie') }),
+    ])
+    expect((await payload.count({ collection: 'accents' })).totalDocs).toBe(before)
+  })
+
+  it('should store a valid accent tag in canonical case', async () => {
+    const tag = `EN-gb-X-${uniqueSuffix().replace(/[^a-z0-9]/g, '').slice(-8)}`
+    const accent = await payload.create({
+      ...designer(),
+      collection: 'accents',
+      data: { label: 'Test accent', tag },
+    })
+    expect(accent.tag).toBe(`en-GB-x-${tag.slice(8).toLowerCase()}`)
+    await payload.delete({ collection: 'accents', id: accent.id })
+  })
+
+  it('should reject a duplicate toolkit slug', async () => {
+    const existing = await payload.findByID({
+      collection: 'toolkits',
+      id: world.docs.toolkits.assigned,
+    })
+    const errors = await fieldErrors(() =>
+      payload.create({
+        ...designer(),
+        collection: 'toolkits',
+        data: { title: 'Another toolkit', slug: existing.slug },
+      }),
+    )
+    expect(errors.map((e) => e.path)).toEqual(['slug'])
+  })
+
+  it('should reject a duplicate module slug within one toolkit but allow it in another', async () => {
+    const errors = await fieldErrors(() =>
+      payload.create({
+        ...designer(),
+        collection: 'modules',
+        data: { toolkit: world.docs.toolkits.assigned, title: 'Again', slug: 'foundation' },
+      }),
+    )
+    expect(errors).toEqual([
+      { path: 'slug', message: 'Slug "foundation" is already used in this toolkit.' },
+    ])
+    // Both world toolkits already have a "foundation" module: the same slug is fine elsewhere.
+    const modules = await payload.find({ collection: 'modules', where: { slug: { equals: 'foundation' } } })
+    expect(modules.totalDocs).toBeGreaterThanOrEqual(2)
+  })
+
+  it('should reject a malformed slug', async () => {
+    const errors = await fieldErrors(() =>
+      payload.create({
+        ...designer(),
+        collection: 'clips',
+        data: { title: 'Bad slug', slug: 'Bad Slug!' },
+      }),
+    )
+    expect(errors).toEqual([expect.objectContaining({ path: 'slug' })])
+  })
+
+  it('should reject a script line whose speaker is not one of its characters', async () => {
+    const errors = await fieldErrors(() =>
+      payload.create({
+        ...designer(),
+        collection: 'scripts',
+        data: {
+          title: 'Bad speaker',
+          clip: world.docs.clips.assigned,
+          characters: [{ name: 'Dean' }, { name: 'Sam' }],
+          scenes: [
+            {
+              heading: 'Kitchen',
+              lines: [
+                { speaker: 'Dean', text: 'Hi.' },
+                { speaker: 'Kayleigh', text: 'Hello.' },
+              ],
+            },
+          ],
+        },
+      }),
+    )
+    expect(errors).toEqual([
+      {
+        path: 'scenes.0.lines.1.speaker',
+        message:
+          'Speaker "Kayleigh" (scene 1, line 2) is not a character of this script. Characters: Dean, Sam.',
+      },
+    ])
+  })
+
+  it('should give every new line a stable id and keep it on later edits', async () => {
+    const script = await payload.create({
+      ...designer(),
+      collection: 'scripts',
+      data: {
+        title: 'Ids',
+        clip: world.docs.clips.assigned,
+        characters: [{ name: 'Dean' }],
+        scenes: [{ heading: 'One', lines: [{ speaker: 'Dean', text: 'First.' }] }],
+      },
+    })
+    const firstId = script.scenes?.[0].lines?.[0].lineId
+    expect(firstId).toMatch(/^l-[0-9a-f]{8}$/)
+    const updated = await payload.update({
+      ...designer(),
+      collection: 'scripts',
+      id: script.id,
+      data: {
+        scenes: [
+          {
+            heading: 'One',
+            lines: [
+              { ...script.scenes![0].lines![0], text: 'First, reworded.' },
+              { speaker: 'Dean', text: 'Second.' },
+            ],
+          },
+        ],
+      },
+    })
+    const ids = updated.scenes![0].lines!.map((l) => l.lineId)
+    expect(ids[0]).toBe(firstId)
+    expect(ids[1]).toMatch(/^l-[0-9a-f]{8}$/)
+    expect(ids[1]).not.toBe(firstId)
+    await payload.delete({ collection: 'scripts', id: script.id })
+  })
+
+  it('should reject an exercise pointing at a clip restricted to other audiences', async () => {
+    const audiences = await payload.find({
+      collection: 'audiences',
+      where: { slug: { like: world.suffix } },
+      sort: 'slug',
+    })
+    const [audienceA, audienceB] = audiences.docs
+    const clip = await payload.create({
+      ...designer(),
+      collection: 'clips',
+      data: { title: 'Only for A', slug: `only-a-${uniqueSuffix()}`, audiences: [audienceA.id] },
+    })
+    try {
+      const errors = await fieldErrors(() =>
+        payload.create({
+          ...designer(),
+          collection: 'exercises',
+          data: {
+            module: world.docs.modules.assigned,
+            title: 'Shown to B',
+            slug: `b-${uniqueSuffix()}`,
+            clip: clip.id,
+            audiences: [audienceB.id],
+          },
+        }),
+      )
+      expect(errors).toEqual([
+        {
+          path: 'clip',
+          message: `Clip "Only for A" is restricted to ${audienceA.label}, but this exercise is also shown to ${audienceB.label}.`,
+        },
+      ])
+      const fine = await payload.create({
+        ...designer(),
+        collection: 'exercises',
+        data: {
+          module: world.docs.modules.assigned,
+          title: 'Shown to A',
+          slug: `a-${uniqueSuffix()}`,
+          clip: clip.id,
+          audiences: [audienceA.id],
+        },
+      })
+      await payload.delete({ collection: 'exercises', id: fine.id })
+    } finally {
+      await payload.delete({ collection: 'clips', id: clip.id })
+    }
+  })
+
+  it('should reject a variant without an audience, and a second variant for the same audience', async () => {
+    const [audience] = (
+      await payload.find({ collection: 'audiences', where: { slug: { like: world.suffix } } })
+    ).docs
+    const errors = await fieldErrors(() =>
+      payload.create({
+        ...designer(),
+        collection: 'clips',
+        data: { title: 'Variant', slug: `v-${uniqueSuffix()}`, variantOf: world.docs.clips.assigned },
+      }),
+    )
+    expect(errors).toEqual([
+      { path: 'variantAudience', message: 'Choose the audience this variant is for.' },
+    ])
+    const first = await payload.create({
+      ...designer(),
+      collection: 'clips',
+      data: {
+        title: 'Variant one',
+        slug: `v1-${uniqueSuffix()}`,
+        variantOf: world.docs.clips.assigned,
+        variantAudience: audience.id,
+      },
+    })
+    try {
+      const again = await fieldErrors(() =>
+        payload.create({
+          ...designer(),
+          collection: 'clips',
+          data: {
+            title: 'Variant two',
+            slug: `v2-${uniqueSuffix()}`,
+            variantOf: world.docs.clips.assigned,
+            variantAudience: audience.id,
+          },
+        }),
+      )
+      expect(again).toEqual([
+        expect.objectContaining({
+          path: 'variantAudience',
+          message: expect.stringContaining('"Variant one"'),
+        }),
+      ])
+      const ofVariant = await fieldErrors(() =>
+        payload.create({
+          ...designer(),
+          collection: 'clips',
+          data: {
+            title: 'Variant of a variant',
+            slug: `vv-${uniqueSuffix()}`,
+            variantOf: first.id,
+            variantAudience: audience.id,
+          },
+        }),
+      )
+      expect(ofVariant).toEqual([
+        expect.objectContaining({ path: 'variantOf', message: expect.stringContaining('itself a variant') }),
+      ])
+    } finally {
+      await payload.delete({ collection: 'clips', id: first.id })
+    }
+  })
+
+  it('should answer bad input over REST with 400 and the field in the body', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: world.users.designer.email, password: PASSWORD }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const response = await fetch(`${server.url}/api/accents`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'Bad', tag: 'english' }),
+    })
+    expect(response.status).toBe(400)
+    const body = (await response.json()) as { errors: { data?: { errors: FieldError[] } }[] }
+    expect(body.errors[0].data?.errors).toEqual([
+      expect.objectContaining({ path: 'tag', message: expect.stringContaining('"english"') }),
+    ])
+  })
+})
