@@ -24,6 +24,9 @@ const ASSIGNED_MODULES = new Set(['foundation', 'emotions'])
 const APPROVED_CLIPS = 4
 const IN_REVIEW_CLIPS = 2
 
+/** Printed last by `npm run seed`, so its wrapper knows the seed really ran to the end. */
+export const SEED_FINISHED = 'Demo seed finished.'
+
 export interface SeedSummary {
   created: Record<string, number>
   users: { email: string; password: string; role: string }[]

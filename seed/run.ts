@@ -1,10 +1,11 @@
-// `npm run seed`: runs the idempotent demo seed against the configured database.
+// The seed run by `npm run seed` (scripts/seed.mjs starts it with `payload run`).
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { formatSeedSummary, seed } from './index'
+import { formatSeedSummary, seed, SEED_FINISHED } from './index'
 
 const payload = await getPayload({ config })
 const summary = await seed({ payload })
 console.log(formatSeedSummary(summary))
+console.log(SEED_FINISHED)
 process.exit(0)

@@ -56,7 +56,9 @@ describe('bad input is rejected with a message naming the field', () => {
   })
 
   it('should store a valid accent tag in canonical case', async () => {
-    const tag = `EN-gb-X-${uniqueSuffix().replace(/[^a-z0-9]/g, '').slice(-8)}`
+    const tag = `EN-gb-X-${uniqueSuffix()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(-8)}`
     const accent = await payload.create({
       ...designer(),
       collection: 'accents',
@@ -86,14 +88,22 @@ describe('bad input is rejected with a message naming the field', () => {
       payload.create({
         ...designer(),
         collection: 'modules',
-        data: { toolkit: world.docs.toolkits.assigned, title: 'Again', slug: 'foundation' },
+        data: {
+          toolkit: world.docs.toolkits.assigned,
+          title: 'Again',
+          slug: 'foundation',
+          order: 1,
+        },
       }),
     )
     expect(errors).toEqual([
       { path: 'slug', message: 'Slug "foundation" is already used in this toolkit.' },
     ])
     // Both world toolkits already have a "foundation" module: the same slug is fine elsewhere.
-    const modules = await payload.find({ collection: 'modules', where: { slug: { equals: 'foundation' } } })
+    const modules = await payload.find({
+      collection: 'modules',
+      where: { slug: { equals: 'foundation' } },
+    })
     expect(modules.totalDocs).toBeGreaterThanOrEqual(2)
   })
 
@@ -115,6 +125,7 @@ describe('bad input is rejected with a message naming the field', () => {
         collection: 'scripts',
         data: {
           title: 'Bad speaker',
+          status: 'draft',
           clip: world.docs.clips.assigned,
           characters: [{ name: 'Dean' }, { name: 'Sam' }],
           scenes: [
@@ -144,6 +155,7 @@ describe('bad input is rejected with a message naming the field', () => {
       collection: 'scripts',
       data: {
         title: 'Ids',
+        status: 'draft',
         clip: world.docs.clips.assigned,
         characters: [{ name: 'Dean' }],
         scenes: [{ heading: 'One', lines: [{ speaker: 'Dean', text: 'First.' }] }],
@@ -194,6 +206,7 @@ describe('bad input is rejected with a message naming the field', () => {
           data: {
             module: world.docs.modules.assigned,
             title: 'Shown to B',
+            order: 1,
             slug: `b-${uniqueSuffix()}`,
             clip: clip.id,
             audiences: [audienceB.id],
@@ -212,6 +225,7 @@ describe('bad input is rejected with a message naming the field', () => {
         data: {
           module: world.docs.modules.assigned,
           title: 'Shown to A',
+          order: 1,
           slug: `a-${uniqueSuffix()}`,
           clip: clip.id,
           audiences: [audienceA.id],
@@ -231,7 +245,11 @@ describe('bad input is rejected with a message naming the field', () => {
       payload.create({
         ...designer(),
         collection: 'clips',
-        data: { title: 'Variant', slug: `v-${uniqueSuffix()}`, variantOf: world.docs.clips.assigned },
+        data: {
+          title: 'Variant',
+          slug: `v-${uniqueSuffix()}`,
+          variantOf: world.docs.clips.assigned,
+        },
       }),
     )
     expect(errors).toEqual([
@@ -279,7 +297,10 @@ describe('bad input is rejected with a message naming the field', () => {
         }),
       )
       expect(ofVariant).toEqual([
-        expect.objectContaining({ path: 'variantOf', message: expect.stringContaining('itself a variant') }),
+        expect.objectContaining({
+          path: 'variantOf',
+          message: expect.stringContaining('itself a variant'),
+        }),
       ])
     } finally {
       await payload.delete({ collection: 'clips', id: first.id })

@@ -2,7 +2,10 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import config from '@payload-config'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
+
+const graphql = GRAPHQL_POST(config)
 
 export interface RestServer {
   url: string
@@ -10,9 +13,9 @@ export interface RestServer {
 }
 
 /**
- * Serves Payload's REST handler over real HTTP on loopback, the same handler the Next route
- * (src/app/(payload)/api/[...slug]/route.ts) calls, so requests carry real headers, cookies and
- * bodies through access control.
+ * Serves Payload's REST and GraphQL handlers over real HTTP on loopback: the same handlers the
+ * Next routes in src/app/(payload)/api/ call, so requests carry real headers, cookies and bodies
+ * through access control.
  */
 export async function startRestServer(): Promise<RestServer> {
   const server = http.createServer(async (incoming, outgoing) => {
@@ -30,7 +33,10 @@ export async function startRestServer(): Promise<RestServer> {
         headers,
         body: body && !['GET', 'HEAD'].includes(incoming.method ?? 'GET') ? body : undefined,
       })
-      const response = await handleEndpoints({ config, request })
+      const isGraphql = new URL(request.url).pathname === '/api/graphql'
+      const response = isGraphql
+        ? await graphql(request)
+        : await handleEndpoints({ config, request })
       outgoing.statusCode = response.status
       response.headers.forEach((value, key) => outgoing.setHeader(key, value))
       outgoing.end(Buffer.from(await response.arrayBuffer()))
