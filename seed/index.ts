@@ -75,6 +75,9 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
         } as Parameters<Payload['create']>[0])) as unknown as T,
     )
 
+  const addWelshTitle = (collection: 'toolkits' | 'modules' | 'exercises', id: Id, title: string) =>
+    payload.update({ collection, id, locale: 'cy', data: { title }, overrideAccess: true })
+
   // Admin first: the first account on an empty studio always becomes an admin.
   const users: Record<string, Id> = {}
   for (const user of DEMO_USERS) {
@@ -144,13 +147,7 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
       },
       overrideAccess: true,
     })
-    await payload.update({
-      collection: 'toolkits',
-      id: doc.id,
-      locale: 'cy',
-      data: { title: SEED_TOOLKIT.titleCy },
-      overrideAccess: true,
-    })
+    await addWelshTitle('toolkits', doc.id, SEED_TOOLKIT.titleCy)
     return doc
   })
 
@@ -230,13 +227,7 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
           },
           overrideAccess: true,
         })
-        await payload.update({
-          collection: 'modules',
-          id: doc.id,
-          locale: 'cy',
-          data: { title: seedModule.titleCy },
-          overrideAccess: true,
-        })
+        await addWelshTitle('modules', doc.id, seedModule.titleCy)
         return doc
       },
     )
@@ -269,13 +260,7 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
             },
             overrideAccess: true,
           })
-          await payload.update({
-            collection: 'exercises',
-            id: doc.id,
-            locale: 'cy',
-            data: { title: exercise.titleCy },
-            overrideAccess: true,
-          })
+          await addWelshTitle('exercises', doc.id, exercise.titleCy)
           return doc
         },
       )

@@ -29,3 +29,11 @@ export const privateToCoProducer: FieldAccess = ({ req, doc }) => {
   if (doc && String(doc.id) === String(user.id)) return true
   return (doc as { role?: string } | undefined)?.role !== 'coProducer'
 }
+
+/** Reference data (audiences, accents): every staff member reads it, designers maintain it. */
+export const referenceDataAccess = {
+  read: anyStaff,
+  create: contentEditors,
+  update: contentEditors,
+  delete: contentEditors,
+} satisfies Record<'read' | 'create' | 'update' | 'delete', Access>

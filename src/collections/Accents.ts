@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyStaff, contentEditors } from '../access/predicates'
+import { referenceDataAccess } from '../access/predicates'
 import { validateBcp47Tag } from '../domain/locale/bcp47'
 import { requiredInDefaultLocale } from '../fields/requiredInDefaultLocale'
 
@@ -12,12 +12,7 @@ export const Accents: CollectionConfig<'accents'> = {
     group: 'Reference',
     description: 'Regional voices. Each accent is a voice track of the same clip, not a language.',
   },
-  access: {
-    read: anyStaff,
-    create: contentEditors,
-    update: contentEditors,
-    delete: contentEditors,
-  },
+  access: referenceDataAccess,
   fields: [
     {
       name: 'label',

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyStaff, contentEditors } from '../access/predicates'
+import { referenceDataAccess } from '../access/predicates'
 import { slugField } from '../fields/slug'
 import { requiredInDefaultLocale } from '../fields/requiredInDefaultLocale'
 
@@ -12,12 +12,7 @@ export const Audiences: CollectionConfig<'audiences'> = {
     group: 'Reference',
     description: 'Who a variant of the content is for. Separate from language and accent.',
   },
-  access: {
-    read: anyStaff,
-    create: contentEditors,
-    update: contentEditors,
-    delete: contentEditors,
-  },
+  access: referenceDataAccess,
   fields: [
     { name: 'label', type: 'text', localized: true, validate: requiredInDefaultLocale },
     slugField({ from: 'label', unique: true }),

@@ -1,52 +1,30 @@
-import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { as, getTestPayload } from './helpers/payload'
-import { startRestServer, type RestServer } from './helpers/restServer'
-import { buildWorld, PASSWORD, type World } from './helpers/world'
+import { as } from './helpers/payload'
+import { loginToken, setUpStudio } from './helpers/studio'
+import { PASSWORD } from './helpers/world'
 
-let payload: Payload
-let world: World
-let server: RestServer
+const studio = setUpStudio()
 
-beforeAll(async () => {
-  payload = await getTestPayload()
-  world = await buildWorld(payload)
-  server = await startRestServer()
-})
-
-afterAll(async () => {
-  await server?.close()
-  await world?.cleanup()
-})
-
-async function token(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  })
-  expect(response.status).toBe(200)
-  return ((await response.json()) as { token: string }).token
-}
+const token = (email: string) => loginToken(studio.server.url, email, PASSWORD)
 
 describe('users and roles', () => {
   it('should let a user update their own profile but silently keep their role', async () => {
-    const designer = world.users.designer
-    const updated = await payload.update({
+    const designer = studio.world.users.designer
+    const updated = await studio.payload.update({
       ...as(designer),
       collection: 'users',
       id: designer.id,
       data: { displayName: 'Dana D.', role: 'admin' },
     })
     expect(updated.displayName).toBe('Dana D.')
-    const stored = await payload.findByID({ collection: 'users', id: designer.id })
+    const stored = await studio.payload.findByID({ collection: 'users', id: designer.id })
     expect(stored.role).toBe('designer')
   })
 
   it('should not let a publisher raise their own role over REST either', async () => {
-    const publisher = world.users.publisher
-    const response = await fetch(`${server.url}/api/users/${publisher.id}`, {
+    const publisher = studio.world.users.publisher
+    const response = await fetch(`${studio.server.url}/api/users/${publisher.id}`, {
       method: 'PATCH',
       headers: {
         authorization: `JWT ${await token(publisher.email)}`,
@@ -55,58 +33,60 @@ describe('users and roles', () => {
       body: JSON.stringify({ role: 'admin' }),
     })
     expect(response.status).toBe(200)
-    const stored = await payload.findByID({ collection: 'users', id: publisher.id })
+    const stored = await studio.payload.findByID({ collection: 'users', id: publisher.id })
     expect(stored.role).toBe('publisher')
   })
 
   it('should let an admin change a role', async () => {
-    const target = world.users.publisher
-    await payload.update({
-      ...as(world.users.admin),
+    const target = studio.world.users.publisher
+    await studio.payload.update({
+      ...as(studio.world.users.admin),
       collection: 'users',
       id: target.id,
       data: { role: 'designer' },
     })
-    expect((await payload.findByID({ collection: 'users', id: target.id })).role).toBe('designer')
-    await payload.update({ collection: 'users', id: target.id, data: { role: 'publisher' } })
+    expect((await studio.payload.findByID({ collection: 'users', id: target.id })).role).toBe(
+      'designer',
+    )
+    await studio.payload.update({ collection: 'users', id: target.id, data: { role: 'publisher' } })
   })
 
   it('should let only admins unlock a locked account', async () => {
-    const target = world.users.otherCoProducer
+    const target = studio.world.users.otherCoProducer
     const lock = () =>
-      payload.db.updateOne({
+      studio.payload.db.updateOne({
         collection: 'users',
         id: target.id,
         data: { loginAttempts: 5, lockUntil: new Date(Date.now() + 3_600_000).toISOString() },
       })
     await lock()
     const unlock = async (email: string) =>
-      fetch(`${server.url}/api/users/unlock`, {
+      fetch(`${studio.server.url}/api/users/unlock`, {
         method: 'POST',
         headers: { authorization: `JWT ${await token(email)}`, 'content-type': 'application/json' },
         body: JSON.stringify({ email: target.email }),
       })
     for (const role of ['designer', 'coProducer', 'publisher'] as const) {
-      expect((await unlock(world.users[role].email)).status, `${role} unlocking`).toBe(403)
+      expect((await unlock(studio.world.users[role].email)).status, `${role} unlocking`).toBe(403)
     }
-    const lockedLogin = await fetch(`${server.url}/api/users/login`, {
+    const lockedLogin = await fetch(`${studio.server.url}/api/users/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: target.email, password: PASSWORD }),
     })
     expect(lockedLogin.status).toBe(401)
-    expect((await unlock(world.users.admin.email)).status).toBe(200)
+    expect((await unlock(studio.world.users.admin.email)).status).toBe(200)
     await token(target.email)
   })
 
   it("should hide a co-producer's real name and email from other non-admins on every API", async () => {
-    const coProducer = world.users.coProducer
+    const coProducer = studio.world.users.coProducer
     for (const viewer of [
-      world.users.designer,
-      world.users.publisher,
-      world.users.otherCoProducer,
+      studio.world.users.designer,
+      studio.world.users.publisher,
+      studio.world.users.otherCoProducer,
     ]) {
-      const local = await payload.findByID({
+      const local = await studio.payload.findByID({
         ...as(viewer),
         collection: 'users',
         id: coProducer.id,
@@ -117,14 +97,14 @@ describe('users and roles', () => {
 
       const auth = { authorization: `JWT ${await token(viewer.email)}` }
       const rest = (await (
-        await fetch(`${server.url}/api/users/${coProducer.id}`, { headers: auth })
+        await fetch(`${studio.server.url}/api/users/${coProducer.id}`, { headers: auth })
       ).json()) as Record<string, unknown>
       expect(rest.displayName).toBe(coProducer.pseudonym)
       expect(rest).not.toHaveProperty('realName')
       expect(rest).not.toHaveProperty('email')
       expect(JSON.stringify(rest)).not.toContain(coProducer.realName!)
 
-      const graphql = await fetch(`${server.url}/api/graphql`, {
+      const graphql = await fetch(`${studio.server.url}/api/graphql`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -137,17 +117,21 @@ describe('users and roles', () => {
   })
 
   it('should show the real name to admins and to the co-producer themselves', async () => {
-    const coProducer = world.users.coProducer
-    for (const viewer of [world.users.admin, coProducer]) {
-      const doc = await payload.findByID({ ...as(viewer), collection: 'users', id: coProducer.id })
+    const coProducer = studio.world.users.coProducer
+    for (const viewer of [studio.world.users.admin, coProducer]) {
+      const doc = await studio.payload.findByID({
+        ...as(viewer),
+        collection: 'users',
+        id: coProducer.id,
+      })
       expect(doc.realName).toBe(coProducer.realName)
       expect(doc.email).toBe(coProducer.email)
     }
   })
 
   it('should always show a co-producer by pseudonym, whatever display name is sent', async () => {
-    const coProducer = world.users.coProducer
-    const updated = await payload.update({
+    const coProducer = studio.world.users.coProducer
+    const updated = await studio.payload.update({
       ...as(coProducer),
       collection: 'users',
       id: coProducer.id,
@@ -158,11 +142,11 @@ describe('users and roles', () => {
 
   it('should require a pseudonym for a co-producer', async () => {
     await expect(
-      payload.create({
-        ...as(world.users.admin),
+      studio.payload.create({
+        ...as(studio.world.users.admin),
         collection: 'users',
         data: {
-          email: `nopseudo-${world.suffix}@test.example`,
+          email: `nopseudo-${studio.world.suffix}@test.example`,
           password: PASSWORD,
           role: 'coProducer',
           displayName: 'Visible Name',

@@ -1,24 +1,10 @@
-import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { as, getTestPayload, uniqueSuffix } from './helpers/payload'
-import { startRestServer, type RestServer } from './helpers/restServer'
-import { buildWorld, PASSWORD, type World } from './helpers/world'
+import { as, uniqueSuffix } from './helpers/payload'
+import { loginToken, setUpStudio } from './helpers/studio'
+import { PASSWORD } from './helpers/world'
 
-let payload: Payload
-let world: World
-let server: RestServer
-
-beforeAll(async () => {
-  payload = await getTestPayload()
-  world = await buildWorld(payload)
-  server = await startRestServer()
-})
-
-afterAll(async () => {
-  await server?.close()
-  await world?.cleanup()
-})
+const studio = setUpStudio()
 
 interface FieldError {
   path: string
@@ -37,13 +23,13 @@ async function fieldErrors(call: () => Promise<unknown>): Promise<FieldError[]> 
   throw new Error('expected a validation error, but the call succeeded')
 }
 
-const designer = () => as(world.users.designer)
+const designer = () => as(studio.world.users.designer)
 
 describe('bad input is rejected with a message naming the field', () => {
   it('should reject an invalid BCP 47 accent tag and store nothing', async () => {
-    const before = (await payload.count({ collection: 'accents' })).totalDocs
+    const before = (await studio.payload.count({ collection: 'accents' })).totalDocs
     const errors = await fieldErrors(() =>
-      payload.create({
+      studio.payload.create({
         ...designer(),
         collection: 'accents',
         data: { label: 'Geordie', tag: 'en_GB geordie' },
@@ -52,29 +38,29 @@ describe('bad input is rejected with a message naming the field', () => {
     expect(errors).toEqual([
       expect.objectContaining({ path: 'tag', message: expect.stringContaining('en_GB geordie') }),
     ])
-    expect((await payload.count({ collection: 'accents' })).totalDocs).toBe(before)
+    expect((await studio.payload.count({ collection: 'accents' })).totalDocs).toBe(before)
   })
 
   it('should store a valid accent tag in canonical case', async () => {
     const tag = `EN-gb-X-${uniqueSuffix()
       .replace(/[^a-z0-9]/g, '')
       .slice(-8)}`
-    const accent = await payload.create({
+    const accent = await studio.payload.create({
       ...designer(),
       collection: 'accents',
       data: { label: 'Test accent', tag },
     })
     expect(accent.tag).toBe(`en-GB-x-${tag.slice(8).toLowerCase()}`)
-    await payload.delete({ collection: 'accents', id: accent.id })
+    await studio.payload.delete({ collection: 'accents', id: accent.id })
   })
 
   it('should reject a duplicate toolkit slug', async () => {
-    const existing = await payload.findByID({
+    const existing = await studio.payload.findByID({
       collection: 'toolkits',
-      id: world.docs.toolkits.assigned,
+      id: studio.world.docs.toolkits.assigned,
     })
     const errors = await fieldErrors(() =>
-      payload.create({
+      studio.payload.create({
         ...designer(),
         collection: 'toolkits',
         data: { title: 'Another toolkit', slug: existing.slug },
@@ -85,11 +71,11 @@ describe('bad input is rejected with a message naming the field', () => {
 
   it('should reject a duplicate module slug within one toolkit but allow it in another', async () => {
     const errors = await fieldErrors(() =>
-      payload.create({
+      studio.payload.create({
         ...designer(),
         collection: 'modules',
         data: {
-          toolkit: world.docs.toolkits.assigned,
+          toolkit: studio.world.docs.toolkits.assigned,
           title: 'Again',
           slug: 'foundation',
           order: 1,
@@ -100,7 +86,7 @@ describe('bad input is rejected with a message naming the field', () => {
       { path: 'slug', message: 'Slug "foundation" is already used in this toolkit.' },
     ])
     // Both world toolkits already have a "foundation" module: the same slug is fine elsewhere.
-    const modules = await payload.find({
+    const modules = await studio.payload.find({
       collection: 'modules',
       where: { slug: { equals: 'foundation' } },
     })
@@ -109,7 +95,7 @@ describe('bad input is rejected with a message naming the field', () => {
 
   it('should reject a malformed slug', async () => {
     const errors = await fieldErrors(() =>
-      payload.create({
+      studio.payload.create({
         ...designer(),
         collection: 'clips',
         data: { title: 'Bad slug', slug: 'Bad Slug!' },
@@ -120,13 +106,13 @@ describe('bad input is rejected with a message naming the field', () => {
 
   it('should reject a script line whose speaker is not one of its characters', async () => {
     const errors = await fieldErrors(() =>
-      payload.create({
+      studio.payload.create({
         ...designer(),
         collection: 'scripts',
         data: {
           title: 'Bad speaker',
           status: 'draft',
-          clip: world.docs.clips.assigned,
+          clip: studio.world.docs.clips.assigned,
           characters: [{ name: 'Dean' }, { name: 'Sam' }],
           scenes: [
             {
@@ -150,20 +136,20 @@ describe('bad input is rejected with a message naming the field', () => {
   })
 
   it('should give every new line a stable id and keep it on later edits', async () => {
-    const script = await payload.create({
+    const script = await studio.payload.create({
       ...designer(),
       collection: 'scripts',
       data: {
         title: 'Ids',
         status: 'draft',
-        clip: world.docs.clips.assigned,
+        clip: studio.world.docs.clips.assigned,
         characters: [{ name: 'Dean' }],
         scenes: [{ heading: 'One', lines: [{ speaker: 'Dean', text: 'First.' }] }],
       },
     })
     const firstId = script.scenes?.[0].lines?.[0].lineId
     expect(firstId).toMatch(/^l-[0-9a-f]{8}$/)
-    const updated = await payload.update({
+    const updated = await studio.payload.update({
       ...designer(),
       collection: 'scripts',
       id: script.id,
@@ -183,28 +169,28 @@ describe('bad input is rejected with a message naming the field', () => {
     expect(ids[0]).toBe(firstId)
     expect(ids[1]).toMatch(/^l-[0-9a-f]{8}$/)
     expect(ids[1]).not.toBe(firstId)
-    await payload.delete({ collection: 'scripts', id: script.id })
+    await studio.payload.delete({ collection: 'scripts', id: script.id })
   })
 
   it('should reject an exercise pointing at a clip restricted to other audiences', async () => {
-    const audiences = await payload.find({
+    const audiences = await studio.payload.find({
       collection: 'audiences',
-      where: { slug: { like: world.suffix } },
+      where: { slug: { like: studio.world.suffix } },
       sort: 'slug',
     })
     const [audienceA, audienceB] = audiences.docs
-    const clip = await payload.create({
+    const clip = await studio.payload.create({
       ...designer(),
       collection: 'clips',
       data: { title: 'Only for A', slug: `only-a-${uniqueSuffix()}`, audiences: [audienceA.id] },
     })
     try {
       const errors = await fieldErrors(() =>
-        payload.create({
+        studio.payload.create({
           ...designer(),
           collection: 'exercises',
           data: {
-            module: world.docs.modules.assigned,
+            module: studio.world.docs.modules.assigned,
             title: 'Shown to B',
             order: 1,
             slug: `b-${uniqueSuffix()}`,
@@ -219,11 +205,11 @@ describe('bad input is rejected with a message naming the field', () => {
           message: `Clip "Only for A" is restricted to ${audienceA.label}, but this exercise is also shown to ${audienceB.label}.`,
         },
       ])
-      const fine = await payload.create({
+      const fine = await studio.payload.create({
         ...designer(),
         collection: 'exercises',
         data: {
-          module: world.docs.modules.assigned,
+          module: studio.world.docs.modules.assigned,
           title: 'Shown to A',
           order: 1,
           slug: `a-${uniqueSuffix()}`,
@@ -231,49 +217,52 @@ describe('bad input is rejected with a message naming the field', () => {
           audiences: [audienceA.id],
         },
       })
-      await payload.delete({ collection: 'exercises', id: fine.id })
+      await studio.payload.delete({ collection: 'exercises', id: fine.id })
     } finally {
-      await payload.delete({ collection: 'clips', id: clip.id })
+      await studio.payload.delete({ collection: 'clips', id: clip.id })
     }
   })
 
   it('should reject a variant without an audience, and a second variant for the same audience', async () => {
     const [audience] = (
-      await payload.find({ collection: 'audiences', where: { slug: { like: world.suffix } } })
+      await studio.payload.find({
+        collection: 'audiences',
+        where: { slug: { like: studio.world.suffix } },
+      })
     ).docs
     const errors = await fieldErrors(() =>
-      payload.create({
+      studio.payload.create({
         ...designer(),
         collection: 'clips',
         data: {
           title: 'Variant',
           slug: `v-${uniqueSuffix()}`,
-          variantOf: world.docs.clips.assigned,
+          variantOf: studio.world.docs.clips.assigned,
         },
       }),
     )
     expect(errors).toEqual([
       { path: 'variantAudience', message: 'Choose the audience this variant is for.' },
     ])
-    const first = await payload.create({
+    const first = await studio.payload.create({
       ...designer(),
       collection: 'clips',
       data: {
         title: 'Variant one',
         slug: `v1-${uniqueSuffix()}`,
-        variantOf: world.docs.clips.assigned,
+        variantOf: studio.world.docs.clips.assigned,
         variantAudience: audience.id,
       },
     })
     try {
       const again = await fieldErrors(() =>
-        payload.create({
+        studio.payload.create({
           ...designer(),
           collection: 'clips',
           data: {
             title: 'Variant two',
             slug: `v2-${uniqueSuffix()}`,
-            variantOf: world.docs.clips.assigned,
+            variantOf: studio.world.docs.clips.assigned,
             variantAudience: audience.id,
           },
         }),
@@ -285,7 +274,7 @@ describe('bad input is rejected with a message naming the field', () => {
         }),
       ])
       const ofVariant = await fieldErrors(() =>
-        payload.create({
+        studio.payload.create({
           ...designer(),
           collection: 'clips',
           data: {
@@ -303,18 +292,13 @@ describe('bad input is rejected with a message naming the field', () => {
         }),
       ])
     } finally {
-      await payload.delete({ collection: 'clips', id: first.id })
+      await studio.payload.delete({ collection: 'clips', id: first.id })
     }
   })
 
   it('should answer bad input over REST with 400 and the field in the body', async () => {
-    const login = await fetch(`${server.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: world.users.designer.email, password: PASSWORD }),
-    })
-    const { token } = (await login.json()) as { token: string }
-    const response = await fetch(`${server.url}/api/accents`, {
+    const token = await loginToken(studio.server.url, studio.world.users.designer.email, PASSWORD)
+    const response = await fetch(`${studio.server.url}/api/accents`, {
       method: 'POST',
       headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ label: 'Bad', tag: 'english' }),
