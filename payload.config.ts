@@ -21,8 +21,19 @@ import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
 import { migrations } from './src/migrations'
 import { seedDemoOnInit } from './seed/onInit'
+import { mediaEndpoints } from './src/endpoints/media'
+import { largestUploadLimit } from './src/hooks/validateUpload'
+import { MEDIA_QUEUE, ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
+import { formatBytes } from './src/domain/media/uploadRules'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** In-server media jobs: always in development, in production only when asked (MEDIA_JOBS_AUTORUN=1). */
+function shouldAutoRunMediaJobs(): boolean {
+  if (process.env.MEDIA_JOBS_AUTORUN === '0') return false
+  if (process.env.MEDIA_JOBS_AUTORUN === '1') return true
+  return process.env.NODE_ENV === 'development'
+}
 
 export default buildConfig({
   serverURL: process.env.SERVER_URL ?? '',
@@ -85,6 +96,23 @@ export default buildConfig({
   },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+  },
+  upload: {
+    // Uploads stream to disk, and the parser refuses (413) anything past the largest
+    // per-collection limit instead of silently truncating it (Payload issue #11153).
+    useTempFiles: true,
+    abortOnLimit: true,
+    responseOnLimit: `The file is larger than the largest upload CDM Studio accepts (${formatBytes(largestUploadLimit())}).`,
+    limits: { fileSize: largestUploadLimit() },
+  },
+  endpoints: mediaEndpoints,
+  jobs: {
+    tasks: [ProcessClipMediaTask],
+    enableConcurrencyControl: true,
+    // Development runs media jobs inside the server; production runs workers:
+    // `payload jobs:run --queue media --cron "*/5 * * * * *"` (see README).
+    autoRun: [{ cron: '*/5 * * * * *', queue: MEDIA_QUEUE, limit: 2 }],
+    shouldAutoRun: () => shouldAutoRunMediaJobs(),
   },
   onInit: seedDemoOnInit,
 })

@@ -80,6 +80,7 @@ export interface Config {
     images: Image;
     users: User;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -109,6 +110,7 @@ export interface Config {
     images: ImagesSelect<false> | ImagesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -125,7 +127,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      processClipMedia: TaskProcessClipMedia;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -383,6 +391,26 @@ export interface Exercise {
 export interface Clip {
   id: number;
   title?: string | null;
+  processing?: {
+    status?: ('queued' | 'processing' | 'ready' | 'failed') | null;
+    /**
+     * Why processing failed, in words.
+     */
+    reason?: string | null;
+    progress?: number | null;
+    sha256?: string | null;
+    fingerprint?: string | null;
+    durationMs?: number | null;
+    details?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
   /**
    * Lower-case letters, digits and hyphens; used in links and by delivery apps.
    */
@@ -523,6 +551,26 @@ export interface User {
 export interface Animation {
   id: number;
   title?: string | null;
+  processing?: {
+    status?: ('queued' | 'processing' | 'ready' | 'failed') | null;
+    /**
+     * Why processing failed, in words.
+     */
+    reason?: string | null;
+    progress?: number | null;
+    sha256?: string | null;
+    fingerprint?: string | null;
+    durationMs?: number | null;
+    details?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -562,6 +610,26 @@ export interface Accent {
 export interface VoiceTrack {
   id: number;
   title?: string | null;
+  processing?: {
+    status?: ('queued' | 'processing' | 'ready' | 'failed') | null;
+    /**
+     * Why processing failed, in words.
+     */
+    reason?: string | null;
+    progress?: number | null;
+    sha256?: string | null;
+    fingerprint?: string | null;
+    durationMs?: number | null;
+    details?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -581,6 +649,26 @@ export interface VoiceTrack {
 export interface Caption {
   id: number;
   title?: string | null;
+  processing?: {
+    status?: ('queued' | 'processing' | 'ready' | 'failed') | null;
+    /**
+     * Why processing failed, in words.
+     */
+    reason?: string | null;
+    progress?: number | null;
+    sha256?: string | null;
+    fingerprint?: string | null;
+    durationMs?: number | null;
+    details?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -609,6 +697,102 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'processClipMedia';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'processClipMedia') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  /**
+   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
+   */
+  concurrencyKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -793,6 +977,17 @@ export interface ExercisesSelect<T extends boolean = true> {
  */
 export interface ClipsSelect<T extends boolean = true> {
   title?: T;
+  processing?:
+    | T
+    | {
+        status?: T;
+        reason?: T;
+        progress?: T;
+        sha256?: T;
+        fingerprint?: T;
+        durationMs?: T;
+        details?: T;
+      };
   slug?: T;
   script?: T;
   audiences?: T;
@@ -880,6 +1075,17 @@ export interface AccentsSelect<T extends boolean = true> {
  */
 export interface AnimationsSelect<T extends boolean = true> {
   title?: T;
+  processing?:
+    | T
+    | {
+        status?: T;
+        reason?: T;
+        progress?: T;
+        sha256?: T;
+        fingerprint?: T;
+        durationMs?: T;
+        details?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -898,6 +1104,17 @@ export interface AnimationsSelect<T extends boolean = true> {
  */
 export interface VoiceTracksSelect<T extends boolean = true> {
   title?: T;
+  processing?:
+    | T
+    | {
+        status?: T;
+        reason?: T;
+        progress?: T;
+        sha256?: T;
+        fingerprint?: T;
+        durationMs?: T;
+        details?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -916,6 +1133,17 @@ export interface VoiceTracksSelect<T extends boolean = true> {
  */
 export interface CaptionsSelect<T extends boolean = true> {
   title?: T;
+  processing?:
+    | T
+    | {
+        status?: T;
+        reason?: T;
+        progress?: T;
+        sha256?: T;
+        fingerprint?: T;
+        durationMs?: T;
+        details?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1017,6 +1245,38 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  concurrencyKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -1056,6 +1316,19 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProcessClipMedia".
+ */
+export interface TaskProcessClipMedia {
+  input: {
+    clipId: string;
+  };
+  output: {
+    status: string;
+    ffmpegRuns: number;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

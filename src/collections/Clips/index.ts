@@ -4,6 +4,8 @@ import { editorsOrAssignedClip, readAllOrAssigned } from '../../access/assignedS
 import { contentEditors, contentEditorsField } from '../../access/predicates'
 import { audiencesField } from '../../fields/audiences'
 import { slugField } from '../../fields/slug'
+import { processingField } from '../../fields/processing'
+import { queueClipProcessing } from '../../hooks/queueClipProcessing'
 import { ensureVariantRules } from './hooks/ensureVariantRules'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 
@@ -25,9 +27,11 @@ export const Clips: CollectionConfig<'clips'> = {
   },
   hooks: {
     beforeValidate: [ensureVariantRules],
+    afterChange: [queueClipProcessing],
   },
   fields: [
     { name: 'title', type: 'text', localized: true, validate: requiredInDefaultLocale },
+    processingField(),
     { ...slugField({ unique: true }), access: structural },
     {
       name: 'script',

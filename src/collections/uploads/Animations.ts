@@ -1,15 +1,22 @@
 import type { CollectionConfig } from 'payload'
 
 import { mediaDir } from '../../lib/config/paths'
+import { processingField } from '../../fields/processing'
+import { queueClipsUsingMedia } from '../../hooks/queueClipProcessing'
+import { validateUpload } from '../../hooks/validateUpload'
 import { mediaAccess } from './mediaAccess'
 
 export const Animations: CollectionConfig<'animations'> = {
   slug: 'animations',
   admin: { useAsTitle: 'title', group: 'Media', defaultColumns: ['filename', 'title', 'filesize'] },
   access: mediaAccess('animationIds'),
+  hooks: {
+    beforeOperation: [validateUpload('animations')],
+    afterChange: [queueClipsUsingMedia('animation')],
+  },
   upload: {
     staticDir: mediaDir('animations'),
     mimeTypes: ['video/*'],
   },
-  fields: [{ name: 'title', type: 'text' }],
+  fields: [{ name: 'title', type: 'text' }, processingField()],
 }

@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { mediaDir } from '../../lib/config/paths'
+import { processingField } from '../../fields/processing'
+import { queueClipsUsingMedia } from '../../hooks/queueClipProcessing'
+import { validateUpload } from '../../hooks/validateUpload'
 import { mediaAccess } from './mediaAccess'
 
 export const Captions: CollectionConfig<'captions'> = {
@@ -8,9 +11,13 @@ export const Captions: CollectionConfig<'captions'> = {
   labels: { singular: 'Caption track', plural: 'Caption tracks' },
   admin: { useAsTitle: 'title', group: 'Media', defaultColumns: ['filename', 'title', 'filesize'] },
   access: mediaAccess('captionIds'),
+  hooks: {
+    beforeOperation: [validateUpload('captions')],
+    afterChange: [queueClipsUsingMedia('captions.track')],
+  },
   upload: {
     staticDir: mediaDir('captions'),
     mimeTypes: ['text/vtt'],
   },
-  fields: [{ name: 'title', type: 'text' }],
+  fields: [{ name: 'title', type: 'text' }, processingField()],
 }

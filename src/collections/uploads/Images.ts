@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { mediaDir } from '../../lib/config/paths'
+import { validateUpload } from '../../hooks/validateUpload'
 import { mediaAccess } from './mediaAccess'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 
@@ -8,6 +9,7 @@ export const Images: CollectionConfig<'images'> = {
   slug: 'images',
   admin: { useAsTitle: 'alt', group: 'Media', defaultColumns: ['filename', 'alt', 'filesize'] },
   access: mediaAccess('imageIds'),
+  hooks: { beforeOperation: [validateUpload('images')] },
   upload: {
     staticDir: mediaDir('images'),
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp'],

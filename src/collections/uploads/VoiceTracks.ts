@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { mediaDir } from '../../lib/config/paths'
+import { processingField } from '../../fields/processing'
+import { queueClipsUsingMedia } from '../../hooks/queueClipProcessing'
+import { validateUpload } from '../../hooks/validateUpload'
 import { mediaAccess } from './mediaAccess'
 
 export const VoiceTracks: CollectionConfig<'voice-tracks'> = {
@@ -8,9 +11,13 @@ export const VoiceTracks: CollectionConfig<'voice-tracks'> = {
   labels: { singular: 'Voice track', plural: 'Voice tracks' },
   admin: { useAsTitle: 'title', group: 'Media', defaultColumns: ['filename', 'title', 'filesize'] },
   access: mediaAccess('voiceTrackIds'),
+  hooks: {
+    beforeOperation: [validateUpload('voice-tracks')],
+    afterChange: [queueClipsUsingMedia('voiceTracks.track')],
+  },
   upload: {
     staticDir: mediaDir('voice-tracks'),
     mimeTypes: ['audio/*'],
   },
-  fields: [{ name: 'title', type: 'text' }],
+  fields: [{ name: 'title', type: 'text' }, processingField()],
 }

@@ -1,0 +1,52 @@
+import path from 'node:path'
+import type { Endpoint } from 'payload'
+
+import { staffUser } from '../access/roles'
+import { contentTypeFor } from '../domain/http/range'
+import { derivedDir, isDerivedComplete, KEY_PATTERN } from '../lib/storage/derived'
+import { serveFile } from '../lib/storage/serveFile'
+
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+
+const jsonError = (status: number, message: string) =>
+  Response.json({ errors: [{ message }] }, { status })
+
+/**
+ * GET /api/media/derived/:key/:file… — renditions, posters, offline files and HLS for the
+ * admin preview. Derived files are content-addressed, so they never change under their URL.
+ */
+export const mediaEndpoints: Endpoint[] = [
+  {
+    path: '/media/derived/:key/:file+',
+    method: 'get',
+    handler: async (req) => {
+      if (!staffUser(req)) return jsonError(401, 'Sign in to the studio to view media.')
+      const key = String(req.routeParams?.key ?? '')
+      const raw = req.routeParams?.file
+      const segments = (Array.isArray(raw) ? raw : String(raw ?? '').split('/')).map(String)
+      const fileName = segments[segments.length - 1] ?? ''
+      const contentType = contentTypeFor(fileName)
+      if (
+        !KEY_PATTERN.test(key) ||
+        segments.length === 0 ||
+        !segments.every((s) => SEGMENT.test(s)) ||
+        !contentType ||
+        fileName === 'result.json'
+      ) {
+        return jsonError(404, 'No such media file.')
+      }
+      if (!isDerivedComplete(key))
+        return jsonError(404, 'No such media file (it may still be processing).')
+      try {
+        return await serveFile({
+          file: path.join(derivedDir(key), ...segments),
+          contentType,
+          rangeHeader: req.headers.get('range'),
+          cacheControl: 'private, max-age=31536000, immutable',
+        })
+      } catch {
+        return jsonError(404, 'No such media file.')
+      }
+    },
+  },
+]

@@ -1,0 +1,33 @@
+import type { GroupField } from 'payload'
+
+export const PROCESSING_STATUSES = ['queued', 'processing', 'ready', 'failed'] as const
+export type ProcessingStatus = (typeof PROCESSING_STATUSES)[number]
+
+const nobody = () => false
+
+/**
+ * Written only by media jobs (with overrideAccess); shown read-only in the admin. `details`
+ * holds what the job measured and produced: probe data, derived files, sync and caption checks.
+ */
+export function processingField(): GroupField {
+  return {
+    name: 'processing',
+    type: 'group',
+    access: { create: nobody, update: nobody },
+    admin: { readOnly: true, position: 'sidebar' },
+    fields: [
+      {
+        name: 'status',
+        type: 'select',
+        index: true,
+        options: PROCESSING_STATUSES.map((value) => ({ value, label: value })),
+      },
+      { name: 'reason', type: 'text', admin: { description: 'Why processing failed, in words.' } },
+      { name: 'progress', type: 'number', min: 0, max: 100 },
+      { name: 'sha256', type: 'text', index: true, admin: { hidden: true } },
+      { name: 'fingerprint', type: 'text', admin: { hidden: true } },
+      { name: 'durationMs', type: 'number' },
+      { name: 'details', type: 'json', admin: { hidden: true } },
+    ],
+  }
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+
+import { validateVtt } from '../domain/captions/validateVtt'
+import { sniffMedia, SNIFF_BYTES } from '../domain/media/sniff'
+import {
+  checkFileName,
+  checkProbedStreams,
+  checkSize,
+  checkSniffedType,
+  DEFAULT_SIZE_LIMITS,
+  type MediaCollection,
+} from '../domain/media/uploadRules'
+import { probe } from '../lib/ffmpeg'
+import { withTempDir } from '../lib/storage/derived'
+import { throwIfFieldErrors } from './fieldErrors'
+
+const LIMIT_ENV: Record<MediaCollection, string> = {
+  animations: 'UPLOAD_LIMIT_ANIMATIONS',
+  'voice-tracks': 'UPLOAD_LIMIT_VOICE_TRACKS',
+  captions: 'UPLOAD_LIMIT_CAPTIONS',
+  images: 'UPLOAD_LIMIT_IMAGES',
+}
+
+/** Per-collection byte limits, each overridable by environment (e.g. UPLOAD_LIMIT_CAPTIONS). */
+export function uploadLimit(collection: MediaCollection): number {
+  const configured = Number(process.env[LIMIT_ENV[collection]])
+  return Number.isFinite(configured) && configured > 0
+    ? configured
+    : DEFAULT_SIZE_LIMITS[collection]
+}
+
+/** The largest per-collection limit: the request parser stops reading past it. */
+export function largestUploadLimit(): number {
+  return Math.max(...(Object.keys(LIMIT_ENV) as MediaCollection[]).map(uploadLimit))
+}
+
+type UploadedFile = NonNullable<PayloadRequest['file']> & {
+  tempFilePath?: string
+  truncated?: boolean
+}
+
+/**
+ * Checks an upload before Payload stores anything: the name, the size, the real type from the
+ * bytes, then ffprobe (media) or the WebVTT parser (captions). Failing here leaves no document
+ * and no file behind, and the person gets a 400 naming the problem.
+ */
+export function validateUpload<T extends MediaCollection>(
+  collection: T,
+): CollectionBeforeOperationHook<T> {
+  return async ({ args, operation, req }) => {
+    if (operation !== 'create' && operation !== 'update') return args
+    const file = req.file as UploadedFile | undefined
+    if (!file) return args
+    const problem = await findUploadProblem(collection, file)
+    throwIfFieldErrors(collection, problem ? [{ path: 'file', message: problem }] : [], req)
+    return args
+  }
+}
+
+async function findUploadProblem(
+  collection: MediaCollection,
+  file: UploadedFile,
+): Promise<string | null> {
+  const nameProblem = checkFileName(file.name ?? '')
+  if (nameProblem) return nameProblem
+  const bytes = await readAll(file)
+  const size = file.truncated ? Math.max(bytes.length, file.size ?? 0) + 1 : bytes.length
+  const sizeProblem = checkSize({ collection, bytes: size, limit: uploadLimit(collection) })
+  if (sizeProblem) return sizeProblem
+  const sniffed = sniffMedia(bytes.subarray(0, SNIFF_BYTES))
+  const typeProblem = checkSniffedType({ collection, sniffed, fileName: file.name })
+  if (typeProblem) return typeProblem
+
+  if (collection === 'captions') {
+    const { errors } = validateVtt({ bytes })
+    if (errors.length === 0) return null
+    const listed = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`)
+    return `"${file.name}" is not valid WebVTT. ${listed.join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}`
+  }
+  if (collection === 'animations' || collection === 'voice-tracks') {
+    return withTempDir('upload-probe', async (dir) => {
+      const target = file.tempFilePath ?? path.join(dir, 'upload')
+      if (!file.tempFilePath) await fs.writeFile(target, bytes)
+      try {
+        const probed = await probe(target)
+        const streamProblem = checkProbedStreams({
+          collection,
+          streams: probed.streams,
+          durationMs: probed.durationMs,
+        })
+        return streamProblem ? `"${file.name}": ${streamProblem}` : null
+      } catch {
+        return `"${file.name}" cannot be read as media: it is damaged or incomplete (was the upload cut short?). Export it again and re-upload.`
+      }
+    })
+  }
+  return null
+}
+
+async function readAll(file: UploadedFile): Promise<Buffer> {
+  if (file.data && file.data.length > 0) return file.data
+  if (file.tempFilePath) return fs.readFile(file.tempFilePath)
+  return Buffer.alloc(0)
+}

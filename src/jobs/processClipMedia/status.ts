@@ -1,0 +1,82 @@
+import type { PayloadRequest } from 'payload'
+
+import type { ProcessingStatus } from '../../fields/processing'
+import { MediaToolError } from '../../lib/ffmpeg'
+
+/** A problem with what was uploaded: retrying cannot help, the person must fix the file. */
+export class InputProblem extends Error {
+  constructor(
+    message: string,
+    readonly media?: { collection: 'animations' | 'voice-tracks' | 'captions'; id: number },
+  ) {
+    super(message)
+    this.name = 'InputProblem'
+  }
+}
+
+const TRANSIENT_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY', 'ETIMEDOUT'])
+
+/** Worth retrying: the machine was short of something, or ffmpeg was killed from outside. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof InputProblem) return false
+  const code = (error as NodeJS.ErrnoException)?.code
+  if (code && TRANSIENT_CODES.has(code)) return true
+  return error instanceof MediaToolError && /killed with signal|SIGKILL|SIGTERM/.test(error.message)
+}
+
+export interface ProcessingPatch {
+  status?: ProcessingStatus
+  reason?: string | null
+  progress?: number | null
+  sha256?: string
+  durationMs?: number | null
+  details?: unknown
+}
+
+/**
+ * Job writes: bypass access (jobs act for the system), never re-queue processing, and commit
+ * each write on its own (no shared transaction) so the admin sees progress while the job runs.
+ */
+export function markProcessing(req: PayloadRequest) {
+  const { payload } = req
+  // Progress callbacks fire while other writes are in flight; one queue keeps them in order.
+  let queue: Promise<unknown> = Promise.resolve()
+  const write = (
+    collection: 'clips' | 'animations' | 'voice-tracks' | 'captions',
+    id: number,
+    patch: ProcessingPatch,
+  ) => {
+    const next = queue.then(() => writeNow(collection, id, patch))
+    queue = next.catch(() => undefined)
+    return next
+  }
+  const writeNow = async (
+    collection: 'clips' | 'animations' | 'voice-tracks' | 'captions',
+    id: number,
+    patch: ProcessingPatch,
+  ) => {
+    const current = await payload.findByID({
+      collection,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      select: { processing: true },
+    })
+    await payload.update({
+      collection,
+      id,
+      data: { processing: { ...(current.processing ?? {}), ...patch } },
+      depth: 0,
+      overrideAccess: true,
+      context: { skipMediaQueue: true },
+    } as Parameters<typeof payload.update>[0])
+  }
+  return {
+    clip: (id: number, patch: ProcessingPatch) => write('clips', id, patch),
+    media: (
+      collection: 'animations' | 'voice-tracks' | 'captions',
+      id: number,
+      patch: ProcessingPatch,
+    ) => write(collection, id, patch),
+  }
+}

@@ -1,0 +1,194 @@
+// The only module that runs ffmpeg or ffprobe. Commands arrive as plain data built by the pure
+// functions in src/domain/media; swapping fluent-ffmpeg (archived upstream) touches only here.
+import { spawn } from 'node:child_process'
+import ffmpeg from 'fluent-ffmpeg'
+
+import { toArgv, type FfmpegCommand } from '../../domain/media/ffmpegCommand'
+import { ffmpegBinaries } from './binaries'
+
+export interface ProbedStream {
+  index: number
+  codecType: string
+  codecName: string
+  width?: number
+  height?: number
+  frameRate?: number
+  channels?: number
+  sampleRate?: number
+  durationMs?: number
+}
+
+export interface ProbeResult {
+  formatName: string
+  durationMs: number | null
+  bitRate: number | null
+  streams: ProbedStream[]
+}
+
+export class MediaToolError extends Error {
+  constructor(
+    message: string,
+    readonly stderrTail: string,
+    readonly exitCode: number | null,
+  ) {
+    super(message)
+    this.name = 'MediaToolError'
+  }
+}
+
+let ffmpegRuns = 0
+
+/** How many ffmpeg processes this process has started: tests prove cached work starts none. */
+export function ffmpegRunCount(): number {
+  return ffmpegRuns
+}
+
+export interface RunOptions {
+  /** Source duration, to turn ffmpeg's timemark into a fraction for progress. */
+  durationMs?: number | null
+  onProgress?: (fraction: number) => void
+  timeoutMs?: number
+}
+
+const STDERR_TAIL = 4000
+
+/** Runs one ffmpeg command; rejects with the tail of stderr attached. Resolves with full stderr. */
+export function runFfmpeg(command: FfmpegCommand, options: RunOptions = {}): Promise<string> {
+  ffmpegRuns += 1
+  const job = ffmpeg({ timeout: Math.ceil((options.timeoutMs ?? 30 * 60_000) / 1000) })
+  job.setFfmpegPath(ffmpegBinaries().ffmpeg)
+  for (const input of command.inputs) job.input(input.source).inputOptions(input.options)
+  for (const output of command.outputs) job.output(output.target).outputOptions(output.options)
+  let stderr = ''
+  return new Promise((resolve, reject) => {
+    job
+      .on('stderr', (line: string) => {
+        stderr += `${line}\n`
+      })
+      .on('progress', (progress: { timemark?: string }) => {
+        const doneMs = parseTimemark(progress.timemark)
+        if (options.onProgress && options.durationMs && doneMs != null) {
+          options.onProgress(Math.min(1, doneMs / options.durationMs))
+        }
+      })
+      .on('error', (error: Error) => {
+        const tail = stderr.slice(-STDERR_TAIL)
+        reject(
+          new MediaToolError(
+            `ffmpeg failed: ${lastMeaningfulLine(tail) ?? error.message}`,
+            tail,
+            null,
+          ),
+        )
+      })
+      .on('end', () => resolve(stderr))
+      .run()
+  })
+}
+
+/** The argument list runFfmpeg hands to ffmpeg, for logs and tests. */
+export function ffmpegArgv(command: FfmpegCommand): string[] {
+  return toArgv(command)
+}
+
+/** ffprobe as JSON. GCONV_PATH works around the bundled ffprobe crashing on .ts/.m3u8 input. */
+export function probe(file: string, timeoutMs = 60_000): Promise<ProbeResult> {
+  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]
+  return new Promise((resolve, reject) => {
+    const child = spawn(ffmpegBinaries().ffprobe, args, {
+      env: { ...process.env, GCONV_PATH: '/nonexistent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const out: Buffer[] = []
+    let err = ''
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString('utf8')
+    })
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(new MediaToolError(`ffprobe could not start: ${error.message}`, '', null))
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      const tail = err.slice(-STDERR_TAIL)
+      if (code !== 0) {
+        const why = signal
+          ? `was stopped by ${signal}`
+          : (lastMeaningfulLine(tail) ?? `exited with ${code}`)
+        reject(new MediaToolError(`ffprobe could not read the file: ${why}`, tail, code))
+        return
+      }
+      try {
+        resolve(toProbeResult(JSON.parse(Buffer.concat(out).toString('utf8'))))
+      } catch {
+        reject(new MediaToolError('ffprobe returned unreadable output', tail, code))
+      }
+    })
+  })
+}
+
+interface RawProbe {
+  format?: { format_name?: string; duration?: string; bit_rate?: string }
+  streams?: {
+    index: number
+    codec_type?: string
+    codec_name?: string
+    width?: number
+    height?: number
+    avg_frame_rate?: string
+    r_frame_rate?: string
+    channels?: number
+    sample_rate?: string
+    duration?: string
+  }[]
+}
+
+function toProbeResult(raw: RawProbe): ProbeResult {
+  const seconds = (value?: string) => {
+    const n = Number(value)
+    return Number.isFinite(n) && n > 0 ? Math.round(n * 1000) : undefined
+  }
+  return {
+    formatName: raw.format?.format_name ?? 'unknown',
+    durationMs: seconds(raw.format?.duration) ?? null,
+    bitRate: Number(raw.format?.bit_rate) || null,
+    streams: (raw.streams ?? []).map((s) => ({
+      index: s.index,
+      codecType: s.codec_type ?? 'unknown',
+      codecName: s.codec_name ?? 'unknown',
+      width: s.width,
+      height: s.height,
+      frameRate: parseRate(s.avg_frame_rate) ?? parseRate(s.r_frame_rate),
+      channels: s.channels,
+      sampleRate: Number(s.sample_rate) || undefined,
+      durationMs: seconds(s.duration),
+    })),
+  }
+}
+
+function parseRate(rate?: string): number | undefined {
+  if (!rate) return undefined
+  const [num, den] = rate.split('/').map(Number)
+  if (!num || !den) return undefined
+  return Math.round((num / den) * 1000) / 1000
+}
+
+function parseTimemark(timemark?: string): number | null {
+  const match = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(timemark ?? '')
+  if (!match) return null
+  return (Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])) * 1000
+}
+
+/** The line of ffmpeg's stderr that says what went wrong, not its closing "Conversion failed!". */
+function lastMeaningfulLine(text: string): string | undefined {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !/^(frame|size)=|^Press \[q\]|^Conversion failed!$/.test(line))
+  return (
+    lines.find((line) => /error|invalid|not found|no such|cannot|unable|moov atom/i.test(line)) ??
+    lines.pop()
+  )
+}

@@ -1,0 +1,166 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import { muxAccentCommand } from '../../domain/media/audio'
+import { contentKey } from '../../domain/media/contentKey'
+import { HLS_SEGMENT_SECONDS, hlsSegmentCommand } from '../../domain/media/hlsSegments'
+import { buildMultivariantPlaylist, buildSubtitlePlaylist } from '../../domain/media/hlsPlaylist'
+import { runFfmpeg } from '../ffmpeg'
+import { buildDerived, derivedDir, derivedUrl } from '../storage/derived'
+import type { AnimationOutputs } from './animation'
+import type { VoiceOutputs } from './voice'
+
+export interface AccentVoice {
+  accentLabel: string
+  accentTag: string
+  isDefault: boolean
+  voice: VoiceOutputs
+}
+
+export interface CaptionSource {
+  locale: string
+  label: string
+  file: string
+  sha256: string
+}
+
+export interface OfflineOutput {
+  accentTag: string
+  accentLabel: string
+  url: string
+  bytes: number
+  sha256Key: string
+}
+
+/** The low-data video muxed with one accent's voice: the file a phone keeps for offline use. */
+export async function muxOfflineAccent(input: {
+  animation: AnimationOutputs
+  accent: AccentVoice
+}): Promise<OfflineOutput> {
+  const video = lowestRendition(input.animation)
+  const key = contentKey('offline', {
+    video: input.animation.key,
+    rendition: video.label,
+    voice: input.accent.voice.key,
+  })
+  await buildDerived(key, async (dir) => {
+    await runFfmpeg(
+      muxAccentCommand({
+        video: path.join(derivedDir(input.animation.key), video.file),
+        voice: path.join(derivedDir(input.accent.voice.key), input.accent.voice.file),
+        target: path.join(dir, 'offline.mp4'),
+      }),
+    )
+    return null
+  })
+  const bytes = (await fs.stat(path.join(derivedDir(key), 'offline.mp4'))).size
+  return {
+    accentTag: input.accent.accentTag,
+    accentLabel: input.accent.accentLabel,
+    url: derivedUrl(key, 'offline.mp4'),
+    bytes,
+    sha256Key: key,
+  }
+}
+
+/**
+ * HLS for streaming: a media playlist per video rendition, per accent's voice and per caption
+ * track, tied together by a multivariant playlist we write ourselves (the bundled ffmpeg 4.1
+ * crashes writing one) so NAME and LANGUAGE are the accent's label and BCP 47 tag.
+ */
+export async function packageHls(input: {
+  animation: AnimationOutputs
+  durationMs: number
+  accents: AccentVoice[]
+  captions: CaptionSource[]
+}): Promise<{ key: string; url: string }> {
+  const key = contentKey('hls', {
+    animation: input.animation.key,
+    segmentSeconds: HLS_SEGMENT_SECONDS,
+    accents: input.accents.map((a) => ({
+      tag: a.accentTag,
+      label: a.accentLabel,
+      isDefault: a.isDefault,
+      voice: a.voice.key,
+    })),
+    captions: input.captions.map((c) => ({ locale: c.locale, label: c.label, sha256: c.sha256 })),
+  })
+  await buildDerived(key, async (dir) => {
+    for (const rendition of input.animation.renditions) {
+      await segment(
+        dir,
+        `video-${rendition.label}`,
+        'video',
+        path.join(derivedDir(input.animation.key), rendition.file),
+      )
+    }
+    for (const [index, accent] of input.accents.entries()) {
+      await segment(
+        dir,
+        `audio-${index}`,
+        'audio',
+        path.join(derivedDir(accent.voice.key), accent.voice.file),
+      )
+    }
+    for (const [index, caption] of input.captions.entries()) {
+      const folder = path.join(dir, `subtitles-${index}`)
+      await fs.mkdir(folder)
+      await fs.copyFile(caption.file, path.join(folder, 'captions.vtt'))
+      await fs.writeFile(
+        path.join(folder, 'index.m3u8'),
+        buildSubtitlePlaylist({
+          uri: 'captions.vtt',
+          durationSeconds: Math.max(1, input.durationMs / 1000),
+        }),
+      )
+    }
+    const defaultIndex = Math.max(
+      0,
+      input.accents.findIndex((a) => a.isDefault),
+    )
+    await fs.writeFile(
+      path.join(dir, 'master.m3u8'),
+      buildMultivariantPlaylist({
+        variants: input.animation.renditions.map((r) => ({
+          uri: `video-${r.label}/index.m3u8`,
+          bandwidth: r.bandwidth,
+          averageBandwidth: r.averageBandwidth,
+          width: r.width,
+          height: r.height,
+          frameRate: r.frameRate,
+          codecs: r.codecs,
+        })),
+        audio: input.accents.map((a, index) => ({
+          uri: `audio-${index}/index.m3u8`,
+          name: a.accentLabel,
+          language: a.accentTag,
+          isDefault: index === defaultIndex,
+        })),
+        subtitles: input.captions.map((c, index) => ({
+          uri: `subtitles-${index}/index.m3u8`,
+          name: c.label,
+          language: c.locale,
+          isDefault: false,
+        })),
+      }),
+    )
+    return null
+  })
+  return { key, url: derivedUrl(key, 'master.m3u8') }
+}
+
+async function segment(dir: string, folder: string, stream: 'video' | 'audio', source: string) {
+  await fs.mkdir(path.join(dir, folder))
+  await runFfmpeg(
+    hlsSegmentCommand({
+      source,
+      stream,
+      playlist: path.join(dir, folder, 'index.m3u8'),
+      segmentPattern: path.join(dir, folder, 'segment-%03d.ts'),
+    }),
+  )
+}
+
+function lowestRendition(animation: AnimationOutputs) {
+  return [...animation.renditions].sort((a, b) => a.height - b.height)[0]
+}

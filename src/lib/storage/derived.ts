@@ -1,0 +1,79 @@
+import { createHash, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+import { mediaDir } from '../config/paths'
+
+const COMPLETE = '.complete'
+export const KEY_PATTERN = /^[0-9a-f]{64}$/
+
+export const derivedRoot = (): string => mediaDir('derived')
+
+export const derivedDir = (key: string): string => path.join(derivedRoot(), key.slice(0, 2), key)
+
+/** Web path of a derived file, served by the media endpoint with access control and Range. */
+export const derivedUrl = (key: string, file: string): string => `/api/media/derived/${key}/${file}`
+
+export function isDerivedComplete(key: string): boolean {
+  return fs.existsSync(path.join(derivedDir(key), COMPLETE))
+}
+
+/**
+ * Builds the files for a content key once. The build writes into a private temporary folder
+ * that is renamed into place only when complete, so a crash never leaves a half-written result
+ * under the key, and a concurrent build of the same key simply loses the race.
+ */
+export async function buildDerived<T>(
+  key: string,
+  build: (dir: string) => Promise<T>,
+): Promise<{ dir: string; cached: boolean; result: T | null }> {
+  const dir = derivedDir(key)
+  if (isDerivedComplete(key)) return { dir, cached: true, result: await readResult<T>(dir) }
+  await fsp.mkdir(path.dirname(dir), { recursive: true })
+  const tmp = path.join(derivedRoot(), `.tmp-${key.slice(0, 12)}-${randomBytes(4).toString('hex')}`)
+  await fsp.mkdir(tmp, { recursive: true })
+  try {
+    const result = await build(tmp)
+    await fsp.writeFile(path.join(tmp, 'result.json'), JSON.stringify(result ?? null))
+    await fsp.writeFile(path.join(tmp, COMPLETE), '')
+    try {
+      await fsp.rm(dir, { recursive: true, force: true })
+      await fsp.rename(tmp, dir)
+    } catch (error) {
+      if (!isDerivedComplete(key)) throw error
+    }
+    return { dir, cached: false, result }
+  } finally {
+    await fsp.rm(tmp, { recursive: true, force: true })
+  }
+}
+
+async function readResult<T>(dir: string): Promise<T | null> {
+  try {
+    return JSON.parse(await fsp.readFile(path.join(dir, 'result.json'), 'utf8')) as T
+  } catch {
+    return null
+  }
+}
+
+/** Streams a file through sha256: uploads can be a gigabyte. */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/** Scratch space for one piece of work, always removed afterwards. */
+export async function withTempDir<T>(
+  prefix: string,
+  work: (dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), `cdm-${prefix}-`))
+  try {
+    return await work(dir)
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true })
+  }
+}
