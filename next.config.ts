@@ -7,6 +7,12 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository (tests included); doing it again here only
   // doubles the build time on 2 cores.
   typescript: { ignoreBuildErrors: true },
+  // These locate their binaries on disk at run time; bundling them breaks that lookup.
+  serverExternalPackages: [
+    '@ffmpeg-installer/ffmpeg',
+    '@ffprobe-installer/ffprobe',
+    'fluent-ffmpeg',
+  ],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

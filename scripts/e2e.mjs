@@ -50,6 +50,7 @@ const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0
     NODE_OPTIONS: '--no-deprecation',
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: '1',
+    MEDIA_JOBS_AUTORUN: '1',
     DATABASE_URI: `file:${path.join(tmp, 'e2e.db')}`,
     DATA_DIR: path.join(tmp, 'data'),
     MEDIA_DIR: path.join(tmp, 'media'),

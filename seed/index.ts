@@ -16,7 +16,7 @@ import {
 import { DEMO_USERS } from './demoUsers'
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'media')
-const FIXTURE_DURATION_MS = 30_000
+const FIXTURE_DURATION_MS = 45_000
 const ANIMATION_COUNT = 4
 
 // Scripts a co-producer works on in the demo, and how far each has got in review.

@@ -9,12 +9,23 @@ const nobody = () => false
  * Written only by media jobs (with overrideAccess); shown read-only in the admin. `details`
  * holds what the job measured and produced: probe data, derived files, sync and caption checks.
  */
-export function processingField(): GroupField {
+export function processingField(options: { listCell?: boolean } = {}): GroupField {
   return {
     name: 'processing',
     type: 'group',
     access: { create: nobody, update: nobody },
-    admin: { readOnly: true, position: 'sidebar' },
+    admin: {
+      readOnly: true,
+      position: 'sidebar',
+      ...(options.listCell
+        ? {
+            components: {
+              Cell: '/admin/components/ProcessingCell#ProcessingCell',
+              Field: '/admin/components/ProcessingCell#ProcessingField',
+            },
+          }
+        : {}),
+    },
     fields: [
       {
         name: 'status',

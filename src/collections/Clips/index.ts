@@ -16,7 +16,7 @@ export const Clips: CollectionConfig<'clips'> = {
   slug: 'clips',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', 'variantOf', 'variantAudience', 'updatedAt'],
+    defaultColumns: ['title', 'slug', 'processing', 'variantOf', 'variantAudience'],
     group: 'Content',
   },
   access: {
@@ -31,7 +31,7 @@ export const Clips: CollectionConfig<'clips'> = {
   },
   fields: [
     { name: 'title', type: 'text', localized: true, validate: requiredInDefaultLocale },
-    processingField(),
+    processingField({ listCell: true }),
     { ...slugField({ unique: true }), access: structural },
     {
       name: 'script',
@@ -78,6 +78,11 @@ export const Clips: CollectionConfig<'clips'> = {
       type: 'collapsible',
       label: 'Media',
       fields: [
+        {
+          name: 'mediaPreview',
+          type: 'ui',
+          admin: { components: { Field: '/admin/components/ClipMediaPanel#ClipMediaPanel' } },
+        },
         { name: 'animation', type: 'upload', relationTo: 'animations' },
         {
           name: 'voiceTracks',

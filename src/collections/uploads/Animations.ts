@@ -8,7 +8,11 @@ import { mediaAccess } from './mediaAccess'
 
 export const Animations: CollectionConfig<'animations'> = {
   slug: 'animations',
-  admin: { useAsTitle: 'title', group: 'Media', defaultColumns: ['filename', 'title', 'filesize'] },
+  admin: {
+    useAsTitle: 'title',
+    group: 'Media',
+    defaultColumns: ['filename', 'title', 'processing', 'filesize'],
+  },
   access: mediaAccess('animationIds'),
   hooks: {
     beforeOperation: [validateUpload('animations')],
@@ -18,5 +22,5 @@ export const Animations: CollectionConfig<'animations'> = {
     staticDir: mediaDir('animations'),
     mimeTypes: ['video/*'],
   },
-  fields: [{ name: 'title', type: 'text' }, processingField()],
+  fields: [{ name: 'title', type: 'text' }, processingField({ listCell: true })],
 }

@@ -9,7 +9,11 @@ import { mediaAccess } from './mediaAccess'
 export const Captions: CollectionConfig<'captions'> = {
   slug: 'captions',
   labels: { singular: 'Caption track', plural: 'Caption tracks' },
-  admin: { useAsTitle: 'title', group: 'Media', defaultColumns: ['filename', 'title', 'filesize'] },
+  admin: {
+    useAsTitle: 'title',
+    group: 'Media',
+    defaultColumns: ['filename', 'title', 'processing', 'filesize'],
+  },
   access: mediaAccess('captionIds'),
   hooks: {
     beforeOperation: [validateUpload('captions')],
@@ -19,5 +23,5 @@ export const Captions: CollectionConfig<'captions'> = {
     staticDir: mediaDir('captions'),
     mimeTypes: ['text/vtt'],
   },
-  fields: [{ name: 'title', type: 'text' }, processingField()],
+  fields: [{ name: 'title', type: 'text' }, processingField({ listCell: true })],
 }

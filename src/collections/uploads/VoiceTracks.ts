@@ -9,7 +9,11 @@ import { mediaAccess } from './mediaAccess'
 export const VoiceTracks: CollectionConfig<'voice-tracks'> = {
   slug: 'voice-tracks',
   labels: { singular: 'Voice track', plural: 'Voice tracks' },
-  admin: { useAsTitle: 'title', group: 'Media', defaultColumns: ['filename', 'title', 'filesize'] },
+  admin: {
+    useAsTitle: 'title',
+    group: 'Media',
+    defaultColumns: ['filename', 'title', 'processing', 'filesize'],
+  },
   access: mediaAccess('voiceTrackIds'),
   hooks: {
     beforeOperation: [validateUpload('voice-tracks')],
@@ -19,5 +23,5 @@ export const VoiceTracks: CollectionConfig<'voice-tracks'> = {
     staticDir: mediaDir('voice-tracks'),
     mimeTypes: ['audio/*'],
   },
-  fields: [{ name: 'title', type: 'text' }, processingField()],
+  fields: [{ name: 'title', type: 'text' }, processingField({ listCell: true })],
 }

@@ -21,6 +21,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ProcessingCell as ProcessingCell_92bf1df4948afffa08dc94cb8271568e } from '../../../admin/components/ProcessingCell'
+import { ProcessingField as ProcessingField_92bf1df4948afffa08dc94cb8271568e } from '../../../admin/components/ProcessingCell'
+import { ClipMediaPanel as ClipMediaPanel_b9ae6958f8b66d4c04cc4bc31d50eb64 } from '../../../admin/components/ClipMediaPanel'
 import { Icon as Icon_549be02f2892567abcf51fbf954486e3 } from '../../../admin/components/Brand/Icon'
 import { Logo as Logo_83b8ee016cc8267ab91275fb8d42f586 } from '../../../admin/components/Brand/Logo'
 import { ToolkitOverview as ToolkitOverview_1b03d01f417462d70e27fd817e0f5193 } from '../../../admin/components/ToolkitOverview'
@@ -51,6 +54,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/components/ProcessingCell#ProcessingCell": ProcessingCell_92bf1df4948afffa08dc94cb8271568e,
+  "/admin/components/ProcessingCell#ProcessingField": ProcessingField_92bf1df4948afffa08dc94cb8271568e,
+  "/admin/components/ClipMediaPanel#ClipMediaPanel": ClipMediaPanel_b9ae6958f8b66d4c04cc4bc31d50eb64,
   "/admin/components/Brand/Icon#Icon": Icon_549be02f2892567abcf51fbf954486e3,
   "/admin/components/Brand/Logo#Logo": Logo_83b8ee016cc8267ab91275fb8d42f586,
   "/admin/components/ToolkitOverview#ToolkitOverview": ToolkitOverview_1b03d01f417462d70e27fd817e0f5193,
