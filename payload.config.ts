@@ -1,4 +1,5 @@
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
@@ -101,7 +102,10 @@ export default buildConfig({
     // Uploads stream to disk, and the parser refuses (413) anything past the largest
     // per-collection limit instead of silently truncating it (Payload issue #11153).
     useTempFiles: true,
+    tempFileDir: path.join(os.tmpdir(), 'cdm-studio-uploads'),
     abortOnLimit: true,
+    // Payload's default 50 MiB request cap would refuse animations long before their limit.
+    requestSizeLimit: largestUploadLimit() + 1024 * 1024,
     responseOnLimit: `The file is larger than the largest upload CDM Studio accepts (${formatBytes(largestUploadLimit())}).`,
     limits: { fileSize: largestUploadLimit() },
   },

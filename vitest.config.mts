@@ -41,6 +41,25 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 30 * 60_000,
+          env: {
+            NODE_ENV: 'test',
+            CDM_TEST_RUN_DIR: runDir,
+            DATABASE_URI: `file:${path.join(runDir, 'bench.db')}`,
+            DATA_DIR: path.join(runDir, 'data'),
+            MEDIA_DIR: path.join(runDir, 'bench-media'),
+            PAYLOAD_SECRET: 'bench-only',
+          },
+          globalSetup: ['test/int/globalSetup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
           environment: 'node',

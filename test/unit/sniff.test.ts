@@ -31,6 +31,15 @@ function ftyp(major: string, ...compatible: string[]): Uint8Array {
 }
 
 describe('sniffMedia on crafted bytes', () => {
+  it('should recognise UTF-16 text saved without a byte order mark, either byte order', () => {
+    const text = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHi'
+    expect(sniffMedia(new Uint8Array(Buffer.from(text, 'utf16le')).subarray(0, 64)).format).toBe(
+      'utf16-text',
+    )
+    const bigEndian = Buffer.from(text, 'utf16le').swap16()
+    expect(sniffMedia(new Uint8Array(bigEndian).subarray(0, 64)).format).toBe('utf16-text')
+  })
+
   it.each([
     ['isom', 'mp4'],
     ['iso2', 'mp4'],

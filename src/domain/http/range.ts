@@ -7,7 +7,7 @@ export type RangeResult =
  */
 export function parseRange(header: string | null | undefined, size: number): RangeResult {
   if (!header) return { kind: 'full' }
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
+  const match = /^bytes=(\d*)-(\d*)$/i.exec(header.trim())
   if (!match || (match[1] === '' && match[2] === '')) return { kind: 'full' }
   if (size === 0) return { kind: 'unsatisfiable' }
   if (match[1] === '') {
@@ -16,8 +16,10 @@ export function parseRange(header: string | null | undefined, size: number): Ran
     return { kind: 'partial', start: Math.max(0, size - suffix), end: size - 1 }
   }
   const start = Number(match[1])
+  // A last position before the first is an invalid range: ignored, not refused (RFC 9110).
+  if (match[2] !== '' && Number(match[2]) < start) return { kind: 'full' }
   const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)
-  if (start >= size || end < start) return { kind: 'unsatisfiable' }
+  if (start >= size) return { kind: 'unsatisfiable' }
   return { kind: 'partial', start, end }
 }
 

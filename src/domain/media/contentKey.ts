@@ -12,12 +12,13 @@ export const PIPELINE_VERSION = 1
  */
 export function contentKey(kind: string, parts: Record<string, unknown>): string {
   return createHash('sha256')
-    .update(stableJson({ kind, version: PIPELINE_VERSION, ...parts }))
+    .update(stableJson({ kind, version: PIPELINE_VERSION, parts }))
     .digest('hex')
 }
 
 function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)

@@ -101,7 +101,21 @@ export function sniffMedia(head: Uint8Array): Sniffed {
   if (isWebVtt(head)) return WEBVTT
   if (isMpegTs(head)) return MPEG_TS
   if (looksLikeText(head)) return TEXT
+  if (looksLikeUtf16WithoutBom(head)) return UTF16_TEXT
   return UNKNOWN
+}
+
+/** ASCII saved as UTF-16 without a byte order mark: a zero byte beside every character. */
+function looksLikeUtf16WithoutBom(head: Uint8Array): boolean {
+  const pairs = Math.floor(head.length / 2)
+  if (pairs < 4) return false
+  let littleEndian = 0
+  let bigEndian = 0
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i + 1] === 0 && head[i] >= 0x09 && head[i] < 0x7f) littleEndian++
+    if (head[i] === 0 && head[i + 1] >= 0x09 && head[i + 1] < 0x7f) bigEndian++
+  }
+  return Math.max(littleEndian, bigEndian) >= pairs * 0.9
 }
 
 function sniffIsoBmff(head: Uint8Array): Sniffed {

@@ -56,7 +56,9 @@ describe('the ffmpeg wrapper', () => {
     const bad = path.join(tmp, 'bad.mp4')
     fs.writeFileSync(bad, 'this is not a video')
     await expect(probe(bad)).rejects.toBeInstanceOf(MediaToolError)
-    await expect(probe(bad)).rejects.toThrow(/ffprobe could not read the file: .*(Invalid data|moov atom not found)/)
+    await expect(probe(bad)).rejects.toThrow(
+      /ffprobe could not read the file: .*(Invalid data|moov atom not found)/,
+    )
     await expect(
       runFfmpeg(posterCommand({ source: bad, target: path.join(tmp, 'x.jpg'), durationMs: 1000 })),
     ).rejects.toThrow(/ffmpeg failed: .*(Invalid data|moov atom not found)/)

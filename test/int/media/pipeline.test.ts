@@ -17,6 +17,8 @@ const made: { collection: Parameters<Payload['delete']>[0]['collection']; id: nu
 
 beforeAll(async () => {
   payload = await getTestPayload()
+  // Other files (the seed, the access matrix) leave clips queued; this file runs only its own.
+  await payload.delete({ collection: 'payload-jobs', where: { completedAt: { exists: false } } })
 })
 
 afterAll(async () => {
