@@ -1,7 +1,4 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg'
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
 
 import type { MediaFixtures } from './fixtures'
 
@@ -13,18 +10,7 @@ export class BadMediaFiles {
   constructor(private readonly fixtures: MediaFixtures) {}
 
   private ffmpeg(name: string, args: string[]): Buffer {
-    const target = path.join(this.fixtures.dir, name)
-    if (!fs.existsSync(target)) {
-      execFileSync(ffmpegInstaller.path, [
-        '-hide_banner',
-        '-loglevel',
-        'error',
-        '-y',
-        ...args,
-        target,
-      ])
-    }
-    return fs.readFileSync(target)
+    return fs.readFileSync(this.fixtures.make(name, args))
   }
 
   /** A valid H.264 MP4 (video only, moov at the end as ffmpeg writes it by default). */

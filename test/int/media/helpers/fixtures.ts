@@ -8,7 +8,8 @@ import path from 'node:path'
 export class MediaFixtures {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-fixtures-'))
 
-  private make(name: string, args: string[]): string {
+  /** Runs the bundled ffmpeg once per name; later calls reuse the file. */
+  make(name: string, args: string[]): string {
     const target = path.join(this.dir, name)
     if (!fs.existsSync(target)) {
       execFileSync(ffmpegInstaller.path, [
