@@ -8,6 +8,7 @@ import sharp from 'sharp'
 import { Accents } from './src/collections/Accents'
 import { Audiences } from './src/collections/Audiences'
 import { Clips } from './src/collections/Clips'
+import { Comments } from './src/collections/Comments'
 import { Exercises } from './src/collections/Exercises'
 import { Modules } from './src/collections/Modules'
 import { Scripts } from './src/collections/Scripts'
@@ -64,7 +65,10 @@ export default buildConfig({
         Logo: '/admin/components/Brand/Logo#Logo',
         Icon: '/admin/components/Brand/Icon#Icon',
       },
-      beforeDashboard: ['/admin/components/ToolkitOverview#ToolkitOverview'],
+      beforeDashboard: [
+        '/admin/components/MyReviews#MyReviews',
+        '/admin/components/ToolkitOverview#ToolkitOverview',
+      ],
     },
   },
   collections: [
@@ -73,6 +77,7 @@ export default buildConfig({
     Exercises,
     Clips,
     Scripts,
+    Comments,
     Audiences,
     Accents,
     Animations,

@@ -4,7 +4,8 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { captionsFromScript } from '../src/domain/captions/captionsFromScript'
 import { richTextFromParagraphs } from '../src/domain/text/richText'
-import type { Accent, Audience, Clip, Image } from '../src/payload-types'
+import { contentHash, linesOf } from '../src/domain/scripts/scriptDiff'
+import type { Accent, Audience, Clip, Image, Script } from '../src/payload-types'
 import {
   SEED_ACCENTS,
   SEED_AUDIENCES,
@@ -193,21 +194,24 @@ export async function seed({ payload }: { payload: Payload }): Promise<SeedSumma
         : index < APPROVED_CLIPS + IN_REVIEW_CLIPS
           ? 'inReview'
           : 'draft'
-    await ensure('scripts', { clip: { equals: clip.id } }, () =>
-      payload.create({
+    await ensure('scripts', { clip: { equals: clip.id } }, async () => {
+      const script = await payload.create({
         collection: 'scripts',
         data: {
           title: `Script: ${seedClip.title}`,
           clip: clip.id,
-          status,
+          status: 'draft',
           _status: 'published',
           assignedCoProducers: assignedClips.has(seedClip.slug) ? [users.coProducer] : [],
           characters: seedClip.characters,
           scenes: seedClip.scenes.map((scene) => ({ heading: scene.heading, lines: scene.lines })),
         },
         overrideAccess: true,
-      }),
-    )
+      })
+      return status === 'draft'
+        ? script
+        : putInReview(payload, script, status, [users.coProducer, users.designer])
+    })
   }
 
   for (const [moduleIndex, seedModule] of SEED_MODULES.entries()) {
@@ -298,4 +302,45 @@ export function formatSeedSummary(summary: SeedSummary): string {
     ...summary.users.map((u) => `  ${u.role.padEnd(11)} ${u.email.padEnd(32)} ${u.password}`),
   ]
   return lines.join('\n')
+}
+
+/**
+ * Demo review states as the workflow would leave them: in review with a co-producer and a
+ * designer as reviewers, or approved by both for the version they reviewed.
+ */
+async function putInReview(
+  payload: Payload,
+  script: Script,
+  status: 'inReview' | 'approved',
+  reviewers: Id[],
+) {
+  const versions = await payload.findVersions({
+    collection: 'scripts',
+    where: { parent: { equals: script.id } },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+  })
+  const versionId = String(versions.docs[0]?.id ?? '')
+  const hash = contentHash(linesOf(script), script.characters ?? [])
+  const at = new Date().toISOString()
+  return payload.update({
+    collection: 'scripts',
+    id: script.id,
+    data: {
+      status,
+      reviewers,
+      reviewedVersionId: versionId,
+      ...(status === 'approved'
+        ? {
+            approvedContentHash: hash,
+            approvals: [
+              { user: reviewers[0], role: 'coProducer', versionId, contentHash: hash, at },
+              { user: reviewers[1], role: 'designer', versionId, contentHash: hash, at },
+            ],
+          }
+        : {}),
+    },
+    overrideAccess: true,
+  })
 }

@@ -72,6 +72,7 @@ export interface Config {
     exercises: Exercise;
     clips: Clip;
     scripts: Script;
+    comments: Comment;
     audiences: Audience;
     accents: Accent;
     animations: Animation;
@@ -95,6 +96,9 @@ export interface Config {
     clips: {
       script: 'scripts';
     };
+    comments: {
+      replies: 'comments';
+    };
   };
   collectionsSelect: {
     toolkits: ToolkitsSelect<false> | ToolkitsSelect<true>;
@@ -102,6 +106,7 @@ export interface Config {
     exercises: ExercisesSelect<false> | ExercisesSelect<true>;
     clips: ClipsSelect<false> | ClipsSelect<true>;
     scripts: ScriptsSelect<false> | ScriptsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
     audiences: AudiencesSelect<false> | AudiencesSelect<true>;
     accents: AccentsSelect<false> | AccentsSelect<true>;
     animations: AnimationsSelect<false> | AnimationsSelect<true>;
@@ -412,6 +417,10 @@ export interface Clip {
       | null;
   };
   /**
+   * A voice track or caption file was recorded from script text that has since changed.
+   */
+  hasStaleMedia?: boolean | null;
+  /**
    * Lower-case letters, digits and hyphens; used in links and by delivery apps.
    */
   slug: string;
@@ -440,6 +449,9 @@ export interface Clip {
     | {
         accent: number | Accent;
         track: number | VoiceTrack;
+        recordedFrom?: string | null;
+        stale?: boolean | null;
+        staleReason?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -447,6 +459,9 @@ export interface Clip {
     | {
         locale: 'en-GB' | 'cy';
         track: number | Caption;
+        recordedFrom?: string | null;
+        stale?: boolean | null;
+        staleReason?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -470,6 +485,22 @@ export interface Script {
    * Experts by lived experience working on this script.
    */
   assignedCoProducers?: (number | User)[] | null;
+  /**
+   * Chosen when the script is submitted for review.
+   */
+  reviewers?: (number | User)[] | null;
+  approvals?:
+    | {
+        user: number | User;
+        role: string;
+        versionId: string;
+        contentHash: string;
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
+  reviewedVersionId?: string | null;
+  approvedContentHash?: string | null;
   characters?:
     | {
         name: string;
@@ -683,6 +714,36 @@ export interface Caption {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  script: number | Script;
+  /**
+   * The line commented on; empty for the whole script.
+   */
+  lineId?: string | null;
+  body: string;
+  /**
+   * Set for a reply.
+   */
+  parent?: (number | null) | Comment;
+  replies?: {
+    docs?: (number | Comment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  resolved?: boolean | null;
+  author?: (number | null) | User;
+  resolvedBy?: (number | null) | User;
+  scriptVersion?: string | null;
+  quotedSpeaker?: string | null;
+  quotedText?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -820,6 +881,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'scripts';
         value: number | Script;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
       } | null)
     | ({
         relationTo: 'audiences';
@@ -988,6 +1053,7 @@ export interface ClipsSelect<T extends boolean = true> {
         durationMs?: T;
         details?: T;
       };
+  hasStaleMedia?: T;
   slug?: T;
   script?: T;
   audiences?: T;
@@ -999,6 +1065,9 @@ export interface ClipsSelect<T extends boolean = true> {
     | {
         accent?: T;
         track?: T;
+        recordedFrom?: T;
+        stale?: T;
+        staleReason?: T;
         id?: T;
       };
   captions?:
@@ -1006,6 +1075,9 @@ export interface ClipsSelect<T extends boolean = true> {
     | {
         locale?: T;
         track?: T;
+        recordedFrom?: T;
+        stale?: T;
+        staleReason?: T;
         id?: T;
       };
   poster?: T;
@@ -1021,6 +1093,19 @@ export interface ScriptsSelect<T extends boolean = true> {
   clip?: T;
   status?: T;
   assignedCoProducers?: T;
+  reviewers?: T;
+  approvals?:
+    | T
+    | {
+        user?: T;
+        role?: T;
+        versionId?: T;
+        contentHash?: T;
+        at?: T;
+        id?: T;
+      };
+  reviewedVersionId?: T;
+  approvedContentHash?: T;
   characters?:
     | T
     | {
@@ -1046,6 +1131,25 @@ export interface ScriptsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  script?: T;
+  lineId?: T;
+  body?: T;
+  parent?: T;
+  replies?: T;
+  resolved?: T;
+  author?: T;
+  resolvedBy?: T;
+  scriptVersion?: T;
+  quotedSpeaker?: T;
+  quotedText?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,5 +1,6 @@
 import * as migration_20261127_100206_initial from './20261127_100206_initial';
 import * as migration_20261127_103750_media_processing from './20261127_103750_media_processing';
+import * as migration_20261127_105456_coproduction from './20261127_105456_coproduction';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_103750_media_processing.up,
     down: migration_20261127_103750_media_processing.down,
-    name: '20261127_103750_media_processing'
+    name: '20261127_103750_media_processing',
+  },
+  {
+    up: migration_20261127_105456_coproduction.up,
+    down: migration_20261127_105456_coproduction.down,
+    name: '20261127_105456_coproduction'
   },
 ];

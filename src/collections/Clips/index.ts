@@ -1,4 +1,4 @@
-import type { CollectionConfig, Where } from 'payload'
+import type { CollectionConfig, Field, Where } from 'payload'
 
 import { editorsOrAssignedClip, readAllOrAssigned } from '../../access/assignedScope'
 import { contentEditors, contentEditorsField } from '../../access/predicates'
@@ -6,7 +6,9 @@ import { audiencesField } from '../../fields/audiences'
 import { slugField } from '../../fields/slug'
 import { processingField } from '../../fields/processing'
 import { queueClipProcessing } from '../../hooks/queueClipProcessing'
+import { confirmMediaEndpoint } from './endpoints/confirmMedia'
 import { ensureVariantRules } from './hooks/ensureVariantRules'
+import { stampMediaLineage } from './hooks/stampMediaLineage'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 
 // Co-producers may work on an assigned clip's media and wording but not where it sits.
@@ -16,7 +18,14 @@ export const Clips: CollectionConfig<'clips'> = {
   slug: 'clips',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', 'processing', 'variantOf', 'variantAudience'],
+    defaultColumns: [
+      'title',
+      'slug',
+      'processing',
+      'hasStaleMedia',
+      'variantOf',
+      'variantAudience',
+    ],
     group: 'Content',
   },
   access: {
@@ -27,11 +36,27 @@ export const Clips: CollectionConfig<'clips'> = {
   },
   hooks: {
     beforeValidate: [ensureVariantRules],
+    beforeChange: [stampMediaLineage],
     afterChange: [queueClipProcessing],
   },
+  endpoints: [confirmMediaEndpoint],
   fields: [
     { name: 'title', type: 'text', localized: true, validate: requiredInDefaultLocale },
     processingField({ listCell: true }),
+    {
+      name: 'hasStaleMedia',
+      label: 'Stale media',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description:
+          'A voice track or caption file was recorded from script text that has since changed.',
+      },
+    },
     { ...slugField({ unique: true }), access: structural },
     {
       name: 'script',
@@ -92,6 +117,7 @@ export const Clips: CollectionConfig<'clips'> = {
           fields: [
             { name: 'accent', type: 'relationship', relationTo: 'accents', required: true },
             { name: 'track', type: 'upload', relationTo: 'voice-tracks', required: true },
+            ...lineageFields(),
           ],
         },
         {
@@ -109,6 +135,7 @@ export const Clips: CollectionConfig<'clips'> = {
               ],
             },
             { name: 'track', type: 'upload', relationTo: 'captions', required: true },
+            ...lineageFields(),
           ],
         },
         {
@@ -120,4 +147,25 @@ export const Clips: CollectionConfig<'clips'> = {
       ],
     },
   ],
+}
+
+/** Which script text a recording was made from, and whether that text has changed since. */
+function lineageFields(): Field[] {
+  const systemOnly = { create: () => false, update: () => false }
+  return [
+    { name: 'recordedFrom', type: 'text', access: systemOnly, admin: { hidden: true } },
+    {
+      name: 'stale',
+      type: 'checkbox',
+      defaultValue: false,
+      access: systemOnly,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'staleReason',
+      type: 'text',
+      access: systemOnly,
+      admin: { readOnly: true, condition: (_, row) => Boolean(row?.stale) },
+    },
+  ]
 }

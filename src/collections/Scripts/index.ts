@@ -2,10 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { editorsOrAssignedDraftScript, readAllOrAssignedScript } from '../../access/assignedScope'
 import { contentEditors, contentEditorsField } from '../../access/predicates'
+import { enforceReviewRules, markMediaStaleAfterApprovedEdit } from './hooks/enforceReviewRules'
 import { validateScriptLines } from './hooks/validateScriptLines'
+import { scriptReviewEndpoints } from './review/endpoints'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 
-export const SCRIPT_STATUSES = ['draft', 'inReview', 'changesRequested', 'approved'] as const
+// Written only by the review workflow (with overrideAccess), never by a form or API call.
+const systemOnly = { create: () => false, update: () => false }
 
 export const Scripts: CollectionConfig<'scripts'> = {
   slug: 'scripts',
@@ -13,6 +16,17 @@ export const Scripts: CollectionConfig<'scripts'> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'clip', 'status', 'updatedAt'],
     group: 'Co-production',
+    components: {
+      views: {
+        edit: {
+          review: {
+            Component: '/admin/views/ScriptReview#ScriptReviewView',
+            path: '/review',
+            tab: { label: 'Review', href: '/review', order: 1 },
+          },
+        },
+      },
+    },
   },
   access: {
     read: readAllOrAssignedScript,
@@ -26,7 +40,10 @@ export const Scripts: CollectionConfig<'scripts'> = {
   },
   hooks: {
     beforeValidate: [validateScriptLines],
+    beforeChange: [enforceReviewRules],
+    afterChange: [markMediaStaleAfterApprovedEdit],
   },
+  endpoints: scriptReviewEndpoints,
   fields: [
     { name: 'title', type: 'text', required: true },
     {
@@ -68,6 +85,33 @@ export const Scripts: CollectionConfig<'scripts'> = {
         description: 'Experts by lived experience working on this script.',
       },
     },
+    {
+      name: 'reviewers',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      access: systemOnly,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Chosen when the script is submitted for review.',
+      },
+    },
+    {
+      name: 'approvals',
+      type: 'array',
+      access: systemOnly,
+      admin: { readOnly: true, position: 'sidebar', initCollapsed: true },
+      fields: [
+        { name: 'user', type: 'relationship', relationTo: 'users', required: true },
+        { name: 'role', type: 'text', required: true },
+        { name: 'versionId', type: 'text', required: true },
+        { name: 'contentHash', type: 'text', required: true },
+        { name: 'at', type: 'date', required: true },
+      ],
+    },
+    { name: 'reviewedVersionId', type: 'text', access: systemOnly, admin: { hidden: true } },
+    { name: 'approvedContentHash', type: 'text', access: systemOnly, admin: { hidden: true } },
     {
       name: 'characters',
       type: 'array',

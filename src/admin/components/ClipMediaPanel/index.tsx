@@ -23,7 +23,25 @@ interface ClipMedia {
       captions?: { locale: string; errors: Issue[]; warnings: Issue[] }[]
     } | null
   } | null
-  captions?: { locale: string; track?: { url?: string | null } | number | null }[] | null
+  captions?:
+    | (MediaRow & {
+        locale: string
+        track?: { url?: string | null; filename?: string | null } | number | null
+      })[]
+    | null
+  voiceTracks?:
+    | (MediaRow & {
+        accent?: { label?: string | null } | number | null
+        track?: { filename?: string | null } | number | null
+      })[]
+    | null
+  hasStaleMedia?: boolean | null
+}
+
+interface MediaRow {
+  id?: string | null
+  stale?: boolean | null
+  staleReason?: string | null
 }
 
 const POLL_MS = 3000
@@ -85,6 +103,9 @@ export function ClipMediaPanel() {
           <progress max={100} value={clip.processing.progress} aria-label="Processing progress" />
         ) : null}
       </div>
+      {clip.hasStaleMedia ? (
+        <StaleMedia clip={clip} onConfirmed={() => setRefreshes((n) => n + 1)} />
+      ) : null}
       {details?.offline?.length ? <PreviewPlayer clip={clip} /> : null}
       {details?.sync?.length ? (
         <ul className="cdm-media__sync" aria-label="Voice and animation sync">
@@ -186,6 +207,59 @@ function PreviewPlayer({ clip }: { clip: ClipMedia }) {
           </a>
         ) : null}
       </div>
+    </div>
+  )
+}
+
+/** Recordings made from script text that has since changed, with "still matches" for staff. */
+function StaleMedia({ clip, onConfirmed }: { clip: ClipMedia; onConfirmed: () => void }) {
+  const [message, setMessage] = useState<string | null>(null)
+  const { id } = useDocumentInfo()
+  const rows = [
+    ...(clip.voiceTracks ?? []).map((row) => ({
+      row,
+      label: `Voice track${typeof row.accent === 'object' && row.accent?.label ? ` (${row.accent.label})` : ''}`,
+    })),
+    ...(clip.captions ?? []).map((row) => ({ row, label: `Captions (${row.locale})` })),
+  ].filter(({ row }) => row.stale)
+  const confirm = async (rowId: string) => {
+    const response = await fetch(`/api/clips/${id}/confirm-media`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rowId }),
+    })
+    const body = (await response.json().catch(() => ({}))) as {
+      message?: string
+      errors?: { message: string }[]
+    }
+    setMessage(
+      response.ok
+        ? (body.message ?? 'Confirmed.')
+        : (body.errors?.[0]?.message ?? 'Could not confirm.'),
+    )
+    if (response.ok) onConfirmed()
+  }
+  return (
+    <div className="cdm-media__stale" role="status" aria-label="Stale media">
+      <strong>Stale media: the script changed after these were recorded</strong>
+      <ul>
+        {rows.map(({ row, label }) => (
+          <li key={row.id ?? label} data-stale-row={row.id ?? ''}>
+            {label}: {row.staleReason ?? 'recorded from earlier script text'}{' '}
+            {row.id ? (
+              <button
+                type="button"
+                className="btn btn--style-secondary btn--size-small"
+                onClick={() => void confirm(row.id!)}
+              >
+                Still matches
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {message ? <p className="cdm-media__hint">{message}</p> : null}
     </div>
   )
 }

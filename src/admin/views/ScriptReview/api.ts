@@ -1,0 +1,95 @@
+export interface ReviewLine {
+  lineId: string
+  speaker: string
+  text: string
+  direction?: string | null
+}
+
+export interface ReviewComment {
+  id: number
+  lineId: string | null
+  parent: number | null
+  body: string
+  resolved: boolean
+  author: string
+  quotedSpeaker: string | null
+  quotedText: string | null
+  lineChanged: boolean
+  createdAt: string
+}
+
+export interface LineScore {
+  lineId: string
+  fleschReadingEase: number
+  wordsPerSentence: number
+  isHard: boolean
+}
+
+export interface ReviewState {
+  script: {
+    id: number
+    title: string
+    clipTitle: string | null
+    status: string
+    statusLabel: string
+    scenes: { heading?: string | null; lines: ReviewLine[] }[]
+  }
+  allowedActions: string[]
+  reviewers: { id: string; displayName: string; role: string | null }[]
+  approvals: { userId: string; displayName: string; role: string; at: string; current: boolean }[]
+  candidates: { id: number; displayName: string; role: string }[]
+  comments: ReviewComment[]
+  readability: {
+    lines: LineScore[]
+    overall: { fleschReadingEase: number; wordsPerSentence: number }
+    threshold: number
+    worksheet: { fleschReadingEase: number; wordsPerSentence: number } | null
+  }
+  versions: { id: string; updatedAt: string; status: string | null }[]
+}
+
+export interface DiffResponse {
+  summary: Record<string, number>
+  entries: (
+    | { kind: 'unchanged' | 'added' | 'removed'; line: ReviewLine }
+    | { kind: 'changed' | 'moved'; before: ReviewLine; after: ReviewLine }
+  )[]
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { credentials: 'include', ...init })
+  const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] }
+  if (!response.ok)
+    throw new Error(
+      body.errors?.map((e) => e.message).join(' ') || `Request failed (${response.status}).`,
+    )
+  return body as T
+}
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+export const reviewApi = {
+  state: (id: string | number) => request<ReviewState>(`/api/scripts/${id}/review`),
+  act: (id: string | number, action: string, reviewers?: (string | number)[]) =>
+    request<{ message: string }>(`/api/scripts/${id}/review`, json({ action, reviewers })),
+  comment: (data: {
+    script: string | number
+    lineId?: string | null
+    body: string
+    parent?: number
+  }) => request('/api/comments', json(data)),
+  resolve: (id: number, resolved: boolean) =>
+    request(`/api/comments/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ resolved }),
+    }),
+  diff: (id: string | number, from: string, to: string) =>
+    request<DiffResponse>(
+      `/api/scripts/${id}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    ),
+}

@@ -1,0 +1,64 @@
+import type { Endpoint } from 'payload'
+
+import { hasRole } from '../../../access/roles'
+import type { Clip } from '../../../payload-types'
+import { recordingSourceHash } from '../../Scripts/review/lineage'
+
+const jsonError = (status: number, message: string) =>
+  Response.json({ errors: [{ message }] }, { status })
+
+/**
+ * POST /api/clips/:id/confirm-media { rowId } — a designer has listened and the recording
+ * still matches the edited script: clear "stale" and record the current text as its source.
+ */
+export const confirmMediaEndpoint: Endpoint = {
+  path: '/:id/confirm-media',
+  method: 'post',
+  handler: async (req) => {
+    if (!hasRole(req, 'admin', 'designer'))
+      return jsonError(403, 'Only designers and admins can confirm that a recording still matches.')
+    const body = (await req.json?.().catch(() => null)) as { rowId?: string } | null
+    if (!body?.rowId)
+      return jsonError(400, 'Give the voice track or caption row to confirm: { "rowId": "…" }.')
+    const clip = await req.payload
+      .findByID({
+        collection: 'clips',
+        id: String(req.routeParams?.id),
+        depth: 0,
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })
+      .catch(() => null)
+    if (!clip) return jsonError(404, 'Clip not found.')
+    const sourceHash = await recordingSourceHash(req, clip.id)
+    let found = false
+    const confirm = <T extends { id?: string | null; stale?: boolean | null }>(
+      rows: T[] | null | undefined,
+    ) =>
+      (rows ?? []).map((row) => {
+        if (row.id !== body.rowId) return row
+        found = true
+        return { ...row, stale: false, staleReason: null, recordedFrom: sourceHash }
+      })
+    const data = {
+      voiceTracks: confirm(clip.voiceTracks),
+      captions: confirm(clip.captions),
+    } as Partial<Clip>
+    if (!found)
+      return jsonError(
+        404,
+        `Row ${body.rowId} is not one of this clip's voice tracks or caption files.`,
+      )
+    await req.payload.update({
+      collection: 'clips',
+      id: clip.id,
+      data,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      context: { skipMediaQueue: true, keepLineage: true },
+    })
+    return Response.json({ message: 'Confirmed: the recording still matches the script.' })
+  },
+}

@@ -1,0 +1,75 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+
+import { staffUser } from '../../../access/roles'
+import { linesOf } from '../../../domain/scripts/scriptDiff'
+import type { Comment } from '../../../payload-types'
+import { latestVersionId } from '../../Scripts/review/context'
+
+const idOf = (ref: unknown) =>
+  typeof ref === 'object' && ref ? (ref as { id: number }).id : (ref as number)
+
+/**
+ * Ties a new comment to its author and to the script text it was made on (version, speaker,
+ * words), so it still reads right after the line is edited. Later edits may change only the
+ * body and the resolved flag.
+ */
+export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  const user = staffUser(req)
+  if (operation === 'update') {
+    if (data.resolved !== undefined && data.resolved !== originalDoc?.resolved) {
+      data.resolvedBy = data.resolved && user ? Number(user.id) : null
+    }
+    if (
+      data.body !== undefined &&
+      data.body !== originalDoc?.body &&
+      user &&
+      user.role !== 'admin'
+    ) {
+      if (String(idOf(originalDoc?.author)) !== String(user.id)) {
+        throw new APIError('Only the author of a comment can change its words.', 403)
+      }
+    }
+    return data
+  }
+  if (!user) return data
+  data.author = Number(user.id)
+  const scriptId = idOf(data.script)
+  // The person must be able to read the script they comment on (co-producers: assigned only).
+  const script = await req.payload
+    .findByID({
+      collection: 'scripts',
+      id: scriptId,
+      depth: 0,
+      draft: true,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    .catch(() => null)
+  if (!script) throw new APIError(`Script ${scriptId} was not found.`, 404)
+  if (data.parent != null) {
+    const parent = await req.payload.findByID({
+      collection: 'comments',
+      id: idOf(data.parent),
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    if (String(idOf(parent.script)) !== String(scriptId))
+      throw new APIError('A reply must be on the same script as the comment it answers.', 400)
+    data.lineId = parent.lineId
+  }
+  if (data.lineId) {
+    const line = linesOf(script).find((l) => l.lineId === data.lineId)
+    if (!line) throw new APIError(`Line ${data.lineId} is not in this script.`, 400)
+    data.quotedSpeaker = line.speaker
+    data.quotedText = line.text
+  }
+  data.scriptVersion = await latestVersionId(req, script.id)
+  return data
+}

@@ -1,0 +1,73 @@
+import type { PayloadRequest } from 'payload'
+
+import { staffUser } from '../../../access/roles'
+import type {
+  Actor,
+  Approval,
+  ReviewContext,
+  ReviewState,
+} from '../../../domain/scripts/reviewWorkflow'
+import { contentHash, linesOf } from '../../../domain/scripts/scriptDiff'
+import type { Script } from '../../../payload-types'
+
+type Id = number | string
+
+const idOf = (ref: unknown): string =>
+  String(typeof ref === 'object' && ref ? (ref as { id: Id }).id : ref)
+
+/** The hash approvals sign: the spoken text in order, with speakers and the cast. */
+export function scriptContentHash(script: Pick<Script, 'scenes' | 'characters'>): string {
+  return contentHash(
+    linesOf(script),
+    (script.characters ?? []).map((c) => ({ name: c.name })),
+  )
+}
+
+export function approvalsOf(script: Pick<Script, 'approvals'>): Approval[] {
+  return (script.approvals ?? []).map((a) => ({
+    userId: idOf(a.user),
+    role: a.role as Approval['role'],
+    versionId: a.versionId,
+    contentHash: a.contentHash,
+    at: a.at,
+  }))
+}
+
+export function reviewContextOf(script: Script): ReviewContext {
+  return {
+    state: (script.status ?? 'draft') as ReviewState,
+    approvals: approvalsOf(script),
+    reviewers: (script.reviewers ?? []).map(idOf),
+    versionId: script.reviewedVersionId ?? '',
+    contentHash: scriptContentHash(script),
+  }
+}
+
+export function actorFor(
+  req: PayloadRequest,
+  script: Pick<Script, 'assignedCoProducers' | 'reviewers'>,
+): Actor | null {
+  const user = staffUser(req)
+  if (!user) return null
+  const userId = String(user.id)
+  return {
+    userId,
+    role: user.role,
+    isAssignedCoProducer: (script.assignedCoProducers ?? []).map(idOf).includes(userId),
+    isReviewer: (script.reviewers ?? []).map(idOf).includes(userId),
+  }
+}
+
+/** Id of the newest saved version of a script: what reviewers are looking at. */
+export async function latestVersionId(req: PayloadRequest, scriptId: Id): Promise<string> {
+  const versions = await req.payload.findVersions({
+    collection: 'scripts',
+    where: { parent: { equals: scriptId } },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return versions.docs[0] ? String(versions.docs[0].id) : ''
+}
