@@ -63,8 +63,8 @@ export function ScriptReviewView() {
             Approved by{' '}
             {state.approvals
               .filter((a) => a.current)
-              .map((a) => `${a.displayName} (${a.role})`)
-              .join(', ')}
+              .map((a) => a.displayName)
+              .join(' and ')}
           </p>
         ) : null}
         <p className="cdm-review__hint">
