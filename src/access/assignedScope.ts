@@ -163,3 +163,11 @@ export const readAllOrAssignedScript: Access = ({ req }) => {
   if (user.role !== 'coProducer') return true
   return { assignedCoProducers: { in: [user.id] } }
 }
+
+/** Versions hold the same text as the script: the same people may read them. */
+export const readAllOrAssignedScriptVersions: Access = ({ req }) => {
+  const user = staffUser(req)
+  if (!user) return false
+  if (user.role !== 'coProducer') return true
+  return { 'version.assignedCoProducers': { in: [user.id] } }
+}

@@ -26,7 +26,9 @@ export const privateToCoProducer: FieldAccess = ({ req, doc }) => {
   const user = staffUser(req)
   if (!user) return false
   if (user.role === 'admin') return true
-  if (doc && String(doc.id) === String(user.id)) return true
+  // No document means a query is being checked: filtering on these fields would reveal them.
+  if (!doc) return false
+  if (String(doc.id) === String(user.id)) return true
   return (doc as { role?: string } | undefined)?.role !== 'coProducer'
 }
 

@@ -1,6 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOrAssignedDraftScript, readAllOrAssignedScript } from '../../access/assignedScope'
+import {
+  editorsOrAssignedDraftScript,
+  readAllOrAssignedScript,
+  readAllOrAssignedScriptVersions,
+} from '../../access/assignedScope'
 import { contentEditors, contentEditorsField } from '../../access/predicates'
 import { enforceReviewRules, markMediaStaleAfterApprovedEdit } from './hooks/enforceReviewRules'
 import { validateScriptLines } from './hooks/validateScriptLines'
@@ -30,6 +34,7 @@ export const Scripts: CollectionConfig<'scripts'> = {
   },
   access: {
     read: readAllOrAssignedScript,
+    readVersions: readAllOrAssignedScriptVersions,
     create: contentEditors,
     update: editorsOrAssignedDraftScript,
     delete: contentEditors,

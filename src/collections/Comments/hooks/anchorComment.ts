@@ -21,6 +21,10 @@ export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
 }) => {
   const user = staffUser(req)
   if (operation === 'update') {
+    // A comment stays where it was made: only its words and resolved flag can change.
+    data.script = originalDoc?.script
+    data.lineId = originalDoc?.lineId
+    data.parent = originalDoc?.parent
     if (data.resolved !== undefined && data.resolved !== originalDoc?.resolved) {
       data.resolvedBy = data.resolved && user ? Number(user.id) : null
     }

@@ -60,6 +60,7 @@ export const enforceReviewRules: CollectionBeforeChangeHook<Script> = ({
       data.approvals = []
       data.reviewers = []
       context.staleFromHash = originalDoc.approvedContentHash ?? before.contentHash
+      data.approvedContentHash = null
     }
   }
   return data

@@ -58,6 +58,20 @@ export async function applyReviewAction(input: {
       req,
     })
     for (const user of users.docs) reviewerRoles[String(user.id)] = user.role
+    // Co-producers see only scripts they are assigned to: an unassigned reviewer could never approve.
+    const assigned = new Set(
+      (script.assignedCoProducers ?? []).map((u) => String(typeof u === 'object' ? u.id : u)),
+    )
+    const unassigned = users.docs.filter(
+      (u) => u.role === 'coProducer' && !assigned.has(String(u.id)),
+    )
+    if (unassigned.length > 0) {
+      return {
+        ok: false,
+        status: 400,
+        reason: `${unassigned.map((u) => u.displayName).join(', ')} cannot review this script: assign them to it first (co-producers only see scripts they are assigned to).`,
+      }
+    }
   }
 
   const context = reviewContextOf(script)

@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLD, scoreScript, scoreText } from '../../../domain/reada
 import { allowedActions, REVIEW_STATE_LABELS } from '../../../domain/scripts/reviewWorkflow'
 import { diffScripts, linesOf, summariseDiff } from '../../../domain/scripts/scriptDiff'
 import { plainTextFromRichText } from '../../../domain/text/richText'
-import type { Script, User } from '../../../payload-types'
+import type { Comment, Script, User } from '../../../payload-types'
 import { applyReviewAction, REVIEW_ACTIONS, type ReviewRequestAction } from './applyReviewAction'
 import { actorFor, reviewContextOf } from './context'
 
@@ -44,14 +44,16 @@ const reviewState: Endpoint = {
     const { payload } = req
     const asUser = { overrideAccess: false, user: req.user, req } as const
     const [comments, versions, people, clip, exercises] = await Promise.all([
-      payload.find({
-        ...asUser,
-        collection: 'comments',
-        where: { script: { equals: script.id } },
-        depth: 1,
-        sort: 'createdAt',
-        pagination: false,
-      }),
+      payload
+        .find({
+          ...asUser,
+          collection: 'comments',
+          where: { script: { equals: script.id } },
+          depth: 1,
+          sort: 'createdAt',
+          pagination: false,
+        })
+        .catch(() => ({ docs: [] as Comment[] })),
       payload.findVersions({
         ...asUser,
         collection: 'scripts',

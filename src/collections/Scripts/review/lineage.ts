@@ -30,7 +30,9 @@ export async function recordingSourceHash(
   })
   const script = scripts.docs[0]
   if (!script) return null
-  return script.approvedContentHash ?? scriptContentHash(script)
+  return script.status === 'approved' && script.approvedContentHash
+    ? script.approvedContentHash
+    : scriptContentHash(script)
 }
 
 /**
