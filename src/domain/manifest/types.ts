@@ -1,0 +1,62 @@
+import type { Worksheet } from '../releases/model'
+
+export const MANIFEST_SCHEMA = 'cdm-manifest/1'
+
+/** A file in a manifest's asset table; the key of the table is the file's sha256. */
+export interface ManifestAsset {
+  bytes: number
+  mime: string
+}
+
+export interface ManifestClip {
+  slug: string
+  title: string
+  durationMs: number
+  /** sha256 of the poster image. */
+  poster: string
+  /** sha256 of the multivariant HLS playlist. */
+  hls: string
+  /** One MP4 per accent, for playing offline. */
+  offline: { accent: { label: string; tag: string }; sha256: string }[]
+  voiceTracks: { label: string; tag: string; sha256: string }[]
+  captions: { locale: string; sha256: string }[]
+}
+
+export interface ManifestExercise {
+  slug: string
+  title: string
+  minutes: number | null
+  worksheet: Worksheet
+  task: string
+  keyPoints: string[]
+  diaryPrompts: string[]
+  clip: ManifestClip
+}
+
+export interface ManifestModule {
+  slug: string
+  title: string
+  mandatory: boolean
+  exercises: ManifestExercise[]
+}
+
+/**
+ * What a delivery app downloads for one release × audience × locale. Its JSON Schema is
+ * `schemas/cdm-manifest-1.schema.json`; any change of shape needs a new schema version.
+ */
+export interface Manifest {
+  schema: typeof MANIFEST_SCHEMA
+  toolkit: { slug: string; title: string }
+  release: {
+    version: string
+    previous: string | null
+    /** ISO 8601 date-time. */
+    publishedAt: string
+    changelog: string[]
+  }
+  audience: { slug: string; label: string }
+  locale: string
+  modules: ManifestModule[]
+  /** sha256 → size and type of every file the manifest refers to, and no others. */
+  assets: Record<string, ManifestAsset>
+}

@@ -1,0 +1,261 @@
+import {
+  isForAudience,
+  type ResolutionProblemCode,
+  resolveToolkitForAudience,
+  sortByOrder,
+} from '../variants/resolveVariant'
+import type {
+  Accent,
+  Audience,
+  Clip,
+  DocumentRef,
+  Exercise,
+  Id,
+  Module,
+  Script,
+  Toolkit,
+} from './model'
+
+export type PreflightCode =
+  | 'no-audiences'
+  | 'no-locales'
+  | 'no-accents'
+  | 'no-foundation'
+  | ResolutionProblemCode
+  | 'no-script'
+  | 'script-not-approved'
+  | 'unpublished-draft'
+  | 'media-not-ready'
+  | 'missing-voice-track'
+  | 'stale-voice-track'
+  | 'missing-caption'
+  | 'stale-caption'
+
+export interface PreflightProblem {
+  code: PreflightCode
+  message: string
+  /** The document to open to fix the problem. */
+  document: DocumentRef
+}
+
+export type CoverageCell =
+  | { clipId: Id; clipTitle: string; viaVariant: boolean }
+  | { problem: string }
+  /** The exercise, or its whole module, is limited to other audiences: nothing to cover. */
+  | { notShown: 'module' | 'exercise' }
+
+export interface Coverage {
+  audiences: Audience[]
+  /** Every exercise of the toolkit, modules in order and exercises in order within each. */
+  exercises: { id: Id; title: string; moduleId: Id; moduleTitle: string }[]
+  /** audience id → exercise id → what that audience gets for that exercise. */
+  cells: Record<Id, Record<Id, CoverageCell>>
+}
+
+export interface PreflightResult {
+  ok: boolean
+  problems: PreflightProblem[]
+  coverage: Coverage
+}
+
+export interface PreflightInput {
+  toolkit: Toolkit
+  /** The toolkit's modules. */
+  modules: Module[]
+  /** The exercises of those modules; others are ignored. */
+  exercises: Exercise[]
+  /** Base clips and their variants. */
+  clips: Clip[]
+  scripts: Script[]
+  /** Chosen for the release. */
+  audiences: Audience[]
+  /** Chosen for the release, e.g. ['en-GB', 'cy']. */
+  locales: string[]
+  /** Chosen for the release. */
+  accents: Accent[]
+}
+
+const SCRIPT_STATUS_WORDS: Record<Exclude<Script['status'], 'approved'>, string> = {
+  draft: 'is a draft',
+  inReview: 'is in review',
+  changesRequested: 'has changes requested',
+}
+
+/**
+ * Every reason the chosen audiences, locales and accents of a toolkit cannot be released yet,
+ * and the audience × exercise coverage matrix. Shown in the admin before publishing and checked
+ * again on the server, so both see the same answer. Problems come in a stable order: the
+ * selection, the toolkit, exercises, then each used clip in the order first used.
+ */
+export function preflight(input: PreflightInput): PreflightResult {
+  const { toolkit } = input
+  const problems: PreflightProblem[] = []
+  const seen = new Set<string>()
+  const report = (code: PreflightCode, message: string, document: DocumentRef) => {
+    // The same exercise or clip is met once per audience; say each thing once.
+    const key = `${code}\u0000${document.collection}\u0000${document.id}\u0000${message}`
+    if (seen.has(key)) return
+    seen.add(key)
+    problems.push({ code, message, document })
+  }
+  const toolkitRef: DocumentRef = { collection: 'toolkits', id: toolkit.id, title: toolkit.title }
+
+  if (input.audiences.length === 0) {
+    report('no-audiences', 'Choose at least one audience for the release.', toolkitRef)
+  }
+  if (input.locales.length === 0) {
+    report('no-locales', 'Choose at least one locale for the release.', toolkitRef)
+  }
+  if (input.accents.length === 0) {
+    report('no-accents', 'Choose at least one accent for the release.', toolkitRef)
+  }
+
+  const mandatory = input.modules.filter((m) => m.mandatory)
+  if (mandatory.length === 0) {
+    report(
+      'no-foundation',
+      `Toolkit "${toolkit.title}" has no mandatory foundation module.`,
+      toolkitRef,
+    )
+  }
+
+  const modules = sortByOrder(input.modules)
+  const coverage: Coverage = {
+    audiences: input.audiences,
+    exercises: modules.flatMap((module) =>
+      sortByOrder(input.exercises.filter((e) => e.moduleId === module.id)).map((e) => ({
+        id: e.id,
+        title: e.title,
+        moduleId: module.id,
+        moduleTitle: module.title,
+      })),
+    ),
+    cells: {},
+  }
+  const modulesById = new Map(modules.map((m) => [m.id, m]))
+  const exercisesById = new Map(input.exercises.map((e) => [e.id, e]))
+  const usedClips: Clip[] = []
+  const usedClipIds = new Set<Id>()
+
+  for (const audience of input.audiences) {
+    if (mandatory.length > 0 && !mandatory.some((m) => isForAudience(m.audiences, audience.id))) {
+      report(
+        'no-foundation',
+        `Toolkit "${toolkit.title}" has no mandatory foundation module for the ${audience.label} audience.`,
+        toolkitRef,
+      )
+    }
+    const resolved = new Map(
+      resolveToolkitForAudience({
+        modules,
+        exercises: input.exercises,
+        clips: input.clips,
+        audience,
+      })
+        .flatMap((m) => m.exercises)
+        .map((entry) => [entry.exercise.id, entry]),
+    )
+    // Filled in matrix order, so a row reads left to right like the coverage table.
+    const row: Record<Id, CoverageCell> = {}
+    for (const { id } of coverage.exercises) {
+      const exercise = exercisesById.get(id) as Exercise
+      const entry = resolved.get(id)
+      if (!entry) {
+        const parent = modulesById.get(exercise.moduleId) as Module
+        row[id] = { notShown: isForAudience(parent.audiences, audience.id) ? 'exercise' : 'module' }
+      } else if (entry.problem) {
+        row[id] = { problem: entry.problem.message }
+        report(entry.problem.code, entry.problem.message, {
+          collection: 'exercises',
+          id,
+          title: exercise.title,
+        })
+      } else {
+        row[id] = {
+          clipId: entry.clip.id,
+          clipTitle: entry.clip.title,
+          viaVariant: entry.viaVariant,
+        }
+        if (!usedClipIds.has(entry.clip.id)) {
+          usedClipIds.add(entry.clip.id)
+          usedClips.push(entry.clip)
+        }
+      }
+    }
+    coverage.cells[audience.id] = row
+  }
+
+  for (const clip of usedClips) checkClip(clip, input, report)
+
+  return { ok: problems.length === 0, problems, coverage }
+}
+
+function checkClip(
+  clip: Clip,
+  input: PreflightInput,
+  report: (code: PreflightCode, message: string, document: DocumentRef) => void,
+) {
+  const clipRef: DocumentRef = { collection: 'clips', id: clip.id, title: clip.title }
+  const name = `Clip "${clip.title}"`
+
+  const scripts = input.scripts.filter((s) => s.clipId === clip.id)
+  if (scripts.length === 0) report('no-script', `${name} has no script.`, clipRef)
+  for (const script of scripts) {
+    const scriptRef: DocumentRef = { collection: 'scripts', id: script.id, title: script.title }
+    if (script.status !== 'approved') {
+      report(
+        'script-not-approved',
+        `Script "${script.title}" ${SCRIPT_STATUS_WORDS[script.status]}, not approved.`,
+        scriptRef,
+      )
+    }
+    // The release freezes published versions, so a newer draft would silently be left out.
+    if (script.hasUnpublishedDraft) {
+      report(
+        'unpublished-draft',
+        `Script "${script.title}" has unpublished changes; publish or discard them.`,
+        scriptRef,
+      )
+    }
+  }
+
+  const { status, reason } = clip.processing
+  if (status !== 'ready') {
+    const message =
+      status === 'failed'
+        ? `${name} failed processing${reason ? `: ${stripFinalStop(reason)}` : ''}.`
+        : status === 'processing'
+          ? `${name} is still being processed.`
+          : `${name} is waiting to be processed.`
+    report('media-not-ready', message, clipRef)
+  }
+
+  for (const accent of input.accents) {
+    const track = clip.voiceTracks.find((t) => t.accentId === accent.id)
+    if (!track) {
+      report('missing-voice-track', `${name} has no voice track for ${accent.label}.`, clipRef)
+    } else if (track.stale) {
+      report(
+        'stale-voice-track',
+        `${name} has a stale voice track for ${accent.label}: the script changed after it was recorded.`,
+        clipRef,
+      )
+    }
+  }
+  for (const locale of input.locales) {
+    const caption = clip.captions.find((c) => c.locale === locale)
+    if (!caption) {
+      report('missing-caption', `${name} has no captions for locale ${locale}.`, clipRef)
+    } else if (caption.stale) {
+      report(
+        'stale-caption',
+        `${name} has stale captions for locale ${locale}: the script changed after they were made.`,
+        clipRef,
+      )
+    }
+  }
+}
+
+function stripFinalStop(text: string): string {
+  return text.trim().replace(/\.+$/, '')
+}
