@@ -6,6 +6,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Accents } from './src/collections/Accents'
+import { AuditLog } from './src/collections/AuditLog'
 import { Audiences } from './src/collections/Audiences'
 import { Clips } from './src/collections/Clips'
 import { Comments } from './src/collections/Comments'
@@ -24,6 +25,7 @@ import { resolvePayloadSecret } from './src/lib/config/secret'
 import { migrations } from './src/migrations'
 import { seedDemoOnInit } from './seed/onInit'
 import { mediaEndpoints } from './src/endpoints/media'
+import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
 import { MEDIA_QUEUE, ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
 import { formatBytes } from './src/domain/media/uploadRules'
@@ -72,19 +74,23 @@ export default buildConfig({
     },
   },
   collections: [
-    Toolkits,
-    Modules,
-    Exercises,
-    Clips,
-    Scripts,
-    Comments,
-    Audiences,
-    Accents,
-    Animations,
-    VoiceTracks,
-    Captions,
-    Images,
-    Users,
+    // Every collection but the log itself records its changes in the audit log.
+    ...[
+      Toolkits,
+      Modules,
+      Exercises,
+      Clips,
+      Scripts,
+      Comments,
+      Audiences,
+      Accents,
+      Animations,
+      VoiceTracks,
+      Captions,
+      Images,
+      Users,
+    ].map(auditCollection),
+    AuditLog,
   ],
   localization: {
     locales: [

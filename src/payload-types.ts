@@ -80,6 +80,7 @@ export interface Config {
     captions: Caption;
     images: Image;
     users: User;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -114,6 +115,7 @@ export interface Config {
     captions: CaptionsSelect<false> | CaptionsSelect<true>;
     images: ImagesSelect<false> | ImagesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -743,6 +745,46 @@ export interface Comment {
   createdAt: string;
 }
 /**
+ * Every create, change, delete, review step, comment and sign-in, newest first. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  /**
+   * Empty for system work (seeding, media jobs).
+   */
+  actor?: (number | null) | User;
+  /**
+   * The actor's display name at the time: a co-producer's pseudonym.
+   */
+  actorName?: string | null;
+  actorRole?: string | null;
+  action: 'create' | 'update' | 'delete' | 'statusChange' | 'approval' | 'comment' | 'login';
+  entityCollection?: string | null;
+  entityId?: string | null;
+  /**
+   * The version saved by this change, for collections with versions.
+   */
+  versionId?: string | null;
+  /**
+   * Field paths, e.g. scenes.0.lines.1.text. Never the values.
+   */
+  changedFields?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  summary?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1338,6 +1380,23 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  actor?: T;
+  actorName?: T;
+  actorRole?: T;
+  action?: T;
+  entityCollection?: T;
+  entityId?: T;
+  versionId?: T;
+  changedFields?: T;
+  summary?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

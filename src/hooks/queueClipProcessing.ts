@@ -18,26 +18,36 @@ export function mediaSignature(clip: Partial<Clip> | undefined): string {
   })
 }
 
+/**
+ * Queues processing and shows "queued" at once, inside the saving request's transaction. A
+ * nested Local API call replaces `req.file`; the outer upload still needs it (its temp file is
+ * deleted after saving), so it is put back.
+ */
 export async function queueClipJob(
   payload: Payload,
   clipId: Id,
   req?: PayloadRequest,
 ): Promise<void> {
-  await payload.jobs.queue({
-    task: 'processClipMedia',
-    queue: MEDIA_QUEUE,
-    input: { clipId: String(clipId) },
-    req,
-  })
-  await payload.update({
-    collection: 'clips',
-    id: clipId,
-    data: { processing: { status: 'queued', reason: null, progress: 0 } },
-    overrideAccess: true,
-    depth: 0,
-    req,
-    context: { skipMediaQueue: true },
-  })
+  const upload = req?.file
+  try {
+    await payload.jobs.queue({
+      task: 'processClipMedia',
+      queue: MEDIA_QUEUE,
+      input: { clipId: String(clipId) },
+      req,
+    })
+    await payload.update({
+      collection: 'clips',
+      id: clipId,
+      data: { processing: { status: 'queued', reason: null, progress: 0 } },
+      overrideAccess: true,
+      depth: 0,
+      req,
+      context: { skipMediaQueue: true, skipAudit: true },
+    })
+  } finally {
+    if (req) req.file = upload
+  }
 }
 
 /** Queues processing when a clip's media changes; a title edit queues nothing. */

@@ -1,6 +1,7 @@
 import * as migration_20261127_100206_initial from './20261127_100206_initial';
 import * as migration_20261127_103750_media_processing from './20261127_103750_media_processing';
 import * as migration_20261127_105456_coproduction from './20261127_105456_coproduction';
+import * as migration_20261127_105603_audit_log from './20261127_105603_audit_log';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_105456_coproduction.up,
     down: migration_20261127_105456_coproduction.down,
-    name: '20261127_105456_coproduction'
+    name: '20261127_105456_coproduction',
+  },
+  {
+    up: migration_20261127_105603_audit_log.up,
+    down: migration_20261127_105603_audit_log.down,
+    name: '20261127_105603_audit_log'
   },
 ];

@@ -68,7 +68,8 @@ export function markProcessing(req: PayloadRequest) {
       data: { processing: { ...(current.processing ?? {}), ...patch } },
       depth: 0,
       overrideAccess: true,
-      context: { skipMediaQueue: true },
+      // Progress ticks are system bookkeeping, not edits: they stay out of the audit log.
+      context: { skipMediaQueue: true, skipAudit: true },
     } as Parameters<typeof payload.update>[0])
   }
   return {

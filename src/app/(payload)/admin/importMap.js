@@ -24,8 +24,10 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ProcessingCell as ProcessingCell_92bf1df4948afffa08dc94cb8271568e } from '../../../admin/components/ProcessingCell'
 import { ProcessingField as ProcessingField_92bf1df4948afffa08dc94cb8271568e } from '../../../admin/components/ProcessingCell'
 import { ClipMediaPanel as ClipMediaPanel_b9ae6958f8b66d4c04cc4bc31d50eb64 } from '../../../admin/components/ClipMediaPanel'
+import { ScriptReviewView as ScriptReviewView_e4e6c420b02232d4d37974a1cf7a053f } from '../../../admin/views/ScriptReview'
 import { Icon as Icon_549be02f2892567abcf51fbf954486e3 } from '../../../admin/components/Brand/Icon'
 import { Logo as Logo_83b8ee016cc8267ab91275fb8d42f586 } from '../../../admin/components/Brand/Logo'
+import { MyReviews as MyReviews_48c8e5419ece836f593999d6f53ee9f8 } from '../../../admin/components/MyReviews'
 import { ToolkitOverview as ToolkitOverview_1b03d01f417462d70e27fd817e0f5193 } from '../../../admin/components/ToolkitOverview'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -57,8 +59,10 @@ export const importMap = {
   "/admin/components/ProcessingCell#ProcessingCell": ProcessingCell_92bf1df4948afffa08dc94cb8271568e,
   "/admin/components/ProcessingCell#ProcessingField": ProcessingField_92bf1df4948afffa08dc94cb8271568e,
   "/admin/components/ClipMediaPanel#ClipMediaPanel": ClipMediaPanel_b9ae6958f8b66d4c04cc4bc31d50eb64,
+  "/admin/views/ScriptReview#ScriptReviewView": ScriptReviewView_e4e6c420b02232d4d37974a1cf7a053f,
   "/admin/components/Brand/Icon#Icon": Icon_549be02f2892567abcf51fbf954486e3,
   "/admin/components/Brand/Logo#Logo": Logo_83b8ee016cc8267ab91275fb8d42f586,
+  "/admin/components/MyReviews#MyReviews": MyReviews_48c8e5419ece836f593999d6f53ee9f8,
   "/admin/components/ToolkitOverview#ToolkitOverview": ToolkitOverview_1b03d01f417462d70e27fd817e0f5193,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { decide, type ReviewAction, type Role } from '../../../domain/scripts/reviewWorkflow'
+import { recordAudit } from '../../../hooks/auditLog'
 import type { Script } from '../../../payload-types'
 import { actorFor, latestVersionId, reviewContextOf, scriptContentHash } from './context'
 
@@ -114,6 +115,19 @@ export async function applyReviewAction(input: {
     req,
     context: { reviewTransition: true },
   })
-  // AUDIT_APPROVAL
+  if (input.action === 'approve') {
+    await recordAudit(
+      payload,
+      {
+        action: 'approval',
+        entityCollection: 'scripts',
+        entityId: script.id,
+        versionId: reviewedVersionId ?? null,
+        changedFields: ['approvals', ...(decision.next === 'approved' ? ['status'] : [])],
+        summary: `approved version ${reviewedVersionId} of "${script.title}" (text ${hash.slice(0, 12)})${decision.next === 'approved' ? '; the script is now approved' : ''}`,
+      },
+      req,
+    )
+  }
   return { ok: true, script: updated }
 }
