@@ -56,4 +56,21 @@ describe('designer in the admin', () => {
     await expect(page.locator('#field-title').inputValue()).resolves.toBe(newTitle)
     await screenshot(page, 'exercise-title-edited')
   })
+
+  it("should never show a co-producer's real name or email in the admin", async () => {
+    const coProducer = DEMO_USERS.find((u) => u.role === 'coProducer')!
+    await page.goto(`${baseUrl()}/admin/collections/users`)
+    const row = page.locator('table tbody tr', { hasText: coProducer.pseudonym! })
+    await row.waitFor()
+    const listText = (await page.locator('main, .collection-list').first().textContent()) ?? ''
+    expect(listText).not.toContain(coProducer.email)
+    expect(listText).not.toContain(coProducer.realName!)
+    await row.locator('a').first().click()
+    await page.waitForURL(/\/admin\/collections\/users\/\d+/)
+    await page.locator('#field-displayName, #field-pseudonym').first().waitFor()
+    const html = await page.content()
+    expect(html).not.toContain(coProducer.email)
+    expect(html).not.toContain(coProducer.realName!)
+    await screenshot(page, 'co-producer-seen-by-designer')
+  })
 })
