@@ -30,6 +30,8 @@ export class MediaToolError extends Error {
     message: string,
     readonly stderrTail: string,
     readonly exitCode: number | null,
+    /** The exact arguments, so a failure can be rerun by hand. */
+    readonly argv: string[] = [],
   ) {
     super(message)
     this.name = 'MediaToolError'
@@ -78,17 +80,13 @@ export function runFfmpeg(command: FfmpegCommand, options: RunOptions = {}): Pro
             `ffmpeg failed: ${lastMeaningfulLine(tail) ?? error.message}`,
             tail,
             null,
+            toArgv(command),
           ),
         )
       })
       .on('end', () => resolve(stderr))
       .run()
   })
-}
-
-/** The argument list runFfmpeg hands to ffmpeg, for logs and tests. */
-export function ffmpegArgv(command: FfmpegCommand): string[] {
-  return toArgv(command)
 }
 
 /** ffprobe as JSON. GCONV_PATH works around the bundled ffprobe crashing on .ts/.m3u8 input. */
