@@ -5,11 +5,9 @@ import { staffUser } from '../access/roles'
 import { contentTypeFor } from '../domain/http/range'
 import { derivedDir, isDerivedComplete, KEY_PATTERN } from '../lib/storage/derived'
 import { serveFile } from '../lib/storage/serveFile'
+import { jsonError } from './jsonError'
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
-
-const jsonError = (status: number, message: string) =>
-  Response.json({ errors: [{ message }] }, { status })
 
 /**
  * GET /api/media/derived/:key/:file… — renditions, posters, offline files and HLS for the

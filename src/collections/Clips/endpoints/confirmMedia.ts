@@ -3,9 +3,7 @@ import type { Endpoint } from 'payload'
 import { hasRole } from '../../../access/roles'
 import type { Clip } from '../../../payload-types'
 import { recordingSourceHash } from '../../Scripts/review/lineage'
-
-const jsonError = (status: number, message: string) =>
-  Response.json({ errors: [{ message }] }, { status })
+import { jsonError } from '../../../endpoints/jsonError'
 
 /**
  * POST /api/clips/:id/confirm-media { rowId } — a designer has listened and the recording

@@ -3,7 +3,7 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { staffUser } from '../../../access/roles'
 import { linesOf } from '../../../domain/scripts/scriptDiff'
 import type { Comment } from '../../../payload-types'
-import { latestVersionId } from '../../Scripts/review/context'
+import { latestVersionId, readableScript } from '../../Scripts/review/context'
 
 const idOf = (ref: unknown) =>
   typeof ref === 'object' && ref ? (ref as { id: number }).id : (ref as number)
@@ -44,17 +44,7 @@ export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
   data.author = Number(user.id)
   const scriptId = idOf(data.script)
   // The person must be able to read the script they comment on (co-producers: assigned only).
-  const script = await req.payload
-    .findByID({
-      collection: 'scripts',
-      id: scriptId,
-      depth: 0,
-      draft: true,
-      overrideAccess: false,
-      user: req.user,
-      req,
-    })
-    .catch(() => null)
+  const script = await readableScript(req, scriptId)
   if (!script) throw new APIError(`Script ${scriptId} was not found.`, 404)
   if (data.parent != null) {
     const parent = await req.payload.findByID({

@@ -71,3 +71,18 @@ export async function latestVersionId(req: PayloadRequest, scriptId: Id): Promis
   })
   return versions.docs[0] ? String(versions.docs[0].id) : ''
 }
+
+/** The latest draft of a script, if the signed-in person may read it (else null, never an error). */
+export async function readableScript(req: PayloadRequest, id: Id): Promise<Script | null> {
+  return req.payload
+    .findByID({
+      collection: 'scripts',
+      id,
+      depth: 0,
+      draft: true,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    .catch(() => null)
+}

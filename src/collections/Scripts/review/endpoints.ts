@@ -1,4 +1,4 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
 import { staffUser } from '../../../access/roles'
 import { DEFAULT_THRESHOLD, scoreScript, scoreText } from '../../../domain/readability/readability'
@@ -7,26 +7,10 @@ import { diffScripts, linesOf, summariseDiff } from '../../../domain/scripts/scr
 import { plainTextFromRichText } from '../../../domain/text/richText'
 import type { Comment, Script, User } from '../../../payload-types'
 import { applyReviewAction, REVIEW_ACTIONS, type ReviewRequestAction } from './applyReviewAction'
-import { actorFor, reviewContextOf } from './context'
-
-const jsonError = (status: number, message: string) =>
-  Response.json({ errors: [{ message }] }, { status })
+import { actorFor, readableScript, reviewContextOf } from './context'
+import { jsonError } from '../../../endpoints/jsonError'
 
 const readabilityThreshold = () => Number(process.env.READABILITY_THRESHOLD) || DEFAULT_THRESHOLD
-
-async function readableScript(req: PayloadRequest, id: string): Promise<Script | null> {
-  return req.payload
-    .findByID({
-      collection: 'scripts',
-      id,
-      depth: 0,
-      draft: true,
-      overrideAccess: false,
-      user: req.user,
-      req,
-    })
-    .catch(() => null)
-}
 
 const nameOf = (user: unknown) =>
   typeof user === 'object' && user
