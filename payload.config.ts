@@ -10,6 +10,10 @@ import { AuditLog } from './src/collections/AuditLog'
 import { Audiences } from './src/collections/Audiences'
 import { Clips } from './src/collections/Clips'
 import { Comments } from './src/collections/Comments'
+import { DeliveryApps } from './src/collections/DeliveryApps'
+import { Releases } from './src/collections/Releases'
+import { deliveryEndpoints } from './src/endpoints/delivery'
+import { BuildReleaseTask, RELEASE_QUEUE } from './src/jobs/buildRelease/task'
 import { Exercises } from './src/collections/Exercises'
 import { Modules } from './src/collections/Modules'
 import { Scripts } from './src/collections/Scripts'
@@ -88,6 +92,8 @@ export default buildConfig({
       VoiceTracks,
       Captions,
       Images,
+      Releases,
+      DeliveryApps,
       Users,
     ].map(auditCollection),
     AuditLog,
@@ -120,13 +126,16 @@ export default buildConfig({
     responseOnLimit: `The file is larger than the largest upload CDM Studio accepts (${formatBytes(largestUploadLimit())}).`,
     limits: { fileSize: largestUploadLimit() },
   },
-  endpoints: mediaEndpoints,
+  endpoints: [...mediaEndpoints, ...deliveryEndpoints],
   jobs: {
-    tasks: [ProcessClipMediaTask],
+    tasks: [ProcessClipMediaTask, BuildReleaseTask],
     enableConcurrencyControl: true,
     // Development runs media jobs inside the server; production runs workers:
     // `payload jobs:run --queue media --cron "*/5 * * * * *"` (see README).
-    autoRun: [{ cron: '*/5 * * * * *', queue: MEDIA_QUEUE, limit: 2 }],
+    autoRun: [
+      { cron: '*/5 * * * * *', queue: MEDIA_QUEUE, limit: 2 },
+      { cron: '*/5 * * * * *', queue: RELEASE_QUEUE, limit: 1 },
+    ],
     shouldAutoRun: () => shouldAutoRunMediaJobs(),
   },
   onInit: seedDemoOnInit,

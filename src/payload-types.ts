@@ -63,6 +63,7 @@ export type SupportedTimezones =
 
 export interface Config {
   auth: {
+    'delivery-apps': DeliveryAppAuthOperations;
     users: UserAuthOperations;
   };
   blocks: {};
@@ -79,6 +80,8 @@ export interface Config {
     'voice-tracks': VoiceTrack;
     captions: Caption;
     images: Image;
+    releases: Release;
+    'delivery-apps': DeliveryApp;
     users: User;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
@@ -114,6 +117,8 @@ export interface Config {
     'voice-tracks': VoiceTracksSelect<false> | VoiceTracksSelect<true>;
     captions: CaptionsSelect<false> | CaptionsSelect<true>;
     images: ImagesSelect<false> | ImagesSelect<true>;
+    releases: ReleasesSelect<false> | ReleasesSelect<true>;
+    'delivery-apps': DeliveryAppsSelect<false> | DeliveryAppsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -132,16 +137,35 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: DeliveryApp | User;
   jobs: {
     tasks: {
       processClipMedia: TaskProcessClipMedia;
+      buildRelease: TaskBuildRelease;
       inline: {
         input: unknown;
         output: unknown;
       };
     };
     workflows: unknown;
+  };
+}
+export interface DeliveryAppAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
   };
 }
 export interface UserAuthOperations {
@@ -745,6 +769,83 @@ export interface Comment {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases".
+ */
+export interface Release {
+  id: number;
+  toolkit: number | Toolkit;
+  /**
+   * Semantic version, greater than the previous release (e.g. 1.2.0).
+   */
+  version: string;
+  audiences: (number | Audience)[];
+  locales: ('en-GB' | 'cy')[];
+  accents: (number | Accent)[];
+  releaseNotes?: string | null;
+  /**
+   * Generated from the previous release when built; edit before publishing.
+   */
+  changelog?:
+    | {
+        line: string;
+        id?: string | null;
+      }[]
+    | null;
+  status: 'draft' | 'building' | 'published' | 'failed' | 'withdrawn';
+  failureReason?: string | null;
+  withdrawnReason?: string | null;
+  createdBy?: (number | null) | User;
+  publishedBy?: (number | null) | User;
+  withdrawnBy?: (number | null) | User;
+  publishedAt?: string | null;
+  freeze?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  preflight?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  outputs?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-apps".
+ */
+export interface DeliveryApp {
+  id: number;
+  name: string;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'delivery-apps';
+}
+/**
  * Every create, change, delete, review step, comment and sign-in, newest first. Read-only.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -853,7 +954,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'processClipMedia';
+        taskSlug: 'inline' | 'processClipMedia' | 'buildRelease';
         taskID: string;
         input?:
           | {
@@ -886,7 +987,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'processClipMedia') | null;
+  taskSlug?: ('inline' | 'processClipMedia' | 'buildRelease') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -953,14 +1054,27 @@ export interface PayloadLockedDocument {
         value: number | Image;
       } | null)
     | ({
+        relationTo: 'releases';
+        value: number | Release;
+      } | null)
+    | ({
+        relationTo: 'delivery-apps';
+        value: number | DeliveryApp;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'delivery-apps';
+        value: number | DeliveryApp;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -970,10 +1084,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'delivery-apps';
+        value: number | DeliveryApp;
+      }
+    | {
+        relationTo: 'users';
+        value: number | User;
+      };
   key?: string | null;
   value?:
     | {
@@ -1356,6 +1475,50 @@ export interface ImagesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases_select".
+ */
+export interface ReleasesSelect<T extends boolean = true> {
+  toolkit?: T;
+  version?: T;
+  audiences?: T;
+  locales?: T;
+  accents?: T;
+  releaseNotes?: T;
+  changelog?:
+    | T
+    | {
+        line?: T;
+        id?: T;
+      };
+  status?: T;
+  failureReason?: T;
+  withdrawnReason?: T;
+  createdBy?: T;
+  publishedBy?: T;
+  withdrawnBy?: T;
+  publishedAt?: T;
+  freeze?: T;
+  preflight?: T;
+  outputs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-apps_select".
+ */
+export interface DeliveryAppsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -1491,6 +1654,18 @@ export interface TaskProcessClipMedia {
   output: {
     status: string;
     ffmpegRuns: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBuildRelease".
+ */
+export interface TaskBuildRelease {
+  input: {
+    releaseId: string;
+  };
+  output: {
+    status: string;
   };
 }
 /**

@@ -2,6 +2,7 @@ import * as migration_20261127_100206_initial from './20261127_100206_initial';
 import * as migration_20261127_103750_media_processing from './20261127_103750_media_processing';
 import * as migration_20261127_105456_coproduction from './20261127_105456_coproduction';
 import * as migration_20261127_105603_audit_log from './20261127_105603_audit_log';
+import * as migration_20261127_112639_releases from './20261127_112639_releases';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261127_105603_audit_log.up,
     down: migration_20261127_105603_audit_log.down,
-    name: '20261127_105603_audit_log'
+    name: '20261127_105603_audit_log',
+  },
+  {
+    up: migration_20261127_112639_releases.up,
+    down: migration_20261127_112639_releases.down,
+    name: '20261127_112639_releases'
   },
 ];

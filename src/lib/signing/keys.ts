@@ -132,7 +132,7 @@ export function parsePublicKey(value: string, source = 'The public key'): Buffer
 }
 
 export interface LoadSigningKeysOptions {
-  env?: NodeJS.ProcessEnv
+  env?: Readonly<Record<string, string | undefined>>
   /** Where development keys are kept (under `signing/`); defaults to DATA_DIR or `data/`. */
   dataDir?: string
 }

@@ -1,0 +1,29 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminsOnly } from '../access/predicates'
+
+/**
+ * Machines, not people: web and native apps that read released bundles with an API key
+ * (`Authorization: delivery-apps API-Key <key>`). Only admins manage them.
+ */
+export const DeliveryApps: CollectionConfig<'delivery-apps'> = {
+  slug: 'delivery-apps',
+  labels: { singular: 'Delivery app', plural: 'Delivery apps' },
+  auth: { useAPIKey: true, disableLocalStrategy: true },
+  admin: {
+    useAsTitle: 'name',
+    group: 'Releases',
+    defaultColumns: ['name', 'description', 'updatedAt'],
+  },
+  access: {
+    read: adminsOnly,
+    create: adminsOnly,
+    update: adminsOnly,
+    delete: adminsOnly,
+    admin: () => false,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'description', type: 'textarea' },
+  ],
+}

@@ -1,0 +1,129 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { hasRole, staffUser } from '../../access/roles'
+import { jsonError } from '../../endpoints/jsonError'
+import { RELEASE_QUEUE } from '../../jobs/buildRelease/task'
+import { runPreflight } from '../../lib/releases/runPreflight'
+import type { Release } from '../../payload-types'
+
+async function releaseFor(req: PayloadRequest): Promise<Release | null> {
+  return req.payload
+    .findByID({
+      collection: 'releases',
+      id: String(req.routeParams?.id),
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    .catch(() => null)
+}
+
+/** POST /api/releases/:id/preflight — the checks a publish would make, with the coverage matrix. */
+const preflightEndpoint: Endpoint = {
+  path: '/:id/preflight',
+  method: 'post',
+  handler: async (req) => {
+    if (!staffUser(req)) return jsonError(401, 'Sign in to check a release.')
+    const release = await releaseFor(req)
+    if (!release) return jsonError(404, 'Release not found.')
+    const { result } = await runPreflight(req, release)
+    return Response.json(result)
+  },
+}
+
+/**
+ * POST /api/releases/:id/publish — re-checks preflight on the server and queues the build;
+ * the release shows "building" until the job publishes it or says why it failed.
+ */
+const publishEndpoint: Endpoint = {
+  path: '/:id/publish',
+  method: 'post',
+  handler: async (req) => {
+    if (!hasRole(req, 'admin', 'publisher'))
+      return jsonError(403, 'Only publishers and admins can publish releases.')
+    const release = await releaseFor(req)
+    if (!release) return jsonError(404, 'Release not found.')
+    if (release.status !== 'draft' && release.status !== 'failed') {
+      return jsonError(
+        400,
+        `Release ${release.version} is ${release.status}; only a draft or failed release can be published.`,
+      )
+    }
+    const { result } = await runPreflight(req, release)
+    if (!result.ok) {
+      return Response.json(
+        {
+          errors: [
+            {
+              message: `Preflight found ${result.problems.length} problem(s); fix them first.`,
+              data: result.problems,
+            },
+          ],
+        },
+        { status: 400 },
+      )
+    }
+    await req.payload.update({
+      collection: 'releases',
+      id: release.id,
+      data: {
+        status: 'building',
+        failureReason: null,
+        preflight: asJson(result),
+        publishedBy: Number(staffUser(req)!.id),
+      },
+      overrideAccess: true,
+      req,
+      context: { releaseSystem: true },
+    })
+    await req.payload.jobs.queue({
+      task: 'buildRelease',
+      queue: RELEASE_QUEUE,
+      input: { releaseId: String(release.id) },
+      req,
+    })
+    return Response.json(
+      { status: 'building', message: `Building release ${release.version}.` },
+      { status: 202 },
+    )
+  },
+}
+
+/** POST /api/releases/:id/withdraw { reason } — the only change a published release accepts. */
+const withdrawEndpoint: Endpoint = {
+  path: '/:id/withdraw',
+  method: 'post',
+  handler: async (req) => {
+    if (!hasRole(req, 'admin', 'publisher'))
+      return jsonError(403, 'Only publishers and admins can withdraw releases.')
+    const release = await releaseFor(req)
+    if (!release) return jsonError(404, 'Release not found.')
+    if (release.status !== 'published')
+      return jsonError(
+        400,
+        `Release ${release.version} is ${release.status}; only a published release can be withdrawn.`,
+      )
+    const body = (await req.json?.().catch(() => null)) as { reason?: string } | null
+    const reason = body?.reason?.trim()
+    if (!reason) return jsonError(400, 'Say why the release is withdrawn: { "reason": "…" }.')
+    await req.payload.update({
+      collection: 'releases',
+      id: release.id,
+      data: {
+        status: 'withdrawn',
+        withdrawnReason: reason,
+        withdrawnBy: Number(staffUser(req)!.id),
+      },
+      overrideAccess: true,
+      req,
+      context: { releaseSystem: true },
+    })
+    return Response.json({ status: 'withdrawn', message: `Release ${release.version} withdrawn.` })
+  },
+}
+
+export const releaseEndpoints: Endpoint[] = [preflightEndpoint, publishEndpoint, withdrawEndpoint]
+
+/** Plain data for a json field (the domain types have no index signature). */
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>

@@ -1,0 +1,196 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { compareSemver, isValidSemver } from '../domain/releases/semver'
+import type { ReleaseOutput } from '../jobs/buildRelease/handler'
+import { dataDir } from '../lib/config/paths'
+import { assetPath, manifestFileName, releaseDir } from '../lib/releases/releaseStore'
+import { loadSigningKeys } from '../lib/signing'
+import { serveFile } from '../lib/storage/serveFile'
+import type { Release } from '../payload-types'
+import { jsonError } from './jsonError'
+
+const SHA256 = /^[0-9a-f]{64}$/
+const LOCALES = new Set(['en-GB', 'cy'])
+
+const isDeliveryApp = (req: PayloadRequest) =>
+  (req.user as { collection?: string } | null)?.collection === 'delivery-apps'
+
+const unauthorised = () =>
+  jsonError(
+    401,
+    'A delivery app API key is required: send "Authorization: delivery-apps API-Key <key>".',
+  )
+
+/** Published releases of a toolkit, newest first (withdrawn ones included, for 410s). */
+async function releasesOf(req: PayloadRequest, slug: string): Promise<Release[] | null> {
+  const toolkits = await req.payload.find({
+    collection: 'toolkits',
+    where: { slug: { equals: slug } },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+  })
+  const toolkit = toolkits.docs[0]
+  if (!toolkit) return null
+  const releases = await req.payload.find({
+    collection: 'releases',
+    where: {
+      and: [{ toolkit: { equals: toolkit.id } }, { status: { in: ['published', 'withdrawn'] } }],
+    },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return releases.docs.sort((a, b) => compareSemver(b.version, a.version))
+}
+
+function audienceAndLocale(req: PayloadRequest): { audience: string; locale: string } | Response {
+  const audience = req.searchParams.get('audience')?.trim() ?? ''
+  const locale = req.searchParams.get('locale')?.trim() ?? ''
+  if (!audience) return jsonError(400, 'Give the audience: ?audience=<slug>.')
+  if (!LOCALES.has(locale)) return jsonError(400, `Unknown locale "${locale}": use en-GB or cy.`)
+  return { audience, locale }
+}
+
+const outputFor = (release: Release, audience: string, locale: string) =>
+  ((release.outputs ?? []) as ReleaseOutput[]).find(
+    (o) => o.audience === audience && o.locale === locale,
+  ) ?? null
+
+const manifestUrl = (slug: string, version: string, audience: string, locale: string) =>
+  `/api/delivery/toolkits/${encodeURIComponent(slug)}/releases/${encodeURIComponent(version)}/manifest.json?audience=${encodeURIComponent(audience)}&locale=${encodeURIComponent(locale)}`
+
+export const deliveryEndpoints: Endpoint[] = [
+  {
+    path: '/delivery/toolkits',
+    method: 'get',
+    handler: async (req) => {
+      if (!isDeliveryApp(req)) return unauthorised()
+      const releases = await req.payload.find({
+        collection: 'releases',
+        where: { status: { equals: 'published' } },
+        depth: 1,
+        pagination: false,
+        overrideAccess: true,
+        req,
+      })
+      const latest = new Map<string, { slug: string; title: string; latestVersion: string }>()
+      for (const release of releases.docs) {
+        const toolkit = release.toolkit as { slug: string; title?: string | null }
+        const known = latest.get(toolkit.slug)
+        if (!known || compareSemver(release.version, known.latestVersion) > 0) {
+          latest.set(toolkit.slug, {
+            slug: toolkit.slug,
+            title: toolkit.title ?? toolkit.slug,
+            latestVersion: release.version,
+          })
+        }
+      }
+      return Response.json({ toolkits: [...latest.values()] })
+    },
+  },
+  {
+    path: '/delivery/toolkits/:slug/releases/latest',
+    method: 'get',
+    handler: async (req) => {
+      if (!isDeliveryApp(req)) return unauthorised()
+      const params = audienceAndLocale(req)
+      if (params instanceof Response) return params
+      const slug = String(req.routeParams?.slug)
+      const releases = await releasesOf(req, slug)
+      if (!releases) return jsonError(404, `No toolkit "${slug}".`)
+      const release = releases.find(
+        (r) => r.status === 'published' && outputFor(r, params.audience, params.locale),
+      )
+      if (!release)
+        return jsonError(
+          404,
+          `Toolkit "${slug}" has no published release for audience "${params.audience}" in ${params.locale}.`,
+        )
+      return Response.json({
+        version: release.version,
+        publishedAt: release.publishedAt,
+        manifestUrl: manifestUrl(slug, release.version, params.audience, params.locale),
+        bundleUrl: null,
+      })
+    },
+  },
+  {
+    path: '/delivery/toolkits/:slug/releases/:version/manifest.json',
+    method: 'get',
+    handler: async (req) => {
+      if (!isDeliveryApp(req)) return unauthorised()
+      const params = audienceAndLocale(req)
+      if (params instanceof Response) return params
+      const slug = String(req.routeParams?.slug)
+      const version = String(req.routeParams?.version)
+      if (!isValidSemver(version))
+        return jsonError(400, `"${version}" is not a release version (e.g. 1.2.0).`)
+      const releases = await releasesOf(req, slug)
+      const release = releases?.find((r) => r.version === version)
+      if (!release) return jsonError(404, `Toolkit "${slug}" has no release ${version}.`)
+      if (release.status === 'withdrawn') {
+        return jsonError(
+          410,
+          `Release ${version} was withdrawn: ${release.withdrawnReason ?? 'no reason given'}. Fetch the latest release instead.`,
+        )
+      }
+      const output = outputFor(release, params.audience, params.locale)
+      if (!output)
+        return jsonError(
+          404,
+          `Release ${version} has no manifest for audience "${params.audience}" in ${params.locale}.`,
+        )
+      const etag = `"${output.manifestSha256}"`
+      const headers = {
+        ETag: etag,
+        'Cache-Control': 'public, max-age=60',
+        'X-CDM-Signature': output.signature,
+        'X-CDM-Key-Id': output.keyId,
+      }
+      if (req.headers.get('if-none-match') === etag)
+        return new Response(null, { status: 304, headers })
+      // Precomputed at publish time: served as stored, never assembled per request.
+      const bytes = await fs.readFile(
+        path.join(releaseDir(release.id), manifestFileName(params.audience, params.locale)),
+      )
+      return new Response(new Uint8Array(bytes), {
+        status: 200,
+        headers: { ...headers, 'Content-Type': 'application/json' },
+      })
+    },
+  },
+  {
+    path: '/delivery/assets/:sha256',
+    method: 'get',
+    handler: async (req) => {
+      if (!isDeliveryApp(req)) return unauthorised()
+      const sha = String(req.routeParams?.sha256)
+      if (!SHA256.test(sha))
+        return jsonError(400, `"${sha}" is not a sha256 (64 lower-case hex digits).`)
+      try {
+        return await serveFile({
+          file: assetPath(sha),
+          contentType: 'application/octet-stream',
+          rangeHeader: req.headers.get('range'),
+          cacheControl: 'public, max-age=31536000, immutable',
+          etag: `"${sha}"`,
+        })
+      } catch {
+        return jsonError(404, `No asset ${sha}.`)
+      }
+    },
+  },
+  {
+    path: '/delivery/keys',
+    method: 'get',
+    handler: async (req) => {
+      if (!isDeliveryApp(req)) return unauthorised()
+      return Response.json({ keys: loadSigningKeys({ dataDir: dataDir() }).publicKeys })
+    },
+  },
+]

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { TaskHandler } from 'payload'
+
+import { canonicalJsonBytes } from '../../domain/manifest/canonicalJson'
+import { buildManifest } from '../../domain/manifest/buildManifest'
+import { diffReleases, formatChangelog, type FrozenRelease } from '../../domain/releases/changelog'
+import { compareSemver } from '../../domain/releases/semver'
+import { dataDir } from '../../lib/config/paths'
+import { runPreflight } from '../../lib/releases/runPreflight'
+import {
+  manifestFileName,
+  signatureFileName,
+  storeAsset,
+  writeReleaseAtomically,
+} from '../../lib/releases/releaseStore'
+import { loadSigningKeys, signDetached } from '../../lib/signing'
+
+const id = (ref: unknown): string =>
+  String(typeof ref === 'object' && ref ? (ref as { id: number }).id : ref)
+
+export interface ReleaseOutput {
+  audience: string
+  locale: string
+  manifestSha256: string
+  manifestBytes: number
+  keyId: string
+  signature: string
+  assets: Record<string, { bytes: number; mime: string }>
+  assetBytes: number
+}
+
+/**
+ * Freezes what the release uses, re-checks preflight, stores every asset by sha256, writes and
+ * signs a manifest per audience × locale into a private folder, moves the folder into place,
+ * and only then flips the release to published in one write.
+ */
+export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) => {
+  const { payload } = req
+  const system = { overrideAccess: true, context: { releaseSystem: true } } as const
+  const release = await payload.findByID({
+    collection: 'releases',
+    id: input.releaseId,
+    depth: 0,
+    overrideAccess: true,
+  })
+  if (release.status !== 'building') return { output: { status: release.status } }
+  const fail = async (reason: string) => {
+    await payload.update({
+      ...system,
+      collection: 'releases',
+      id: release.id,
+      data: { status: 'failed', failureReason: reason },
+    })
+    return { output: { status: 'failed' } }
+  }
+
+  const { result, models } = await runPreflight(req, release)
+  if (!result.ok)
+    return fail(`Preflight failed: ${result.problems.map((p) => p.message).join(' ')}`)
+
+  const earlier = await payload.find({
+    collection: 'releases',
+    where: {
+      and: [
+        { toolkit: { equals: id(release.toolkit) } },
+        { status: { in: ['published', 'withdrawn'] } },
+      ],
+    },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const previous = earlier.docs.sort((a, b) => compareSemver(a.version, b.version)).pop() ?? null
+  const base = models.values().next().value!
+  const frozen: FrozenRelease = { version: release.version, documents: base.versions }
+  const changelog = release.changelog?.length
+    ? release.changelog.map((c) => c.line)
+    : formatChangelog(diffReleases((previous?.freeze as FrozenRelease | null) ?? null, frozen))
+  const publishedAt = new Date().toISOString()
+  const keys = loadSigningKeys({ dataDir: dataDir() })
+  const audienceIds = (release.audiences ?? []).map(id)
+  const accentIds = (release.accents ?? []).map(id)
+  const outputs: ReleaseOutput[] = []
+
+  try {
+    await writeReleaseAtomically(release.id, async (dir) => {
+      for (const [locale, model] of models) {
+        for (const audience of model.audiences.filter((a) => audienceIds.includes(a.id))) {
+          const manifest = buildManifest({
+            toolkit: model.toolkit,
+            release: {
+              version: release.version,
+              previous: previous?.version ?? null,
+              publishedAt,
+              changelog,
+            },
+            audience,
+            locale,
+            modules: model.modules,
+            exercises: model.exercises,
+            clips: model.clips,
+            accents: accentIds.map((a) => model.accents.find((x) => x.id === a)!).filter(Boolean),
+          })
+          for (const sha of Object.keys(manifest.assets)) {
+            const file = model.files.get(sha)
+            if (!file) throw new Error(`asset ${sha} has no file on disk`)
+            await storeAsset(sha, file)
+          }
+          const bytes = canonicalJsonBytes(manifest)
+          const signature = signDetached(bytes, keys.active)
+          await fs.writeFile(path.join(dir, manifestFileName(audience.slug, locale)), bytes)
+          await fs.writeFile(
+            path.join(dir, signatureFileName(audience.slug, locale)),
+            JSON.stringify(signature),
+          )
+          outputs.push({
+            audience: audience.slug,
+            locale,
+            manifestSha256: createHash('sha256').update(bytes).digest('hex'),
+            manifestBytes: bytes.length,
+            keyId: signature.keyId,
+            signature: signature.signature,
+            assets: manifest.assets,
+            assetBytes: Object.values(manifest.assets).reduce((sum, a) => sum + a.bytes, 0),
+          })
+        }
+      }
+    })
+  } catch (error) {
+    return fail(`Build failed: ${(error as Error).message}`)
+  }
+
+  await payload.update({
+    ...system,
+    collection: 'releases',
+    id: release.id,
+    data: {
+      status: 'published',
+      publishedAt,
+      freeze: asJson(frozen),
+      preflight: asJson(result),
+      outputs: asJson(outputs),
+      changelog: changelog.map((line) => ({ line })),
+    },
+  })
+  return { output: { status: 'published' } }
+}
+
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>

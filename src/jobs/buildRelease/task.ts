@@ -1,0 +1,16 @@
+import type { TaskConfig } from 'payload'
+
+import { buildRelease } from './handler'
+
+export const RELEASE_QUEUE = 'releases'
+
+/** Builds and publishes one release: manifests per audience × locale, signatures, assets. */
+export const BuildReleaseTask: TaskConfig<'buildRelease'> = {
+  slug: 'buildRelease',
+  label: 'Build release',
+  inputSchema: [{ name: 'releaseId', type: 'text', required: true }],
+  outputSchema: [{ name: 'status', type: 'text', required: true }],
+  retries: { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
+  concurrency: { key: ({ input }) => `release:${input.releaseId}`, exclusive: true },
+  handler: buildRelease,
+}

@@ -1,0 +1,240 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { PayloadRequest } from 'payload'
+
+import type * as Model from '../../domain/releases/model'
+import { plainTextFromRichText } from '../../domain/text/richText'
+import type { Clip as ClipDoc } from '../../payload-types'
+import { mediaDir } from '../config/paths'
+import { derivedDir, KEY_PATTERN, sha256File } from '../storage/derived'
+
+type Locale = 'en-GB' | 'cy'
+const id = (ref: unknown): string =>
+  String(typeof ref === 'object' && ref ? (ref as { id: number }).id : ref)
+const ids = (refs: unknown[] | null | undefined): string[] => (refs ?? []).map(id)
+
+export interface ToolkitModel {
+  toolkit: Model.Toolkit
+  modules: Model.Module[]
+  exercises: Model.Exercise[]
+  clips: Model.Clip[]
+  scripts: Model.Script[]
+  audiences: Model.Audience[]
+  accents: Model.Accent[]
+  /** Where each file the model names lives on disk, by sha256. */
+  files: Map<string, string>
+  /** What the release used, for the freeze record. */
+  versions: { collection: string; id: string; title: string; versionId: string }[]
+}
+
+/**
+ * The toolkit as plain release data in one locale: documents reduced to ids and text, and each
+ * derived media file named by the sha256 of its bytes (hashed here, once per build).
+ */
+export async function loadToolkitModel(
+  req: PayloadRequest,
+  toolkitId: string,
+  locale: Locale,
+): Promise<ToolkitModel> {
+  const { payload } = req
+  const common = { req, overrideAccess: true, depth: 0, locale, pagination: false } as const
+  const toolkit = await payload.findByID({ ...common, collection: 'toolkits', id: toolkitId })
+  const modules = await payload.find({
+    ...common,
+    collection: 'modules',
+    where: { toolkit: { equals: toolkit.id } },
+  })
+  const exercises = await payload.find({
+    ...common,
+    collection: 'exercises',
+    where: { module: { in: modules.docs.map((m) => m.id) } },
+  })
+  const baseIds = [
+    ...new Set(
+      exercises.docs
+        .map((e) => e.clip)
+        .filter((c) => c != null)
+        .map(id),
+    ),
+  ]
+  const clipDocs = baseIds.length
+    ? await payload.find({
+        ...common,
+        collection: 'clips',
+        where: { or: [{ id: { in: baseIds } }, { variantOf: { in: baseIds } }] },
+      })
+    : { docs: [] as ClipDoc[] }
+  const scripts = clipDocs.docs.length
+    ? await payload.find({
+        ...common,
+        collection: 'scripts',
+        where: { clip: { in: clipDocs.docs.map((c) => c.id) } },
+        draft: true,
+      })
+    : { docs: [] }
+  const audiences = await payload.find({ ...common, collection: 'audiences' })
+  const accents = await payload.find({ ...common, collection: 'accents' })
+  const captionDocs = await payload.find({
+    ...common,
+    collection: 'captions',
+    where: { id: { in: clipDocs.docs.flatMap((c) => (c.captions ?? []).map((r) => id(r.track))) } },
+  })
+
+  const files = new Map<string, string>()
+  const fileRef = async (file: string | null): Promise<Model.FileRef | null> => {
+    if (!file) return null
+    try {
+      const [sha256, stat] = await Promise.all([sha256File(file), fs.stat(file)])
+      files.set(sha256, file)
+      return { sha256, bytes: stat.size }
+    } catch {
+      return null
+    }
+  }
+  const derivedFile = (url: string | undefined | null): string | null => {
+    const match = /^\/api\/media\/derived\/([0-9a-f]{64})\/(.+)$/.exec(url ?? '')
+    return match && KEY_PATTERN.test(match[1])
+      ? path.join(derivedDir(match[1]), ...match[2].split('/'))
+      : null
+  }
+  const accentTag = new Map(accents.docs.map((a) => [String(a.id), a.tag]))
+
+  const clips: Model.Clip[] = []
+  for (const clip of clipDocs.docs) {
+    const details = (clip.processing?.details ?? {}) as {
+      poster?: { url: string }
+      offline?: { accentTag: string; url: string }[]
+      hls?: { url: string } | null
+    }
+    const voices = (clip.voiceTracks ?? []).map(async (row) => {
+      const voiceDoc = await payload.findByID({
+        ...common,
+        collection: 'voice-tracks',
+        id: id(row.track),
+      })
+      const normalised = (voiceDoc.processing?.details as { normalised?: { url: string } } | null)
+        ?.normalised
+      return {
+        accentId: id(row.accent),
+        stale: row.stale === true,
+        file: await fileRef(derivedFile(normalised?.url)),
+      }
+    })
+    const captions = (clip.captions ?? []).map(async (row) => {
+      const doc = captionDocs.docs.find((c) => String(c.id) === id(row.track))
+      return {
+        locale: row.locale,
+        stale: row.stale === true,
+        file: await fileRef(doc?.filename ? path.join(mediaDir('captions'), doc.filename) : null),
+      }
+    })
+    const offline = []
+    for (const entry of details.offline ?? []) {
+      const ref = await fileRef(derivedFile(entry.url))
+      if (ref) offline.push({ ...ref, accentTag: entry.accentTag })
+    }
+    clips.push({
+      id: String(clip.id),
+      slug: clip.slug,
+      title: clip.title ?? clip.slug,
+      audiences: ids(clip.audiences),
+      variantOf: clip.variantOf != null ? id(clip.variantOf) : null,
+      variantAudience: clip.variantAudience != null ? id(clip.variantAudience) : null,
+      processing: {
+        status: (clip.processing?.status ?? 'queued') as Model.ProcessingStatus,
+        durationMs: clip.processing?.durationMs ?? null,
+        reason: clip.processing?.reason ?? null,
+      },
+      voiceTracks: await Promise.all(voices),
+      captions: await Promise.all(captions),
+      poster: await fileRef(derivedFile(details.poster?.url)),
+      hls: await fileRef(derivedFile(details.hls?.url)),
+      offline: offline.filter(
+        (o) => accentTag.size === 0 || [...accentTag.values()].includes(o.accentTag),
+      ),
+    })
+  }
+
+  const publishedScripts = await Promise.all(
+    scripts.docs.map(async (script) => {
+      const published = await payload
+        .findByID({ ...common, collection: 'scripts', id: script.id, draft: false })
+        .catch(() => null)
+      return {
+        id: String(script.id),
+        clipId: id(script.clip),
+        title: script.title,
+        status: (published?.status ?? 'draft') as Model.ScriptStatus,
+        hasUnpublishedDraft: published == null || script.updatedAt !== published.updatedAt,
+      }
+    }),
+  )
+
+  return {
+    toolkit: { id: String(toolkit.id), slug: toolkit.slug, title: toolkit.title ?? toolkit.slug },
+    modules: modules.docs.map((m) => ({
+      id: String(m.id),
+      slug: m.slug,
+      title: m.title ?? m.slug,
+      order: m.order,
+      mandatory: m.mandatory === true,
+      audiences: ids(m.audiences),
+    })),
+    exercises: exercises.docs.map((e) => ({
+      id: String(e.id),
+      moduleId: id(e.module),
+      slug: e.slug,
+      title: e.title ?? e.slug,
+      order: e.order,
+      clipId: e.clip != null ? id(e.clip) : null,
+      audiences: ids(e.audiences),
+      minutes: e.minutes ?? null,
+      worksheet: {
+        intro: plainTextFromRichText(e.worksheet?.intro),
+        questions: (e.worksheet?.questions ?? []).map((q) => ({
+          prompt: q.prompt ?? '',
+          answerType: q.answerType,
+          options: (q.options ?? []).map((o) => o.label ?? ''),
+        })),
+      },
+      task: e.task ?? '',
+      keyPoints: (e.summary?.keyPoints ?? []).map((k) => k.point ?? ''),
+      diaryPrompts: (e.diaryPrompts ?? []).map((d) => d.prompt ?? ''),
+    })),
+    clips,
+    scripts: publishedScripts,
+    audiences: audiences.docs.map((a) => ({
+      id: String(a.id),
+      slug: a.slug,
+      label: a.label ?? a.slug,
+    })),
+    accents: accents.docs.map((a) => ({ id: String(a.id), label: a.label ?? a.tag, tag: a.tag })),
+    files,
+    versions: [
+      ...modules.docs.map((m) => ({
+        collection: 'modules',
+        id: String(m.id),
+        title: m.title ?? m.slug,
+        versionId: m.updatedAt,
+      })),
+      ...exercises.docs.map((e) => ({
+        collection: 'exercises',
+        id: String(e.id),
+        title: e.title ?? e.slug,
+        versionId: e.updatedAt,
+      })),
+      ...clipDocs.docs.map((c) => ({
+        collection: 'clips',
+        id: String(c.id),
+        title: c.title ?? c.slug,
+        versionId: c.updatedAt,
+      })),
+      ...scripts.docs.map((s) => ({
+        collection: 'scripts',
+        id: String(s.id),
+        title: s.title,
+        versionId: s.updatedAt,
+      })),
+    ],
+  }
+}

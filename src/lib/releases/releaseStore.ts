@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import { mediaDir } from '../config/paths'
+
+/** Every released file once, by sha256: shared by all releases, never rewritten. */
+export const assetPath = (sha256: string): string =>
+  path.join(mediaDir('assets'), sha256.slice(0, 2), sha256)
+
+export const releaseDir = (releaseId: string | number): string =>
+  path.join(mediaDir('releases'), String(releaseId))
+
+export const manifestFileName = (audience: string, locale: string) =>
+  `${audience}.${locale}.manifest.json`
+export const signatureFileName = (audience: string, locale: string) =>
+  `${audience}.${locale}.manifest.sig.json`
+
+/** Copies a file into the asset store unless it is already there (written via a temp name). */
+export async function storeAsset(sha256: string, source: string): Promise<void> {
+  const target = assetPath(sha256)
+  try {
+    await fs.access(target)
+    return
+  } catch {
+    // not stored yet
+  }
+  await fs.mkdir(path.dirname(target), { recursive: true })
+  const tmp = `${target}.tmp-${randomBytes(4).toString('hex')}`
+  await fs.copyFile(source, tmp)
+  await fs.rename(tmp, target)
+}
+
+/**
+ * Writes a release's files into a private folder and moves it into place in one rename, so a
+ * crash leaves either nothing or the complete release. A leftover folder from an interrupted
+ * build of the same release is replaced.
+ */
+export async function writeReleaseAtomically(
+  releaseId: string | number,
+  write: (dir: string) => Promise<void>,
+): Promise<string> {
+  const target = releaseDir(releaseId)
+  const tmp = path.join(mediaDir('releases'), `.tmp-${releaseId}-${randomBytes(4).toString('hex')}`)
+  await fs.mkdir(tmp, { recursive: true })
+  try {
+    await write(tmp)
+    await fs.rm(target, { recursive: true, force: true })
+    await fs.rename(tmp, target)
+    return target
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,34 @@
+import type { PayloadRequest } from 'payload'
+
+import { preflight, type PreflightResult } from '../../domain/releases/preflight'
+import type { Release } from '../../payload-types'
+import { loadToolkitModel, type ToolkitModel } from './loadToolkitModel'
+
+const id = (ref: unknown): string =>
+  String(typeof ref === 'object' && ref ? (ref as { id: number }).id : ref)
+
+/** Preflight for a release as chosen: every locale's documents must pass. */
+export async function runPreflight(
+  req: PayloadRequest,
+  release: Release,
+): Promise<{ result: PreflightResult; models: Map<string, ToolkitModel> }> {
+  const locales = (release.locales ?? []) as ('en-GB' | 'cy')[]
+  const models = new Map<string, ToolkitModel>()
+  for (const locale of locales.length ? locales : (['en-GB'] as const)) {
+    models.set(locale, await loadToolkitModel(req, id(release.toolkit), locale))
+  }
+  const base = models.values().next().value as ToolkitModel
+  const audienceIds = (release.audiences ?? []).map(id)
+  const accentIds = (release.accents ?? []).map(id)
+  const result = preflight({
+    toolkit: base.toolkit,
+    modules: base.modules,
+    exercises: base.exercises,
+    clips: base.clips,
+    scripts: base.scripts,
+    audiences: base.audiences.filter((a) => audienceIds.includes(a.id)),
+    locales,
+    accents: base.accents.filter((a) => accentIds.includes(a.id)),
+  })
+  return { result, models }
+}

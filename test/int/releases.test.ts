@@ -1,0 +1,336 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createDeliveryClient } from '../../src/delivery-client/index.mjs'
+import { uniqueSuffix } from './helpers/payload'
+import { MediaFixtures } from './media/helpers/fixtures'
+import { loginToken, setUpStudio } from './helpers/studio'
+import { PASSWORD } from './helpers/world'
+
+const studio = setUpStudio()
+const fixtures = new MediaFixtures()
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-sync-'))
+const apiKey = `test-delivery-key-${Date.now()}`
+const made: { collection: Parameters<Payload['delete']>[0]['collection']; id: number }[] = []
+
+let toolkit: { id: number; slug: string }
+let audience: { id: number; slug: string }
+let accent: { id: number; tag: string }
+let publisherToken = ''
+
+beforeAll(async () => {
+  const { payload, world } = studio
+  await payload.delete({ collection: 'payload-jobs', where: { completedAt: { exists: false } } })
+  const suffix = uniqueSuffix()
+  const keep = <T extends { id: number }>(
+    collection: (typeof made)[number]['collection'],
+    doc: T,
+  ) => {
+    made.push({ collection, id: doc.id })
+    return doc
+  }
+  const upload = async (
+    collection: 'animations' | 'voice-tracks' | 'captions',
+    file: string,
+    mimetype: string,
+  ) => {
+    const data = fs.readFileSync(file)
+    return keep(
+      collection,
+      await payload.create({
+        collection,
+        data: { title: path.basename(file) },
+        file: { data, mimetype, name: `${suffix}-${path.basename(file)}`, size: data.length },
+      }),
+    )
+  }
+  audience = (
+    await payload.find({
+      collection: 'audiences',
+      where: { slug: { like: world.suffix } },
+      sort: 'slug',
+      limit: 1,
+    })
+  ).docs[0]
+  accent = keep(
+    'accents',
+    await payload.create({
+      collection: 'accents',
+      data: {
+        label: 'Release accent',
+        tag: `en-GB-x-r${suffix.replace(/[^a-z0-9]/g, '').slice(-7)}`,
+      },
+    }),
+  )
+  const animation = await upload(
+    'animations',
+    fixtures.animation('release.mp4', 2, '320x180'),
+    'video/mp4',
+  )
+  const voice = await upload('voice-tracks', fixtures.voice('release.m4a', 2), 'audio/mp4')
+  const captions = await upload(
+    'captions',
+    fixtures.text('release.vtt', 'WEBVTT\n\n00:00:00.200 --> 00:00:01.800\nHello.\n'),
+    'text/vtt',
+  )
+  toolkit = keep(
+    'toolkits',
+    await payload.create({
+      collection: 'toolkits',
+      data: { title: 'Release toolkit', slug: `release-${suffix}` },
+    }),
+  )
+  const moduleDoc = keep(
+    'modules',
+    await payload.create({
+      collection: 'modules',
+      data: {
+        toolkit: toolkit.id,
+        title: 'Foundation',
+        slug: 'foundation',
+        order: 1,
+        mandatory: true,
+      },
+    }),
+  )
+  const clip = keep(
+    'clips',
+    await payload.create({
+      collection: 'clips',
+      data: {
+        title: 'Release clip',
+        slug: `release-clip-${suffix}`,
+        animation: animation.id,
+        voiceTracks: [{ accent: accent.id, track: voice.id }],
+        captions: [{ locale: 'en-GB', track: captions.id }],
+      },
+    }),
+  )
+  keep(
+    'exercises',
+    await payload.create({
+      collection: 'exercises',
+      data: {
+        module: moduleDoc.id,
+        title: 'First',
+        slug: 'first',
+        order: 1,
+        clip: clip.id,
+        minutes: 5,
+        task: 'Notice one feeling.',
+      },
+    }),
+  )
+  keep(
+    'scripts',
+    await payload.create({
+      collection: 'scripts',
+      data: {
+        title: 'Release script',
+        clip: clip.id,
+        status: 'approved',
+        _status: 'published',
+        characters: [{ name: 'Dean' }],
+        scenes: [{ heading: 'One', lines: [{ speaker: 'Dean', text: 'Hello.' }] }],
+      },
+    }),
+  )
+  await payload.jobs.run({ queue: 'media', limit: 10 })
+  expect((await payload.findByID({ collection: 'clips', id: clip.id })).processing?.status).toBe(
+    'ready',
+  )
+  keep(
+    'delivery-apps',
+    await payload.create({
+      collection: 'delivery-apps',
+      data: { name: 'Test app', enableAPIKey: true, apiKey },
+    }),
+  )
+  publisherToken = await loginToken(studio.server.url, world.users.publisher.email, PASSWORD)
+})
+
+afterAll(async () => {
+  const releases = await studio.payload.find({
+    collection: 'releases',
+    where: { toolkit: { equals: toolkit?.id ?? -1 } },
+    pagination: false,
+  })
+  for (const release of releases.docs) {
+    await studio.payload.db.deleteOne({
+      collection: 'releases',
+      where: { id: { equals: release.id } },
+    })
+  }
+  for (const { collection, id } of made.reverse())
+    await studio.payload.delete({ collection, id }).catch(() => undefined)
+  fixtures.remove()
+  fs.rmSync(outDir, { recursive: true, force: true })
+})
+
+const api = (method: string, url: string, body?: unknown, token = publisherToken) =>
+  fetch(`${studio.server.url}${url}`, {
+    method,
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+const delivery = (url: string, headers: Record<string, string> = {}) =>
+  fetch(`${studio.server.url}${url}`, {
+    headers: { authorization: `delivery-apps API-Key ${apiKey}`, ...headers },
+  })
+
+describe('releases and delivery', () => {
+  let releaseId = 0
+
+  it('should create a draft release, pass preflight and publish it through the build job', async () => {
+    const created = await api('POST', '/api/releases', {
+      toolkit: toolkit.id,
+      version: '1.0.0',
+      audiences: [audience.id],
+      locales: ['en-GB'],
+      accents: [accent.id],
+    })
+    expect(created.status).toBe(201)
+    releaseId = ((await created.json()) as { doc: { id: number; status: string } }).doc.id
+    const preflight = (await (
+      await api('POST', `/api/releases/${releaseId}/preflight`)
+    ).json()) as { ok: boolean; problems: unknown[] }
+    expect(preflight.problems).toEqual([])
+    expect(preflight.ok).toBe(true)
+    const publish = await api('POST', `/api/releases/${releaseId}/publish`)
+    expect(publish.status).toBe(202)
+    await studio.payload.jobs.run({ queue: 'releases', limit: 5 })
+    const release = await studio.payload.findByID({ collection: 'releases', id: releaseId })
+    expect(release.failureReason ?? null).toBeNull()
+    expect(release.status).toBe('published')
+    expect(release.publishedBy).toBeTruthy()
+  })
+
+  it('should let a delivery app sync the release and verify its signature and every asset', async () => {
+    const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey })
+    const keys = await client.keys()
+    const result = await client.syncRelease({
+      toolkit: toolkit.slug,
+      audience: audience.slug,
+      locale: 'en-GB',
+      outDir,
+      pinnedKeys: keys,
+    })
+    expect(result.version).toBe('1.0.0')
+    expect(result.downloaded.length).toBeGreaterThanOrEqual(4)
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
+      modules: { exercises: { clip: { offline: unknown[] } }[] }[]
+    }
+    expect(manifest.modules[0].exercises[0].clip.offline).toHaveLength(1)
+    const again = await client.syncRelease({
+      toolkit: toolkit.slug,
+      audience: audience.slug,
+      locale: 'en-GB',
+      outDir,
+      pinnedKeys: keys,
+    })
+    expect(again.downloaded).toEqual([])
+  })
+
+  it('should answer delivery requests with the right status codes and caching headers', async () => {
+    const base = `/api/delivery/toolkits/${toolkit.slug}/releases`
+    expect(
+      (await fetch(`${studio.server.url}${base}/latest?audience=${audience.slug}&locale=en-GB`))
+        .status,
+    ).toBe(401)
+    expect(
+      (
+        await delivery(
+          `/api/delivery/toolkits/no-such-toolkit/releases/latest?audience=${audience.slug}&locale=en-GB`,
+        )
+      ).status,
+    ).toBe(404)
+    expect((await delivery(`${base}/latest?audience=${audience.slug}&locale=fr`)).status).toBe(400)
+    expect(
+      (await delivery(`${base}/1.0/manifest.json?audience=${audience.slug}&locale=en-GB`)).status,
+    ).toBe(400)
+    const manifest = await delivery(
+      `${base}/1.0.0/manifest.json?audience=${audience.slug}&locale=en-GB`,
+    )
+    expect(manifest.status).toBe(200)
+    const etag = manifest.headers.get('etag')!
+    expect(
+      (
+        await delivery(`${base}/1.0.0/manifest.json?audience=${audience.slug}&locale=en-GB`, {
+          'if-none-match': etag,
+        })
+      ).status,
+    ).toBe(304)
+    const assets = Object.keys(
+      ((await manifest.json()) as { assets: Record<string, unknown> }).assets,
+    )
+    const ranged = await delivery(`/api/delivery/assets/${assets[0]}`, { range: 'bytes=0-9' })
+    expect(ranged.status).toBe(206)
+    expect(ranged.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect((await ranged.arrayBuffer()).byteLength).toBe(10)
+    expect((await delivery('/api/delivery/assets/not-a-sha')).status).toBe(400)
+    expect((await delivery(`/api/delivery/assets/${'0'.repeat(64)}`)).status).toBe(404)
+  })
+
+  it('should keep a published release immutable for every role, admins included', async () => {
+    const { payload, world } = studio
+    for (const role of ['publisher', 'admin'] as const) {
+      const token = await loginToken(studio.server.url, world.users[role].email, PASSWORD)
+      expect(
+        (await api('PATCH', `/api/releases/${releaseId}`, { releaseNotes: 'changed' }, token))
+          .status,
+      ).toBe(403)
+      expect((await api('DELETE', `/api/releases/${releaseId}`, undefined, token)).status).toBe(403)
+    }
+    for (const role of ['designer', 'coProducer'] as const) {
+      const token = await loginToken(studio.server.url, world.users[role].email, PASSWORD)
+      expect(
+        (await api('PATCH', `/api/releases/${releaseId}`, { releaseNotes: 'changed' }, token))
+          .status,
+      ).toBe(403)
+    }
+    await expect(
+      payload.update({
+        collection: 'releases',
+        id: releaseId,
+        data: { releaseNotes: 'x' },
+        overrideAccess: true,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.delete({ collection: 'releases', id: releaseId, overrideAccess: true }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect(
+      (await payload.findByID({ collection: 'releases', id: releaseId })).releaseNotes ?? null,
+    ).toBeNull()
+  })
+
+  it('should refuse a version that is not greater than the last release, or not semver', async () => {
+    for (const version of ['0.9.0', '1.0.0', '1.0']) {
+      const response = await api('POST', '/api/releases', {
+        toolkit: toolkit.id,
+        version,
+        audiences: [audience.id],
+        locales: ['en-GB'],
+        accents: [accent.id],
+      })
+      expect(response.status, version).toBe(400)
+      expect(JSON.stringify(await response.json())).toContain('version')
+    }
+  })
+
+  it('should answer 410 for a withdrawn release', async () => {
+    expect((await api('POST', `/api/releases/${releaseId}/withdraw`, {})).status).toBe(400)
+    expect(
+      (await api('POST', `/api/releases/${releaseId}/withdraw`, { reason: 'Wrong accent label' }))
+        .status,
+    ).toBe(200)
+    const gone = await delivery(
+      `/api/delivery/toolkits/${toolkit.slug}/releases/1.0.0/manifest.json?audience=${audience.slug}&locale=en-GB`,
+    )
+    expect(gone.status).toBe(410)
+    expect(JSON.stringify(await gone.json())).toContain('Wrong accent label')
+  })
+})
