@@ -131,7 +131,8 @@ export interface LatestRelease {
   version: string
   /** Absolute path (`/api/...`) or URL of the signed manifest. */
   manifestUrl: string
-  bundleUrl: string
+  /** The offline bundle.zip, when the server has built one. */
+  bundleUrl: string | null
   publishedAt: string
 }
 

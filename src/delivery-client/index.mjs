@@ -365,7 +365,7 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
     return {
       version: body.version,
       manifestUrl: body.manifestUrl,
-      bundleUrl: typeof body.bundleUrl === 'string' ? body.bundleUrl : '',
+      bundleUrl: typeof body.bundleUrl === 'string' ? body.bundleUrl : null,
       publishedAt: typeof body.publishedAt === 'string' ? body.publishedAt : '',
     }
   }
@@ -492,8 +492,8 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
     }
 
     // One failure stops the rest: in-flight downloads are aborted (their .part files stay for
-    // the next attempt) and the first error is what the caller sees.
-    // Our own controller, fed by the caller's signal, so that a failure can stop the others.
+    // the next attempt) and the first error is what the caller sees. Hence a controller of our
+    // own, which the caller's signal feeds.
     const stop = new AbortController()
     const taskSignal = stop.signal
     const forwardAbort = () => stop.abort(signal?.reason)
@@ -525,20 +525,22 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
       const part = `${file}.part`
       const url = resolve(`/api/delivery/assets/${sha}`)
       let attempt = 0
-      let resumable = true
+      let restarted = false
       for (;;) {
-        const resuming = resumable && (await fileSize(part)) > 0
+        const resuming = (await fileSize(part)) > 0
         try {
-          await downloadOnce(sha, size, part, url, resumable)
+          await downloadOnce(sha, size, part, url)
           await fs.rename(part, file)
           return
         } catch (error) {
           if (taskSignal.aborted) throw aborted(error)
           const code = error instanceof DeliveryError ? error.code : null
-          if (resuming && (code === 'bad-asset' || code === 'bad-response')) {
+          const status = error instanceof DeliveryError ? error.status : undefined
+          const resumeFailed = code === 'bad-asset' || code === 'bad-response' || status === 416
+          if (resuming && !restarted && resumeFailed) {
             // The bytes kept from an earlier attempt may be what is wrong (or the server cannot
             // resume): start over once from nothing before blaming the server.
-            resumable = false
+            restarted = true
             await fs.rm(part, { force: true })
             continue
           }
@@ -553,11 +555,11 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
     }
 
     /**
+     * One attempt, continuing from the bytes already in `part`.
      * @param {string} sha @param {number} size @param {string} part @param {string} url
-     * @param {boolean} resumable whether bytes already in `part` may be kept
      */
-    const downloadOnce = async (sha, size, part, url, resumable) => {
-      let start = resumable ? await fileSize(part) : 0
+    const downloadOnce = async (sha, size, part, url) => {
+      let start = await fileSize(part)
       if (start > size) start = 0
       if (start === 0) await fs.rm(part, { force: true })
       let hash = createHash('sha256')
@@ -597,34 +599,33 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
     const downloadBody = async (sha, size, part, url, response, hash, start) => {
       let have = start
       const handle = await fs.open(part, start > 0 ? 'a' : 'w')
+      const reader = response.body?.getReader()
       try {
-        const reader = response.body?.getReader()
         for (;;) {
-          const next = reader ? await raceAbort(reader.read(), taskSignal) : { done: true }
-          if (next.done) break
-          const chunk = /** @type {Uint8Array} */ (next.value)
-          {
-            if (have + chunk.length > size) {
-              throw new DeliveryError(
-                'bad-asset',
-                `Asset ${sha} is larger than the ${size} bytes the manifest lists. The download was discarded and nothing was installed.`,
-                { url, sha256: sha },
-              )
-            }
-            hash.update(chunk)
-            await handle.write(chunk)
-            have += chunk.length
-            bytesDownloaded += chunk.length
-            advance(sha, have)
-            report('assets', sha)
+          // Raced with the abort signal: see raceAbort.
+          const next = reader ? await raceAbort(reader.read(), taskSignal) : null
+          if (!next || next.done) break
+          const chunk = next.value
+          if (have + chunk.length > size) {
+            throw new DeliveryError(
+              'bad-asset',
+              `Asset ${sha} is larger than the ${size} bytes the manifest lists. The download was discarded and nothing was installed.`,
+              { url, sha256: sha },
+            )
           }
+          hash.update(chunk)
+          await handle.write(chunk)
+          have += chunk.length
+          bytesDownloaded += chunk.length
+          advance(sha, have)
+          report('assets', sha)
         }
         // Flushed before the rename, so a power cut cannot leave a short file under the
         // final name.
         await handle.sync()
       } catch (error) {
         // Not awaited: after an abort, undici may never settle it.
-        response.body?.cancel().catch(() => {})
+        reader?.cancel().catch(() => {})
         await handle.close().catch(() => {})
         if (error instanceof DeliveryError) {
           await fs.rm(part, { force: true })
