@@ -97,7 +97,6 @@ export async function loadToolkitModel(
       ? path.join(derivedDir(match[1]), ...match[2].split('/'))
       : null
   }
-  const accentTag = new Map(accents.docs.map((a) => [String(a.id), a.tag]))
 
   const clips: Model.Clip[] = []
   for (const clip of clipDocs.docs) {
@@ -149,9 +148,7 @@ export async function loadToolkitModel(
       captions: await Promise.all(captions),
       poster: await fileRef(derivedFile(details.poster?.url)),
       hls: await fileRef(derivedFile(details.hls?.url)),
-      offline: offline.filter(
-        (o) => accentTag.size === 0 || [...accentTag.values()].includes(o.accentTag),
-      ),
+      offline,
     })
   }
 
