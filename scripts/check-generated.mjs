@@ -1,6 +1,6 @@
 // Fails when committed generated files lag behind the config: payload-types.ts, the import map
 // and the SQLite migrations (production runs only committed migrations).
-import { execFileSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,24 +15,47 @@ const env = {
   DATABASE_URI: `file:${path.join(tmp, 'schema-check.db')}`,
   DATA_DIR: tmp,
 }
-const run = (args, extraEnv = {}) =>
-  execFileSync(payloadBin, args, {
+/** Runs the Payload CLI; returns everything it printed (stdout and stderr). */
+function run(args, extraEnv = {}) {
+  const result = spawnSync(payloadBin, args, {
     env: { ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   })
+  if (result.status !== 0) {
+    throw new Error(`\`payload ${args.join(' ')}\` failed:\n${result.stdout}${result.stderr}`)
+  }
+  return `${result.stdout}${result.stderr}`
+}
+
+// On Node 20 the Payload CLI's TypeScript loader sometimes exits 0 without doing anything, so
+// each step is retried until its effect is visible.
+const ATTEMPTS = 5
+function runUntil(args, done, extraEnv = {}) {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    if (done(run(args, extraEnv))) return
+  }
+  throw new Error(`\`payload ${args.join(' ')}\` did nothing in ${ATTEMPTS} attempts`)
+}
 
 const problems = []
 try {
   const typesFile = path.join(tmp, 'payload-types.ts')
-  run(['generate:types'], { PAYLOAD_TYPES_OUTPUT: typesFile })
+  runUntil(['generate:types'], () => fs.existsSync(typesFile), { PAYLOAD_TYPES_OUTPUT: typesFile })
   const committed = fs.readFileSync(path.join(root, 'src/payload-types.ts'), 'utf8')
   if (fs.readFileSync(typesFile, 'utf8') !== committed) {
     problems.push('src/payload-types.ts is stale: run `npm run generate:types` and commit it.')
   }
 
+  // The CLI writes the import map only when it changed, so it is regenerated from nothing.
   const importMapFile = path.join(root, 'src/app/(payload)/admin/importMap.js')
   const importMapBefore = fs.readFileSync(importMapFile, 'utf8')
-  run(['generate:importmap'])
+  fs.rmSync(importMapFile)
+  try {
+    runUntil(['generate:importmap'], () => fs.existsSync(importMapFile))
+  } finally {
+    if (!fs.existsSync(importMapFile)) fs.writeFileSync(importMapFile, importMapBefore)
+  }
   if (fs.readFileSync(importMapFile, 'utf8') !== importMapBefore) {
     problems.push('src/app/(payload)/admin/importMap.js was stale (now regenerated): commit it.')
   }
@@ -42,8 +65,12 @@ try {
   const indexBefore = fs.readFileSync(path.join(migrationDir, 'index.ts'), 'utf8')
   // --force-accept-warning avoids prompts; it also writes a blank migration when nothing
   // changed, so a migration only counts when it contains SQL.
-  run(['migrate:create', 'schema-check', '--skip-empty', '--force-accept-warning'])
-  const added = fs.readdirSync(migrationDir).filter((f) => !before.has(f))
+  const newFiles = () => fs.readdirSync(migrationDir).filter((f) => !before.has(f))
+  runUntil(
+    ['migrate:create', 'schema-check', '--skip-empty', '--force-accept-warning'],
+    () => newFiles().length > 0,
+  )
+  const added = newFiles()
   const changesSchema = added
     .filter((f) => f.endsWith('.ts'))
     .some((f) => /db\.run\(/.test(fs.readFileSync(path.join(migrationDir, f), 'utf8')))

@@ -2,10 +2,16 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { computeDelta } from '../domain/releases/delta'
 import { compareSemver, isValidSemver } from '../domain/releases/semver'
 import type { ReleaseOutput } from '../jobs/buildRelease/handler'
 import { dataDir } from '../lib/config/paths'
-import { assetPath, manifestFileName, releaseDir } from '../lib/releases/releaseStore'
+import {
+  assetPath,
+  bundleFileName,
+  manifestFileName,
+  releaseDir,
+} from '../lib/releases/releaseStore'
 import { loadSigningKeys } from '../lib/signing'
 import { serveFile } from '../lib/storage/serveFile'
 import type { Release } from '../payload-types'
@@ -56,13 +62,46 @@ function audienceAndLocale(req: PayloadRequest): { audience: string; locale: str
   return { audience, locale }
 }
 
+/** The release and output a versioned delivery route names, or the error response to send. */
+async function publishedOutput(req: PayloadRequest) {
+  if (!isDeliveryApp(req)) return unauthorised()
+  const params = audienceAndLocale(req)
+  if (params instanceof Response) return params
+  const slug = String(req.routeParams?.slug)
+  const version = String(req.routeParams?.version)
+  if (!isValidSemver(version))
+    return jsonError(400, `"${version}" is not a release version (e.g. 1.2.0).`)
+  const releases = await releasesOf(req, slug)
+  const release = releases?.find((r) => r.version === version)
+  if (!releases || !release) return jsonError(404, `Toolkit "${slug}" has no release ${version}.`)
+  if (release.status === 'withdrawn') {
+    return jsonError(
+      410,
+      `Release ${version} was withdrawn: ${release.withdrawnReason ?? 'no reason given'}. Fetch the latest release instead.`,
+    )
+  }
+  const output = outputFor(release, params.audience, params.locale)
+  if (!output)
+    return jsonError(
+      404,
+      `Release ${version} has no manifest for audience "${params.audience}" in ${params.locale}.`,
+    )
+  return { release, releases, output, params }
+}
+
 const outputFor = (release: Release, audience: string, locale: string) =>
   ((release.outputs ?? []) as ReleaseOutput[]).find(
     (o) => o.audience === audience && o.locale === locale,
   ) ?? null
 
-const manifestUrl = (slug: string, version: string, audience: string, locale: string) =>
-  `/api/delivery/toolkits/${encodeURIComponent(slug)}/releases/${encodeURIComponent(version)}/manifest.json?audience=${encodeURIComponent(audience)}&locale=${encodeURIComponent(locale)}`
+const versionUrl = (
+  slug: string,
+  version: string,
+  file: string,
+  audience: string,
+  locale: string,
+) =>
+  `/api/delivery/toolkits/${encodeURIComponent(slug)}/releases/${encodeURIComponent(version)}/${file}?audience=${encodeURIComponent(audience)}&locale=${encodeURIComponent(locale)}`
 
 export const deliveryEndpoints: Endpoint[] = [
   {
@@ -114,8 +153,14 @@ export const deliveryEndpoints: Endpoint[] = [
       return Response.json({
         version: release.version,
         publishedAt: release.publishedAt,
-        manifestUrl: manifestUrl(slug, release.version, params.audience, params.locale),
-        bundleUrl: null,
+        manifestUrl: versionUrl(
+          slug,
+          release.version,
+          'manifest.json',
+          params.audience,
+          params.locale,
+        ),
+        bundleUrl: versionUrl(slug, release.version, 'bundle.zip', params.audience, params.locale),
       })
     },
   },
@@ -123,28 +168,9 @@ export const deliveryEndpoints: Endpoint[] = [
     path: '/delivery/toolkits/:slug/releases/:version/manifest.json',
     method: 'get',
     handler: async (req) => {
-      if (!isDeliveryApp(req)) return unauthorised()
-      const params = audienceAndLocale(req)
-      if (params instanceof Response) return params
-      const slug = String(req.routeParams?.slug)
-      const version = String(req.routeParams?.version)
-      if (!isValidSemver(version))
-        return jsonError(400, `"${version}" is not a release version (e.g. 1.2.0).`)
-      const releases = await releasesOf(req, slug)
-      const release = releases?.find((r) => r.version === version)
-      if (!release) return jsonError(404, `Toolkit "${slug}" has no release ${version}.`)
-      if (release.status === 'withdrawn') {
-        return jsonError(
-          410,
-          `Release ${version} was withdrawn: ${release.withdrawnReason ?? 'no reason given'}. Fetch the latest release instead.`,
-        )
-      }
-      const output = outputFor(release, params.audience, params.locale)
-      if (!output)
-        return jsonError(
-          404,
-          `Release ${version} has no manifest for audience "${params.audience}" in ${params.locale}.`,
-        )
+      const found = await publishedOutput(req)
+      if (found instanceof Response) return found
+      const { release, output, params } = found
       const etag = `"${output.manifestSha256}"`
       const headers = {
         ETag: etag,
@@ -161,6 +187,48 @@ export const deliveryEndpoints: Endpoint[] = [
       return new Response(new Uint8Array(bytes), {
         status: 200,
         headers: { ...headers, 'Content-Type': 'application/json' },
+      })
+    },
+  },
+  {
+    path: '/delivery/toolkits/:slug/releases/:version/bundle.zip',
+    method: 'get',
+    handler: async (req) => {
+      const found = await publishedOutput(req)
+      if (found instanceof Response) return found
+      const { release, params } = found
+      return serveFile({
+        file: path.join(releaseDir(release.id), bundleFileName(params.audience, params.locale)),
+        contentType: 'application/zip',
+        rangeHeader: req.headers.get('range'),
+        cacheControl: 'public, max-age=31536000, immutable',
+        etag: `"${release.id}-${params.audience}-${params.locale}"`,
+      })
+    },
+  },
+  {
+    path: '/delivery/toolkits/:slug/releases/:version/delta',
+    method: 'get',
+    handler: async (req) => {
+      const found = await publishedOutput(req)
+      if (found instanceof Response) return found
+      const from = req.searchParams.get('from')?.trim() ?? ''
+      if (!isValidSemver(from))
+        return jsonError(400, `Give the version you have: ?from=<version>, e.g. 1.0.0.`)
+      const earlier = found.releases.find((r) => r.version === from)
+      const earlierOutput = earlier
+        ? outputFor(earlier, found.params.audience, found.params.locale)
+        : null
+      if (!earlier || !earlierOutput)
+        return jsonError(
+          404,
+          `Release ${from} has no manifest for audience "${found.params.audience}" in ${found.params.locale}.`,
+        )
+      // A withdrawn release can still be the one a device holds: the delta away from it is valid.
+      return Response.json({
+        from,
+        to: found.release.version,
+        ...computeDelta(earlierOutput.assets, found.output.assets),
       })
     },
   },

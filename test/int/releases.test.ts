@@ -321,6 +321,80 @@ describe('releases and delivery', () => {
     }
   })
 
+  it('should serve the offline bundle with the manifest, its signature and every asset', async () => {
+    const url = `/api/delivery/toolkits/${toolkit.slug}/releases/1.0.0/bundle.zip?audience=${audience.slug}&locale=en-GB`
+    const bundle = Buffer.from(await (await delivery(url)).arrayBuffer())
+    expect(bundle.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004')
+    const release = await studio.payload.findByID({ collection: 'releases', id: releaseId })
+    const output = (
+      release.outputs as { bundleBytes: number; assets: Record<string, unknown> }[]
+    )[0]
+    expect(bundle.length).toBe(output.bundleBytes)
+    const names = bundle.toString('latin1')
+    expect(names).toContain('manifest.json')
+    expect(names).toContain('manifest.sig.json')
+    for (const sha of Object.keys(output.assets)) expect(names).toContain(`assets/${sha}`)
+    expect((await delivery(url, { range: 'bytes=0-3' })).status).toBe(206)
+  })
+
+  it('should publish a second release after one voice is re-recorded, with a delta of exactly the changed files', async () => {
+    const { payload } = studio
+    const clip = (
+      await payload.find({
+        collection: 'clips',
+        where: { slug: { like: 'release-clip-' } },
+        limit: 1,
+      })
+    ).docs[0]
+    const data = fs.readFileSync(fixtures.voice('release-v2.m4a', 2, 523))
+    const voice = await payload.create({
+      collection: 'voice-tracks',
+      data: { title: 'v2' },
+      file: { data, mimetype: 'audio/mp4', name: `${uniqueSuffix()}-v2.m4a`, size: data.length },
+    })
+    made.push({ collection: 'voice-tracks', id: voice.id })
+    await payload.update({
+      collection: 'clips',
+      id: clip.id,
+      data: { voiceTracks: [{ accent: accent.id, track: voice.id }] },
+    })
+    await payload.jobs.run({ queue: 'media', limit: 5 })
+    const created = await api('POST', '/api/releases', {
+      toolkit: toolkit.id,
+      version: '1.1.0',
+      audiences: [audience.id],
+      locales: ['en-GB'],
+      accents: [accent.id],
+    })
+    const secondId = ((await created.json()) as { doc: { id: number } }).doc.id
+    expect((await api('POST', `/api/releases/${secondId}/publish`)).status).toBe(202)
+    await payload.jobs.run({ queue: 'releases', limit: 5 })
+    expect((await payload.findByID({ collection: 'releases', id: secondId })).status).toBe(
+      'published',
+    )
+
+    const delta = (await (
+      await delivery(
+        `/api/delivery/toolkits/${toolkit.slug}/releases/1.1.0/delta?from=1.0.0&audience=${audience.slug}&locale=en-GB`,
+      )
+    ).json()) as { add: { sha256: string }[]; drop: { sha256: string }[]; addBytes: number }
+    expect(delta.add.length).toBeGreaterThan(0)
+    expect(delta.drop.length).toBe(delta.add.length)
+
+    const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey })
+    const synced = await client.syncRelease({
+      toolkit: toolkit.slug,
+      audience: audience.slug,
+      locale: 'en-GB',
+      outDir,
+      pinnedKeys: await client.keys(),
+    })
+    expect(synced.version).toBe('1.1.0')
+    expect([...synced.downloaded].sort()).toEqual(delta.add.map((a) => a.sha256).sort())
+    expect(synced.bytesDownloaded).toBe(delta.addBytes)
+    expect([...synced.removed].sort()).toEqual(delta.drop.map((d) => d.sha256).sort())
+  })
+
   it('should answer 410 for a withdrawn release', async () => {
     expect((await api('POST', `/api/releases/${releaseId}/withdraw`, {})).status).toBe(400)
     expect(

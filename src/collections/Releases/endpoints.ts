@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole, staffUser } from '../../access/roles'
 import { jsonError } from '../../endpoints/jsonError'
 import { RELEASE_QUEUE } from '../../jobs/buildRelease/task'
+import { compareSemver, nextMustBeGreater } from '../../domain/releases/semver'
 import { runPreflight } from '../../lib/releases/runPreflight'
 import type { Release } from '../../payload-types'
 
@@ -50,6 +51,27 @@ const publishEndpoint: Endpoint = {
         `Release ${release.version} is ${release.status}; only a draft or failed release can be published.`,
       )
     }
+    const later = await req.payload.find({
+      collection: 'releases',
+      where: {
+        and: [
+          { toolkit: { equals: release.toolkit } },
+          { status: { in: ['building', 'published', 'withdrawn'] } },
+        ],
+      },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    const newest =
+      later.docs
+        .map((r) => r.version)
+        .sort(compareSemver)
+        .pop() ?? null
+    const versionProblem = nextMustBeGreater(newest, release.version)
+    if (versionProblem)
+      return jsonError(400, `${versionProblem}. Change the version before publishing.`)
     const { result } = await runPreflight(req, release)
     if (!result.ok) {
       return Response.json(

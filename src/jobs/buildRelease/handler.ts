@@ -9,7 +9,9 @@ import { diffReleases, formatChangelog, type FrozenRelease } from '../../domain/
 import { compareSemver } from '../../domain/releases/semver'
 import { dataDir } from '../../lib/config/paths'
 import { runPreflight } from '../../lib/releases/runPreflight'
+import { writeBundle } from '../../lib/releases/bundle'
 import {
+  bundleFileName,
   manifestFileName,
   signatureFileName,
   storeAsset,
@@ -29,6 +31,7 @@ export interface ReleaseOutput {
   signature: string
   assets: Record<string, { bytes: number; mime: string }>
   assetBytes: number
+  bundleBytes: number
 }
 
 /**
@@ -115,6 +118,13 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
             path.join(dir, signatureFileName(audience.slug, locale)),
             JSON.stringify(signature),
           )
+          const bundle = path.join(dir, bundleFileName(audience.slug, locale))
+          await writeBundle({
+            target: bundle,
+            manifest: bytes,
+            signature: JSON.stringify(signature),
+            assets: Object.keys(manifest.assets),
+          })
           outputs.push({
             audience: audience.slug,
             locale,
@@ -124,6 +134,7 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
             signature: signature.signature,
             assets: manifest.assets,
             assetBytes: Object.values(manifest.assets).reduce((sum, a) => sum + a.bytes, 0),
+            bundleBytes: (await fs.stat(bundle)).size,
           })
         }
       }

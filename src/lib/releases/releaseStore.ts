@@ -16,6 +16,9 @@ export const manifestFileName = (audience: string, locale: string) =>
 export const signatureFileName = (audience: string, locale: string) =>
   `${audience}.${locale}.manifest.sig.json`
 
+export const bundleFileName = (audience: string, locale: string) =>
+  `${audience}.${locale}.bundle.zip`
+
 /** Copies a file into the asset store unless it is already there (written via a temp name). */
 export async function storeAsset(sha256: string, source: string): Promise<void> {
   const target = assetPath(sha256)

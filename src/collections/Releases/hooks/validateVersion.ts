@@ -9,7 +9,10 @@ export const validateReleaseVersion: CollectionBeforeValidateHook<Release> = asy
   data,
   originalDoc,
   req,
+  context,
 }) => {
+  // Building, publishing and withdrawing never change the version; the publish endpoint re-checks it.
+  if (context.releaseSystem) return data
   const version = (data?.version ?? originalDoc?.version)?.trim()
   const toolkit = idOf(data?.toolkit ?? originalDoc?.toolkit)
   if (!version || toolkit == null) return data
