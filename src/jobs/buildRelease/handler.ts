@@ -82,7 +82,12 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     ? release.changelog.map((c) => c.line)
     : formatChangelog(diffReleases((previous?.freeze as FrozenRelease | null) ?? null, frozen))
   const publishedAt = new Date().toISOString()
-  const keys = loadSigningKeys({ dataDir: dataDir() })
+  let keys: ReturnType<typeof loadSigningKeys>
+  try {
+    keys = loadSigningKeys({ dataDir: dataDir() })
+  } catch (error) {
+    return fail(`Cannot sign the release: ${(error as Error).message}`)
+  }
   const audienceIds = (release.audiences ?? []).map(id)
   const accentIds = (release.accents ?? []).map(id)
   const outputs: ReleaseOutput[] = []
