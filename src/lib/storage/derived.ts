@@ -58,11 +58,25 @@ async function readResult<T>(dir: string): Promise<T | null> {
   }
 }
 
-/** Streams a file through sha256: uploads can be a gigabyte. */
+const hashes = new Map<string, string>()
+const MAX_REMEMBERED_HASHES = 10_000
+
+/**
+ * Streams a file through sha256 (uploads can be a gigabyte), remembering the result for the
+ * same file, inode, size and modification time: media jobs, preflight and release builds hash
+ * the same files again and again, and a replaced file always differs in one of those.
+ */
 export async function sha256File(file: string): Promise<string> {
+  const stat = await fsp.stat(file)
+  const identity = `${file}\u0000${stat.ino}\u0000${stat.size}\u0000${stat.mtimeMs}`
+  const known = hashes.get(identity)
+  if (known) return known
   const hash = createHash('sha256')
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
+  const digest = hash.digest('hex')
+  if (hashes.size >= MAX_REMEMBERED_HASHES) hashes.delete(hashes.keys().next().value!)
+  hashes.set(identity, digest)
+  return digest
 }
 
 /** Scratch space for one piece of work, always removed afterwards. */
