@@ -1,8 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
 import { hasRole, staffUser } from './roles'
-
-type Id = number | string
+import { idOf, type Id } from '../domain/refs'
 
 /** What a co-producer is assigned to, and everything they need to read to work on it. */
 export interface AssignedScope {
@@ -28,12 +27,6 @@ export function getAssignedScope(req: PayloadRequest, userId: Id): Promise<Assig
   const scope = loadAssignedScope(req, userId)
   scopes.set(req, scope)
   return scope
-}
-
-const idOf = (value: unknown): Id | null => {
-  if (value == null) return null
-  if (typeof value === 'object') return (value as { id?: Id }).id ?? null
-  return value as Id
 }
 
 const unique = (values: (Id | null)[]): Id[] => {

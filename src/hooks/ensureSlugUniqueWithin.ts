@@ -1,6 +1,7 @@
 import type { CollectionBeforeValidateHook, CollectionSlug, Where } from 'payload'
 
-import { idOf, throwIfFieldErrors } from './fieldErrors'
+import { throwIfFieldErrors } from './fieldErrors'
+import { idOf } from '../domain/refs'
 
 /**
  * Slugs such as "foundation" repeat across toolkits, so they are unique within their parent

@@ -15,9 +15,3 @@ export function throwIfFieldErrors(
   if (errors.length === 0) return
   throw new ValidationError({ collection, errors }, req.t)
 }
-
-export const idOf = (value: unknown): number | string | null => {
-  if (value == null) return null
-  if (typeof value === 'object') return (value as { id?: number | string }).id ?? null
-  return value as number | string
-}

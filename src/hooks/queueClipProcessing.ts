@@ -2,11 +2,7 @@ import type { CollectionAfterChangeHook, Payload, PayloadRequest } from 'payload
 
 import { MEDIA_QUEUE } from '../jobs/processClipMedia/task'
 import type { Clip } from '../payload-types'
-
-type Id = number | string
-
-const idOf = (ref: unknown): Id | null =>
-  ref == null ? null : typeof ref === 'object' ? ((ref as { id?: Id }).id ?? null) : (ref as Id)
+import { idOf, type Id } from '../domain/refs'
 
 /** The media a clip is made of, as ids: a change here means new processing is needed. */
 export function mediaSignature(clip: Partial<Clip> | undefined): string {

@@ -3,9 +3,12 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole, staffUser } from '../../access/roles'
 import { jsonError } from '../../endpoints/jsonError'
 import { RELEASE_QUEUE } from '../../jobs/buildRelease/task'
-import { compareSemver, nextMustBeGreater } from '../../domain/releases/semver'
+import { idText } from '../../domain/refs'
+import { nextMustBeGreater } from '../../domain/releases/semver'
+import { newestRelease } from '../../lib/releases/newestRelease'
 import { runPreflight } from '../../lib/releases/runPreflight'
 import type { Release } from '../../payload-types'
+import { toJsonField } from '../../lib/releases/jsonField'
 
 async function releaseFor(req: PayloadRequest): Promise<Release | null> {
   return req.payload
@@ -51,25 +54,11 @@ const publishEndpoint: Endpoint = {
         `Release ${release.version} is ${release.status}; only a draft or failed release can be published.`,
       )
     }
-    const later = await req.payload.find({
-      collection: 'releases',
-      where: {
-        and: [
-          { toolkit: { equals: release.toolkit } },
-          { status: { in: ['building', 'published', 'withdrawn'] } },
-        ],
-      },
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
+    const newest = await newestRelease(req, {
+      toolkit: idText(release.toolkit),
+      statuses: ['building', 'published', 'withdrawn'],
     })
-    const newest =
-      later.docs
-        .map((r) => r.version)
-        .sort(compareSemver)
-        .pop() ?? null
-    const versionProblem = nextMustBeGreater(newest, release.version)
+    const versionProblem = nextMustBeGreater(newest?.version ?? null, release.version)
     if (versionProblem)
       return jsonError(400, `${versionProblem}. Change the version before publishing.`)
     const { result } = await runPreflight(req, release)
@@ -92,7 +81,7 @@ const publishEndpoint: Endpoint = {
       data: {
         status: 'building',
         failureReason: null,
-        preflight: asJson(result),
+        preflight: toJsonField(result),
         publishedBy: Number(staffUser(req)!.id),
       },
       overrideAccess: true,
@@ -146,6 +135,3 @@ const withdrawEndpoint: Endpoint = {
 }
 
 export const releaseEndpoints: Endpoint[] = [preflightEndpoint, publishEndpoint, withdrawEndpoint]
-
-/** Plain data for a json field (the domain types have no index signature). */
-const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>

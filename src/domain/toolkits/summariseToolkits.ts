@@ -1,8 +1,6 @@
-type Id = number | string
-type Ref = Id | { id: Id } | null | undefined
+import { idText, type Id } from '../refs'
 
-const idOf = (ref: Ref): string | null =>
-  ref == null ? null : typeof ref === 'object' ? String(ref.id) : String(ref)
+type Ref = Id | { id: Id } | null | undefined
 
 export interface ToolkitRow {
   id: Id
@@ -20,11 +18,11 @@ export function summariseToolkits(
 ): ToolkitRow[] {
   const exercisesPerModule = new Map<string, number>()
   for (const exercise of exercises) {
-    const moduleId = idOf(exercise.module)
+    const moduleId = idText(exercise.module)
     if (moduleId) exercisesPerModule.set(moduleId, (exercisesPerModule.get(moduleId) ?? 0) + 1)
   }
   return toolkits.map((toolkit) => {
-    const own = modules.filter((m) => idOf(m.toolkit) === String(toolkit.id))
+    const own = modules.filter((m) => idText(m.toolkit) === String(toolkit.id))
     return {
       id: toolkit.id,
       title: toolkit.title ?? '(untitled)',

@@ -6,8 +6,8 @@ import type { TaskHandler } from 'payload'
 import { canonicalJsonBytes } from '../../domain/manifest/canonicalJson'
 import { buildManifest } from '../../domain/manifest/buildManifest'
 import { diffReleases, formatChangelog, type FrozenRelease } from '../../domain/releases/changelog'
-import { compareSemver } from '../../domain/releases/semver'
 import { dataDir } from '../../lib/config/paths'
+import { newestRelease } from '../../lib/releases/newestRelease'
 import { runPreflight } from '../../lib/releases/runPreflight'
 import { writeBundle } from '../../lib/releases/bundle'
 import {
@@ -18,9 +18,8 @@ import {
   writeReleaseAtomically,
 } from '../../lib/releases/releaseStore'
 import { loadSigningKeys, signDetached } from '../../lib/signing'
-
-const id = (ref: unknown): string =>
-  String(typeof ref === 'object' && ref ? (ref as { id: number }).id : ref)
+import { idText } from '../../domain/refs'
+import { toJsonField } from '../../lib/releases/jsonField'
 
 export interface ReleaseOutput {
   audience: string
@@ -63,19 +62,10 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
   if (!result.ok)
     return fail(`Preflight failed: ${result.problems.map((p) => p.message).join(' ')}`)
 
-  const earlier = await payload.find({
-    collection: 'releases',
-    where: {
-      and: [
-        { toolkit: { equals: id(release.toolkit) } },
-        { status: { in: ['published', 'withdrawn'] } },
-      ],
-    },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
+  const previous = await newestRelease(req, {
+    toolkit: idText(release.toolkit),
+    statuses: ['published', 'withdrawn'],
   })
-  const previous = earlier.docs.sort((a, b) => compareSemver(a.version, b.version)).pop() ?? null
   const base = models.values().next().value!
   const frozen: FrozenRelease = { version: release.version, documents: base.versions }
   const changelog = release.changelog?.length
@@ -88,8 +78,8 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
   } catch (error) {
     return fail(`Cannot sign the release: ${(error as Error).message}`)
   }
-  const audienceIds = (release.audiences ?? []).map(id)
-  const accentIds = (release.accents ?? []).map(id)
+  const audienceIds = (release.audiences ?? []).map(idText)
+  const accentIds = (release.accents ?? []).map(idText)
   const outputs: ReleaseOutput[] = []
 
   try {
@@ -155,13 +145,11 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     data: {
       status: 'published',
       publishedAt,
-      freeze: asJson(frozen),
-      preflight: asJson(result),
-      outputs: asJson(outputs),
+      freeze: toJsonField(frozen),
+      preflight: toJsonField(result),
+      outputs: toJsonField(outputs),
       changelog: changelog.map((line) => ({ line })),
     },
   })
   return { output: { status: 'published' } }
 }
-
-const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>

@@ -13,6 +13,7 @@ import { normaliseVoice } from '../../lib/media/voice'
 import { sha256File } from '../../lib/storage/derived'
 import type { Accent, Clip } from '../../payload-types'
 import { InputProblem, isTransient, markProcessing } from './status'
+import { idOf } from '../../domain/refs'
 
 const LOCALE_LABELS: Record<string, string> = { 'en-GB': 'English (UK)', cy: 'Cymraeg' }
 
@@ -65,7 +66,8 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
     for (const [index, row] of rows.entries()) {
       const accent = await req.payload.findByID({
         collection: 'accents',
-        id: idOf(row.accent),
+        // Required field: every voice-track row names its accent.
+        id: idOf(row.accent)!,
         depth: 0,
         req,
         overrideAccess: true,
@@ -184,9 +186,6 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
 type Ref = Clip['animation']
 type MediaCollection = 'animations' | 'voice-tracks' | 'captions'
 
-const idOf = (ref: unknown): number =>
-  typeof ref === 'object' && ref ? (ref as { id: number }).id : (ref as number)
-
 const labelOf = (accent: Accent) => accent.label ?? accent.tag
 
 async function loadMedia(
@@ -194,16 +193,20 @@ async function loadMedia(
   collection: MediaCollection,
   ref: Ref | number | unknown,
 ) {
-  const doc = await req.payload.findByID({
-    collection,
-    id: idOf(ref),
-    depth: 0,
-    req,
-    overrideAccess: true,
-    disableErrors: true,
-  })
+  const id = idOf(ref)
+  const doc =
+    id == null
+      ? null
+      : await req.payload.findByID({
+          collection,
+          id,
+          depth: 0,
+          req,
+          overrideAccess: true,
+          disableErrors: true,
+        })
   if (!doc?.filename)
-    throw new InputProblem(`The ${collection.replace('-', ' ')} file ${idOf(ref)} is missing.`)
+    throw new InputProblem(`The ${collection.replace('-', ' ')} file ${id ?? ''} is missing.`)
   const file = path.join(mediaDir(collection), doc.filename)
   try {
     const sha256 = await sha256File(file)

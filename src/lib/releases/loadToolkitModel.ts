@@ -7,11 +7,10 @@ import { plainTextFromRichText } from '../../domain/text/richText'
 import type { Clip as ClipDoc } from '../../payload-types'
 import { mediaDir } from '../config/paths'
 import { derivedDir, KEY_PATTERN, sha256File } from '../storage/derived'
+import { idText } from '../../domain/refs'
 
 type Locale = 'en-GB' | 'cy'
-const id = (ref: unknown): string =>
-  String(typeof ref === 'object' && ref ? (ref as { id: number }).id : ref)
-const ids = (refs: unknown[] | null | undefined): string[] => (refs ?? []).map(id)
+const ids = (refs: unknown[] | null | undefined): string[] => (refs ?? []).map(idText)
 
 export interface ToolkitModel {
   toolkit: Model.Toolkit
@@ -54,7 +53,7 @@ export async function loadToolkitModel(
       exercises.docs
         .map((e) => e.clip)
         .filter((c) => c != null)
-        .map(id),
+        .map(idText),
     ),
   ]
   const clipDocs = baseIds.length
@@ -77,7 +76,9 @@ export async function loadToolkitModel(
   const captionDocs = await payload.find({
     ...common,
     collection: 'captions',
-    where: { id: { in: clipDocs.docs.flatMap((c) => (c.captions ?? []).map((r) => id(r.track))) } },
+    where: {
+      id: { in: clipDocs.docs.flatMap((c) => (c.captions ?? []).map((r) => idText(r.track))) },
+    },
   })
 
   const files = new Map<string, string>()
@@ -109,18 +110,18 @@ export async function loadToolkitModel(
       const voiceDoc = await payload.findByID({
         ...common,
         collection: 'voice-tracks',
-        id: id(row.track),
+        id: idText(row.track),
       })
       const normalised = (voiceDoc.processing?.details as { normalised?: { url: string } } | null)
         ?.normalised
       return {
-        accentId: id(row.accent),
+        accentId: idText(row.accent),
         stale: row.stale === true,
         file: await fileRef(derivedFile(normalised?.url)),
       }
     })
     const captions = (clip.captions ?? []).map(async (row) => {
-      const doc = captionDocs.docs.find((c) => String(c.id) === id(row.track))
+      const doc = captionDocs.docs.find((c) => String(c.id) === idText(row.track))
       return {
         locale: row.locale,
         stale: row.stale === true,
@@ -137,8 +138,8 @@ export async function loadToolkitModel(
       slug: clip.slug,
       title: clip.title ?? clip.slug,
       audiences: ids(clip.audiences),
-      variantOf: clip.variantOf != null ? id(clip.variantOf) : null,
-      variantAudience: clip.variantAudience != null ? id(clip.variantAudience) : null,
+      variantOf: clip.variantOf != null ? idText(clip.variantOf) : null,
+      variantAudience: clip.variantAudience != null ? idText(clip.variantAudience) : null,
       processing: {
         status: (clip.processing?.status ?? 'queued') as Model.ProcessingStatus,
         durationMs: clip.processing?.durationMs ?? null,
@@ -159,7 +160,7 @@ export async function loadToolkitModel(
         .catch(() => null)
       return {
         id: String(script.id),
-        clipId: id(script.clip),
+        clipId: idText(script.clip),
         title: script.title,
         status: (published?.status ?? 'draft') as Model.ScriptStatus,
         hasUnpublishedDraft: published == null || script.updatedAt !== published.updatedAt,
@@ -179,11 +180,11 @@ export async function loadToolkitModel(
     })),
     exercises: exercises.docs.map((e) => ({
       id: String(e.id),
-      moduleId: id(e.module),
+      moduleId: idText(e.module),
       slug: e.slug,
       title: e.title ?? e.slug,
       order: e.order,
-      clipId: e.clip != null ? id(e.clip) : null,
+      clipId: e.clip != null ? idText(e.clip) : null,
       audiences: ids(e.audiences),
       minutes: e.minutes ?? null,
       worksheet: {

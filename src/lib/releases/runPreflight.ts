@@ -3,9 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { preflight, type PreflightResult } from '../../domain/releases/preflight'
 import type { Release } from '../../payload-types'
 import { loadToolkitModel, type ToolkitModel } from './loadToolkitModel'
-
-const id = (ref: unknown): string =>
-  String(typeof ref === 'object' && ref ? (ref as { id: number }).id : ref)
+import { idText } from '../../domain/refs'
 
 /** Preflight for a release as chosen: every locale's documents must pass. */
 export async function runPreflight(
@@ -15,11 +13,11 @@ export async function runPreflight(
   const locales = (release.locales ?? []) as ('en-GB' | 'cy')[]
   const models = new Map<string, ToolkitModel>()
   for (const locale of locales.length ? locales : (['en-GB'] as const)) {
-    models.set(locale, await loadToolkitModel(req, id(release.toolkit), locale))
+    models.set(locale, await loadToolkitModel(req, idText(release.toolkit), locale))
   }
   const base = models.values().next().value as ToolkitModel
-  const audienceIds = (release.audiences ?? []).map(id)
-  const accentIds = (release.accents ?? []).map(id)
+  const audienceIds = (release.audiences ?? []).map(idText)
+  const accentIds = (release.accents ?? []).map(idText)
   const result = preflight({
     toolkit: base.toolkit,
     modules: base.modules,

@@ -4,9 +4,7 @@ import { staffUser } from '../../../access/roles'
 import { linesOf } from '../../../domain/scripts/scriptDiff'
 import type { Comment } from '../../../payload-types'
 import { latestVersionId, readableScript } from '../../Scripts/review/context'
-
-const idOf = (ref: unknown) =>
-  typeof ref === 'object' && ref ? (ref as { id: number }).id : (ref as number)
+import { idOf, idText } from '../../../domain/refs'
 
 /**
  * Ties a new comment to its author and to the script text it was made on (version, speaker,
@@ -34,7 +32,7 @@ export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
       user &&
       user.role !== 'admin'
     ) {
-      if (String(idOf(originalDoc?.author)) !== String(user.id)) {
+      if (idText(originalDoc?.author) !== String(user.id)) {
         throw new APIError('Only the author of a comment can change its words.', 403)
       }
     }
@@ -43,18 +41,19 @@ export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
   if (!user) return data
   data.author = Number(user.id)
   const scriptId = idOf(data.script)
+  if (scriptId == null) throw new APIError('A comment needs the script it is about.', 400)
   // The person must be able to read the script they comment on (co-producers: assigned only).
   const script = await readableScript(req, scriptId)
   if (!script) throw new APIError(`Script ${scriptId} was not found.`, 404)
   if (data.parent != null) {
     const parent = await req.payload.findByID({
       collection: 'comments',
-      id: idOf(data.parent),
+      id: idOf(data.parent)!,
       depth: 0,
       overrideAccess: true,
       req,
     })
-    if (String(idOf(parent.script)) !== String(scriptId))
+    if (idText(parent.script) !== String(scriptId))
       throw new APIError('A reply must be on the same script as the comment it answers.', 400)
     data.lineId = parent.lineId
   }

@@ -1,8 +1,9 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
 import { checkExerciseClip, type AudienceRef } from '../../../domain/variants/audienceFit'
-import { idOf, throwIfFieldErrors } from '../../../hooks/fieldErrors'
+import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
 import type { Exercise } from '../../../payload-types'
+import { idOf } from '../../../domain/refs'
 
 type Id = number | string
 

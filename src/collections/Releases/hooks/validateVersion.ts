@@ -1,8 +1,10 @@
-import type { CollectionBeforeValidateHook, Where } from 'payload'
+import type { CollectionBeforeValidateHook } from 'payload'
 
-import { compareSemver, isValidSemver, nextMustBeGreater } from '../../../domain/releases/semver'
-import { idOf, throwIfFieldErrors } from '../../../hooks/fieldErrors'
+import { isValidSemver, nextMustBeGreater } from '../../../domain/releases/semver'
+import { newestRelease } from '../../../lib/releases/newestRelease'
+import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
 import type { Release } from '../../../payload-types'
+import { idOf } from '../../../domain/refs'
 
 /** The version is semver and greater than every earlier release of the same toolkit. */
 export const validateReleaseVersion: CollectionBeforeValidateHook<Release> = async ({
@@ -28,27 +30,13 @@ export const validateReleaseVersion: CollectionBeforeValidateHook<Release> = asy
       req,
     )
   }
-  const conditions: Where[] = [
-    { toolkit: { equals: toolkit } },
-    { status: { not_equals: 'draft' } },
-  ]
-  if (originalDoc?.id != null) conditions.push({ id: { not_equals: originalDoc.id } })
-  const earlier = await req.payload.find({
-    collection: 'releases',
-    where: { and: conditions },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-    select: { version: true },
+  // Every release past draft has claimed its version, failed builds included.
+  const previous = await newestRelease(req, {
+    toolkit,
+    statuses: ['building', 'published', 'failed', 'withdrawn'],
+    exceptId: originalDoc?.id,
   })
-  const previous =
-    earlier.docs
-      .map((r) => r.version)
-      .filter(isValidSemver)
-      .sort(compareSemver)
-      .pop() ?? null
-  const problem = nextMustBeGreater(previous, version)
+  const problem = nextMustBeGreater(previous?.version ?? null, version)
   throwIfFieldErrors('releases', problem ? [{ path: 'version', message: problem }] : [], req)
   return data ? { ...data, version } : data
 }

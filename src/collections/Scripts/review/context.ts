@@ -9,11 +9,9 @@ import type {
 } from '../../../domain/scripts/reviewWorkflow'
 import { contentHash, linesOf } from '../../../domain/scripts/scriptDiff'
 import type { Script } from '../../../payload-types'
+import { idText } from '../../../domain/refs'
 
 type Id = number | string
-
-const idOf = (ref: unknown): string =>
-  String(typeof ref === 'object' && ref ? (ref as { id: Id }).id : ref)
 
 /** The hash approvals sign: the spoken text in order, with speakers and the cast. */
 export function scriptContentHash(script: Pick<Script, 'scenes' | 'characters'>): string {
@@ -25,7 +23,7 @@ export function scriptContentHash(script: Pick<Script, 'scenes' | 'characters'>)
 
 export function approvalsOf(script: Pick<Script, 'approvals'>): Approval[] {
   return (script.approvals ?? []).map((a) => ({
-    userId: idOf(a.user),
+    userId: idText(a.user),
     role: a.role as Approval['role'],
     versionId: a.versionId,
     contentHash: a.contentHash,
@@ -37,7 +35,7 @@ export function reviewContextOf(script: Script): ReviewContext {
   return {
     state: (script.status ?? 'draft') as ReviewState,
     approvals: approvalsOf(script),
-    reviewers: (script.reviewers ?? []).map(idOf),
+    reviewers: (script.reviewers ?? []).map(idText),
     versionId: script.reviewedVersionId ?? '',
     contentHash: scriptContentHash(script),
   }
@@ -53,8 +51,8 @@ export function actorFor(
   return {
     userId,
     role: user.role,
-    isAssignedCoProducer: (script.assignedCoProducers ?? []).map(idOf).includes(userId),
-    isReviewer: (script.reviewers ?? []).map(idOf).includes(userId),
+    isAssignedCoProducer: (script.assignedCoProducers ?? []).map(idText).includes(userId),
+    isReviewer: (script.reviewers ?? []).map(idText).includes(userId),
   }
 }
 

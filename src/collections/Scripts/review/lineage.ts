@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Clip, Script } from '../../../payload-types'
 import { scriptContentHash } from './context'
+import { idText } from '../../../domain/refs'
 
 type MediaRow = {
   id?: string | null
@@ -10,9 +11,6 @@ type MediaRow = {
   stale?: boolean | null
   staleReason?: string | null
 }
-
-const idOf = (ref: unknown): string | null =>
-  ref == null ? null : String(typeof ref === 'object' ? (ref as { id: number }).id : ref)
 
 /** The text a recording is made from: the approved version if there is one, else the current. */
 export async function recordingSourceHash(
@@ -48,7 +46,7 @@ export function stampRecordings<T extends MediaRow>(
   const before = new Map((previous ?? []).map((row) => [row.id, row]))
   return rows.map((row) => {
     const old = row.id ? before.get(row.id) : undefined
-    if (old && idOf(old.track) === idOf(row.track)) {
+    if (old && idText(old.track) === idText(row.track)) {
       return {
         ...row,
         recordedFrom: old.recordedFrom ?? null,
@@ -67,7 +65,7 @@ export async function markRecordedMediaStale(input: {
   fromHash: string
 }): Promise<void> {
   const { req, script } = input
-  const clipId = idOf(script.clip)
+  const clipId = idText(script.clip)
   if (!clipId) return
   const clip = await req.payload.findByID({
     collection: 'clips',
