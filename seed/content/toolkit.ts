@@ -143,12 +143,12 @@ export const SEED_ACCENTS: SeedAccent[] = [
 // Characters (reused across clips so the same people appear in several stories)
 // ---------------------------------------------------------------------------
 
-const DEAN: SeedCharacter = {
+export const DEAN: SeedCharacter = {
   name: 'Dean',
   description:
     'In his thirties. Works on and off as a labourer. Loves his family, gets wound up fast.',
 }
-const KAYLEIGH: SeedCharacter = {
+export const KAYLEIGH: SeedCharacter = {
   name: 'Kayleigh',
   description: "Dean's partner. Works at a bakery. Wants a calm home for their son.",
 }
@@ -156,7 +156,7 @@ const KAI: SeedCharacter = {
   name: 'Kai',
   description: "Dean and Kayleigh's son, aged nine. Quiet, and loves music and drawing.",
 }
-const SAM: SeedCharacter = {
+export const SAM: SeedCharacter = {
   name: 'Sam',
   description: 'A probation officer. Calm, friendly and straight-talking.',
 }

@@ -82,7 +82,7 @@ describe('clip preview in the admin', () => {
     const statuses = await page
       .locator('.cdm-status')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-status')))
-    expect(statuses.length).toBe(26)
+    expect(statuses.length).toBe(28)
     expect(statuses).toContain('ready')
   })
 })

@@ -35,7 +35,7 @@ describe('the seeded demo on a production build, per demo user', () => {
       const token = await signIn(role)
       expect(total((await get('/api/modules', token)).body)).toBe(4)
       expect(total((await get('/api/exercises?limit=1', token)).body)).toBe(24)
-      expect(total((await get('/api/clips?limit=1', token)).body)).toBe(26)
+      expect(total((await get('/api/clips?limit=1', token)).body)).toBe(28)
     }
   })
 
@@ -46,7 +46,7 @@ describe('the seeded demo on a production build, per demo user', () => {
     expect(total((await get('/api/exercises?limit=1', token)).body)).toBe(13)
     const scripts = total((await get('/api/scripts?limit=1', token)).body)
     expect(scripts).toBe(total((await get('/api/clips?limit=1', token)).body))
-    expect(scripts).toBe(14)
+    expect(scripts).toBe(16)
   })
 
   it("should hide the co-producer's real name and email from everyone but admins", async () => {

@@ -23,9 +23,9 @@ describe('demo seed', () => {
       animations: 4,
       'voice-tracks': 3,
       toolkits: 1,
-      captions: 26,
-      clips: 26,
-      scripts: 26,
+      captions: 28,
+      clips: 28,
+      scripts: 28,
       modules: 4,
       exercises: 24,
     })
