@@ -27,7 +27,7 @@ import { createDatabaseAdapter } from './src/lib/config/database'
 import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
 import { migrations } from './src/migrations'
-import { seedDemoOnInit } from './seed/onInit'
+import { onInit } from './src/hooks/onInit'
 import { mediaEndpoints } from './src/endpoints/media'
 import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
@@ -130,13 +130,13 @@ export default buildConfig({
   jobs: {
     tasks: [ProcessClipMediaTask, BuildReleaseTask],
     enableConcurrencyControl: true,
-    // Development runs media jobs inside the server; production runs workers:
-    // `payload jobs:run --queue media --cron "*/5 * * * * *"` (see README).
+    // Development runs media jobs and release builds inside the server; production runs
+    // `npm run worker` beside it, or sets MEDIA_JOBS_AUTORUN=1 (see README).
     autoRun: [
       { cron: '*/5 * * * * *', queue: MEDIA_QUEUE, limit: 2 },
       { cron: '*/5 * * * * *', queue: RELEASE_QUEUE, limit: 1 },
     ],
     shouldAutoRun: () => shouldAutoRunMediaJobs(),
   },
-  onInit: seedDemoOnInit,
+  onInit,
 })

@@ -826,6 +826,15 @@ export interface Release {
     | number
     | boolean
     | null;
+  build?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1500,6 +1509,7 @@ export interface ReleasesSelect<T extends boolean = true> {
   freeze?: T;
   preflight?: T;
   outputs?: T;
+  build?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -3,6 +3,7 @@ import * as migration_20261127_103750_media_processing from './20261127_103750_m
 import * as migration_20261127_105456_coproduction from './20261127_105456_coproduction';
 import * as migration_20261127_105603_audit_log from './20261127_105603_audit_log';
 import * as migration_20261127_112639_releases from './20261127_112639_releases';
+import * as migration_20261127_121843_release_build_progress from './20261127_121843_release_build_progress';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261127_112639_releases.up,
     down: migration_20261127_112639_releases.down,
-    name: '20261127_112639_releases'
+    name: '20261127_112639_releases',
+  },
+  {
+    up: migration_20261127_121843_release_build_progress.up,
+    down: migration_20261127_121843_release_build_progress.down,
+    name: '20261127_121843_release_build_progress'
   },
 ];

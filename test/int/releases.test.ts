@@ -1,171 +1,36 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createDeliveryClient } from '../../src/delivery-client/index.mjs'
 import { uniqueSuffix } from './helpers/payload'
 import { MediaFixtures } from './media/helpers/fixtures'
+import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-sync-'))
-const apiKey = `test-delivery-key-${Date.now()}`
-const made: { collection: Parameters<Payload['delete']>[0]['collection']; id: number }[] = []
 
-let toolkit: { id: number; slug: string }
-let audience: { id: number; slug: string }
-let accent: { id: number; tag: string }
+let made: ReleasableToolkit
+let toolkit: ReleasableToolkit['toolkit']
+let audience: ReleasableToolkit['audience']
+let accent: ReleasableToolkit['accent']
+let apiKey = ''
 let publisherToken = ''
 
 beforeAll(async () => {
   const { payload, world } = studio
   await payload.delete({ collection: 'payload-jobs', where: { completedAt: { exists: false } } })
-  const suffix = uniqueSuffix()
-  const keep = <T extends { id: number }>(
-    collection: (typeof made)[number]['collection'],
-    doc: T,
-  ) => {
-    made.push({ collection, id: doc.id })
-    return doc
-  }
-  const upload = async (
-    collection: 'animations' | 'voice-tracks' | 'captions',
-    file: string,
-    mimetype: string,
-  ) => {
-    const data = fs.readFileSync(file)
-    return keep(
-      collection,
-      await payload.create({
-        collection,
-        data: { title: path.basename(file) },
-        file: { data, mimetype, name: `${suffix}-${path.basename(file)}`, size: data.length },
-      }),
-    )
-  }
-  audience = (
-    await payload.find({
-      collection: 'audiences',
-      where: { slug: { like: world.suffix } },
-      sort: 'slug',
-      limit: 1,
-    })
-  ).docs[0]
-  accent = keep(
-    'accents',
-    await payload.create({
-      collection: 'accents',
-      data: {
-        label: 'Release accent',
-        tag: `en-GB-x-r${suffix.replace(/[^a-z0-9]/g, '').slice(-7)}`,
-      },
-    }),
-  )
-  const animation = await upload(
-    'animations',
-    fixtures.animation('release.mp4', 2, '320x180'),
-    'video/mp4',
-  )
-  const voice = await upload('voice-tracks', fixtures.voice('release.m4a', 2), 'audio/mp4')
-  const captions = await upload(
-    'captions',
-    fixtures.text('release.vtt', 'WEBVTT\n\n00:00:00.200 --> 00:00:01.800\nHello.\n'),
-    'text/vtt',
-  )
-  toolkit = keep(
-    'toolkits',
-    await payload.create({
-      collection: 'toolkits',
-      data: { title: 'Release toolkit', slug: `release-${suffix}` },
-    }),
-  )
-  const moduleDoc = keep(
-    'modules',
-    await payload.create({
-      collection: 'modules',
-      data: {
-        toolkit: toolkit.id,
-        title: 'Foundation',
-        slug: 'foundation',
-        order: 1,
-        mandatory: true,
-      },
-    }),
-  )
-  const clip = keep(
-    'clips',
-    await payload.create({
-      collection: 'clips',
-      data: {
-        title: 'Release clip',
-        slug: `release-clip-${suffix}`,
-        animation: animation.id,
-        voiceTracks: [{ accent: accent.id, track: voice.id }],
-        captions: [{ locale: 'en-GB', track: captions.id }],
-      },
-    }),
-  )
-  keep(
-    'exercises',
-    await payload.create({
-      collection: 'exercises',
-      data: {
-        module: moduleDoc.id,
-        title: 'First',
-        slug: 'first',
-        order: 1,
-        clip: clip.id,
-        minutes: 5,
-        task: 'Notice one feeling.',
-      },
-    }),
-  )
-  keep(
-    'scripts',
-    await payload.create({
-      collection: 'scripts',
-      data: {
-        title: 'Release script',
-        clip: clip.id,
-        status: 'approved',
-        _status: 'published',
-        characters: [{ name: 'Dean' }],
-        scenes: [{ heading: 'One', lines: [{ speaker: 'Dean', text: 'Hello.' }] }],
-      },
-    }),
-  )
-  await payload.jobs.run({ queue: 'media', limit: 10 })
-  expect((await payload.findByID({ collection: 'clips', id: clip.id })).processing?.status).toBe(
-    'ready',
-  )
-  keep(
-    'delivery-apps',
-    await payload.create({
-      collection: 'delivery-apps',
-      data: { name: 'Test app', enableAPIKey: true, apiKey },
-    }),
-  )
+  made = await makeReleasableToolkit(payload, world, fixtures)
+  ;({ toolkit, audience, accent, apiKey } = made)
   publisherToken = await loginToken(studio.server.url, world.users.publisher.email, PASSWORD)
 })
 
 afterAll(async () => {
-  const releases = await studio.payload.find({
-    collection: 'releases',
-    where: { toolkit: { equals: toolkit?.id ?? -1 } },
-    pagination: false,
-  })
-  for (const release of releases.docs) {
-    await studio.payload.db.deleteOne({
-      collection: 'releases',
-      where: { id: { equals: release.id } },
-    })
-  }
-  for (const { collection, id } of made.reverse())
-    await studio.payload.delete({ collection, id }).catch(() => undefined)
+  await made?.remove()
   fixtures.remove()
   fs.rmSync(outDir, { recursive: true, force: true })
 })
@@ -339,20 +204,14 @@ describe('releases and delivery', () => {
 
   it('should publish a second release after one voice is re-recorded, with a delta of exactly the changed files', async () => {
     const { payload } = studio
-    const clip = (
-      await payload.find({
-        collection: 'clips',
-        where: { slug: { like: 'release-clip-' } },
-        limit: 1,
-      })
-    ).docs[0]
+    const { clip } = made
     const data = fs.readFileSync(fixtures.voice('release-v2.m4a', 2, 523))
     const voice = await payload.create({
       collection: 'voice-tracks',
       data: { title: 'v2' },
       file: { data, mimetype: 'audio/mp4', name: `${uniqueSuffix()}-v2.m4a`, size: data.length },
     })
-    made.push({ collection: 'voice-tracks', id: voice.id })
+    made.keep('voice-tracks', voice.id)
     await payload.update({
       collection: 'clips',
       id: clip.id,

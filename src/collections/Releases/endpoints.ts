@@ -6,6 +6,7 @@ import { RELEASE_QUEUE } from '../../jobs/buildRelease/task'
 import { idText } from '../../domain/refs'
 import { nextMustBeGreater } from '../../domain/releases/semver'
 import { newestRelease } from '../../lib/releases/newestRelease'
+import { buildIsStalled, resumeStalledBuild } from '../../lib/releases/resumeStalledBuilds'
 import { runPreflight } from '../../lib/releases/runPreflight'
 import type { Release } from '../../payload-types'
 import { toJsonField } from '../../lib/releases/jsonField'
@@ -38,7 +39,8 @@ const preflightEndpoint: Endpoint = {
 
 /**
  * POST /api/releases/:id/publish — re-checks preflight on the server and queues the build;
- * the release shows "building" until the job publishes it or says why it failed.
+ * the release shows "building" until the job publishes it or says why it failed. On a build
+ * whose process died (no heartbeat), it resumes the build instead.
  */
 const publishEndpoint: Endpoint = {
   path: '/:id/publish',
@@ -48,6 +50,18 @@ const publishEndpoint: Endpoint = {
       return jsonError(403, 'Only publishers and admins can publish releases.')
     const release = await releaseFor(req)
     if (!release) return jsonError(404, 'Release not found.')
+    if (release.status === 'building') {
+      if (!buildIsStalled(release))
+        return jsonError(409, `Release ${release.version} is already building.`)
+      await resumeStalledBuild(req.payload, release, req)
+      return Response.json(
+        {
+          status: 'building',
+          message: `The build of release ${release.version} had stopped; it is building again.`,
+        },
+        { status: 202 },
+      )
+    }
     if (release.status !== 'draft' && release.status !== 'failed') {
       return jsonError(
         400,

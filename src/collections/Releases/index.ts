@@ -105,8 +105,9 @@ export const Releases: CollectionConfig<'releases'> = {
       access: systemOnly,
       admin: { position: 'sidebar', readOnly: true },
     },
-    // Written by the build: the exact documents used, the preflight result and the output files.
-    ...(['freeze', 'preflight', 'outputs'] as const).map((name) => ({
+    // Written by the build: the exact documents used, the preflight result, the output files and
+    // the build's progress and heartbeat.
+    ...(['freeze', 'preflight', 'outputs', 'build'] as const).map((name) => ({
       name,
       type: 'json' as const,
       access: systemOnly,

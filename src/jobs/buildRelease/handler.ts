@@ -6,10 +6,12 @@ import type { TaskHandler } from 'payload'
 import { canonicalJsonBytes } from '../../domain/manifest/canonicalJson'
 import { buildManifest } from '../../domain/manifest/buildManifest'
 import { diffReleases, formatChangelog, type FrozenRelease } from '../../domain/releases/changelog'
+import { idText } from '../../domain/refs'
 import { dataDir } from '../../lib/config/paths'
-import { newestRelease } from '../../lib/releases/newestRelease'
-import { runPreflight } from '../../lib/releases/runPreflight'
+import { startBuildProgress } from '../../lib/releases/buildProgressReporter'
 import { writeBundle } from '../../lib/releases/bundle'
+import { toJsonField } from '../../lib/releases/jsonField'
+import { newestRelease } from '../../lib/releases/newestRelease'
 import {
   bundleFileName,
   manifestFileName,
@@ -17,9 +19,8 @@ import {
   storeAsset,
   writeReleaseAtomically,
 } from '../../lib/releases/releaseStore'
+import { runPreflight } from '../../lib/releases/runPreflight'
 import { loadSigningKeys, signDetached } from '../../lib/signing'
-import { idText } from '../../domain/refs'
-import { toJsonField } from '../../lib/releases/jsonField'
 
 export interface ReleaseOutput {
   audience: string
@@ -36,7 +37,8 @@ export interface ReleaseOutput {
 /**
  * Freezes what the release uses, re-checks preflight, stores every asset by sha256, writes and
  * signs a manifest per audience × locale into a private folder, moves the folder into place,
- * and only then flips the release to published in one write.
+ * and only then flips the release to published in one write. Killed at any point, it leaves a
+ * release that is still "building" and invisible to delivery apps; running it again finishes it.
  */
 export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) => {
   const { payload } = req
@@ -48,7 +50,9 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     overrideAccess: true,
   })
   if (release.status !== 'building') return { output: { status: release.status } }
+  const progress = startBuildProgress(payload, release.id)
   const fail = async (reason: string) => {
+    await progress.stop()
     await payload.update({
       ...system,
       collection: 'releases',
@@ -58,35 +62,39 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     return { output: { status: 'failed' } }
   }
 
-  const { result, models } = await runPreflight(req, release)
-  if (!result.ok)
-    return fail(`Preflight failed: ${result.problems.map((p) => p.message).join(' ')}`)
-
-  const previous = await newestRelease(req, {
-    toolkit: idText(release.toolkit),
-    statuses: ['published', 'withdrawn'],
-  })
-  const base = models.values().next().value!
-  const frozen: FrozenRelease = { version: release.version, documents: base.versions }
-  const changelog = release.changelog?.length
-    ? release.changelog.map((c) => c.line)
-    : formatChangelog(diffReleases((previous?.freeze as FrozenRelease | null) ?? null, frozen))
-  const publishedAt = new Date().toISOString()
-  let keys: ReturnType<typeof loadSigningKeys>
   try {
-    keys = loadSigningKeys({ dataDir: dataDir() })
-  } catch (error) {
-    return fail(`Cannot sign the release: ${(error as Error).message}`)
-  }
-  const audienceIds = (release.audiences ?? []).map(idText)
-  const accentIds = (release.accents ?? []).map(idText)
-  const outputs: ReleaseOutput[] = []
+    await progress.report('preflight')
+    const { result, models } = await runPreflight(req, release)
+    if (!result.ok)
+      return await fail(`Preflight failed: ${result.problems.map((p) => p.message).join(' ')}`)
 
-  try {
-    await writeReleaseAtomically(release.id, async (dir) => {
-      for (const [locale, model] of models) {
-        for (const audience of model.audiences.filter((a) => audienceIds.includes(a.id))) {
-          const manifest = buildManifest({
+    const previous = await newestRelease(req, {
+      toolkit: idText(release.toolkit),
+      statuses: ['published', 'withdrawn'],
+    })
+    const base = models.values().next().value!
+    const frozen: FrozenRelease = { version: release.version, documents: base.versions }
+    const changelog = release.changelog?.length
+      ? release.changelog.map((c) => c.line)
+      : formatChangelog(diffReleases((previous?.freeze as FrozenRelease | null) ?? null, frozen))
+    const publishedAt = new Date().toISOString()
+    let keys: ReturnType<typeof loadSigningKeys>
+    try {
+      keys = loadSigningKeys({ dataDir: dataDir() })
+    } catch (error) {
+      return await fail(`Cannot sign the release: ${(error as Error).message}`)
+    }
+    const audienceIds = (release.audiences ?? []).map(idText)
+    const accentIds = (release.accents ?? []).map(idText)
+
+    const planned = [...models].flatMap(([locale, model]) =>
+      model.audiences
+        .filter((a) => audienceIds.includes(a.id))
+        .map((audience) => ({
+          locale,
+          audience,
+          model,
+          manifest: buildManifest({
             toolkit: model.toolkit,
             release: {
               version: release.version,
@@ -100,56 +108,76 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
             exercises: model.exercises,
             clips: model.clips,
             accents: accentIds.map((a) => model.accents.find((x) => x.id === a)!).filter(Boolean),
-          })
-          for (const sha of Object.keys(manifest.assets)) {
-            const file = model.files.get(sha)
-            if (!file) throw new Error(`asset ${sha} has no file on disk`)
-            await storeAsset(sha, file)
-          }
-          const bytes = canonicalJsonBytes(manifest)
-          const signature = signDetached(bytes, keys.active)
-          await fs.writeFile(path.join(dir, manifestFileName(audience.slug, locale)), bytes)
-          await fs.writeFile(
-            path.join(dir, signatureFileName(audience.slug, locale)),
-            JSON.stringify(signature),
-          )
-          const bundle = path.join(dir, bundleFileName(audience.slug, locale))
-          await writeBundle({
-            target: bundle,
-            manifest: bytes,
-            signature: JSON.stringify(signature),
-            assets: Object.keys(manifest.assets),
-          })
-          outputs.push({
-            audience: audience.slug,
-            locale,
-            manifestSha256: createHash('sha256').update(bytes).digest('hex'),
-            manifestBytes: bytes.length,
-            keyId: signature.keyId,
-            signature: signature.signature,
-            assets: manifest.assets,
-            assetBytes: Object.values(manifest.assets).reduce((sum, a) => sum + a.bytes, 0),
-            bundleBytes: (await fs.stat(bundle)).size,
-          })
-        }
+          }),
+        })),
+    )
+
+    const sources = new Map<string, string>()
+    for (const { manifest, model } of planned) {
+      for (const sha of Object.keys(manifest.assets)) {
+        const file = model.files.get(sha)
+        if (!file) return await fail(`Build failed: asset ${sha} has no file on disk.`)
+        sources.set(sha, file)
+      }
+    }
+    let stored = 0
+    await progress.report('assets', 0, sources.size)
+    for (const [sha, file] of sources) {
+      await storeAsset(sha, file)
+      await progress.report('assets', ++stored, sources.size)
+    }
+
+    const outputs: ReleaseOutput[] = []
+    await progress.report('bundles', 0, planned.length)
+    await writeReleaseAtomically(release.id, async (dir) => {
+      for (const { locale, audience, manifest } of planned) {
+        const bytes = canonicalJsonBytes(manifest)
+        const signature = signDetached(bytes, keys.active)
+        const signatureJson = JSON.stringify(signature)
+        await fs.writeFile(path.join(dir, manifestFileName(audience.slug, locale)), bytes)
+        await fs.writeFile(path.join(dir, signatureFileName(audience.slug, locale)), signatureJson)
+        const bundle = path.join(dir, bundleFileName(audience.slug, locale))
+        await writeBundle({
+          target: bundle,
+          manifest: bytes,
+          signature: signatureJson,
+          assets: Object.keys(manifest.assets),
+        })
+        outputs.push({
+          audience: audience.slug,
+          locale,
+          manifestSha256: createHash('sha256').update(bytes).digest('hex'),
+          manifestBytes: bytes.length,
+          keyId: signature.keyId,
+          signature: signature.signature,
+          assets: manifest.assets,
+          assetBytes: Object.values(manifest.assets).reduce((sum, a) => sum + a.bytes, 0),
+          bundleBytes: (await fs.stat(bundle)).size,
+        })
+        await progress.report('bundles', outputs.length, planned.length)
       }
     })
-  } catch (error) {
-    return fail(`Build failed: ${(error as Error).message}`)
-  }
 
-  await payload.update({
-    ...system,
-    collection: 'releases',
-    id: release.id,
-    data: {
-      status: 'published',
-      publishedAt,
-      freeze: toJsonField(frozen),
-      preflight: toJsonField(result),
-      outputs: toJsonField(outputs),
-      changelog: changelog.map((line) => ({ line })),
-    },
-  })
-  return { output: { status: 'published' } }
+    await progress.report('publishing')
+    await progress.stop()
+    await payload.update({
+      ...system,
+      collection: 'releases',
+      id: release.id,
+      data: {
+        status: 'published',
+        publishedAt,
+        freeze: toJsonField(frozen),
+        preflight: toJsonField(result),
+        outputs: toJsonField(outputs),
+        changelog: changelog.map((line) => ({ line })),
+        build: toJsonField(progress.finished()),
+      },
+    })
+    return { output: { status: 'published' } }
+  } catch (error) {
+    return await fail(`Build failed: ${(error as Error).message}`)
+  } finally {
+    await progress.stop()
+  }
 }

@@ -4,6 +4,9 @@ import { buildRelease } from './handler'
 
 export const RELEASE_QUEUE = 'releases'
 
+/** One build per release at a time; also how an interrupted build's job is found again. */
+export const releaseBuildKey = (releaseId: string | number) => `release:${releaseId}`
+
 /** Builds and publishes one release: manifests per audience × locale, signatures, assets. */
 export const BuildReleaseTask: TaskConfig<'buildRelease'> = {
   slug: 'buildRelease',
@@ -11,6 +14,6 @@ export const BuildReleaseTask: TaskConfig<'buildRelease'> = {
   inputSchema: [{ name: 'releaseId', type: 'text', required: true }],
   outputSchema: [{ name: 'status', type: 'text', required: true }],
   retries: { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-  concurrency: { key: ({ input }) => `release:${input.releaseId}`, exclusive: true },
+  concurrency: { key: ({ input }) => releaseBuildKey(input.releaseId), exclusive: true },
   handler: buildRelease,
 }

@@ -4,6 +4,9 @@ import path from 'node:path'
 
 import { mediaDir } from '../config/paths'
 
+/** Marks files and folders that are still being written; never a final name. */
+const TMP_MARK = '.tmp-'
+
 /** Every released file once, by sha256: shared by all releases, never rewritten. */
 export const assetPath = (sha256: string): string =>
   path.join(mediaDir('assets'), sha256.slice(0, 2), sha256)
@@ -29,7 +32,7 @@ export async function storeAsset(sha256: string, source: string): Promise<void> 
     // not stored yet
   }
   await fs.mkdir(path.dirname(target), { recursive: true })
-  const tmp = `${target}.tmp-${randomBytes(4).toString('hex')}`
+  const tmp = `${target}${TMP_MARK}${randomBytes(4).toString('hex')}`
   await fs.copyFile(source, tmp)
   await fs.rename(tmp, target)
 }
@@ -44,7 +47,10 @@ export async function writeReleaseAtomically(
   write: (dir: string) => Promise<void>,
 ): Promise<string> {
   const target = releaseDir(releaseId)
-  const tmp = path.join(mediaDir('releases'), `.tmp-${releaseId}-${randomBytes(4).toString('hex')}`)
+  const tmp = path.join(
+    mediaDir('releases'),
+    `${TMP_MARK}${releaseId}-${randomBytes(4).toString('hex')}`,
+  )
   await fs.mkdir(tmp, { recursive: true })
   try {
     await write(tmp)
@@ -54,4 +60,38 @@ export async function writeReleaseAtomically(
   } finally {
     await fs.rm(tmp, { recursive: true, force: true })
   }
+}
+
+/**
+ * Removes what a killed build left half-written: its private release folders, and asset copies
+ * that never got their final name. Assets are shared by every build, so only temporary copies
+ * older than `olderThanMs` go; a live build renames its copies within moments.
+ */
+export async function removeInterruptedWrites(
+  releaseId: string | number,
+  olderThanMs: number,
+): Promise<number> {
+  let removed = 0
+  const releases = mediaDir('releases')
+  for (const name of await fs.readdir(releases).catch(() => [] as string[])) {
+    if (name.startsWith(`${TMP_MARK}${releaseId}-`)) {
+      await fs.rm(path.join(releases, name), { recursive: true, force: true })
+      removed += 1
+    }
+  }
+  const cutoff = Date.now() - olderThanMs
+  const assets = mediaDir('assets')
+  for (const prefix of await fs.readdir(assets).catch(() => [] as string[])) {
+    const dir = path.join(assets, prefix)
+    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+      if (!name.includes(TMP_MARK)) continue
+      const file = path.join(dir, name)
+      const stat = await fs.stat(file).catch(() => null)
+      if (stat && stat.mtimeMs < cutoff) {
+        await fs.rm(file, { force: true })
+        removed += 1
+      }
+    }
+  }
+  return removed
 }

@@ -1,12 +1,12 @@
-// `npm run worker:media`: a production media worker. Runs `payload jobs:run --queue media` in a
-// loop, one short-lived process per batch. Short-lived runs matter: on Node 20 the Payload CLI's
+// `npm run worker`: a production worker for media processing and release builds. Runs
+// `payload jobs:run --all-queues` in a loop, one short-lived process per batch. Short-lived runs matter: on Node 20 the Payload CLI's
 // TypeScript loader sometimes exits silently while loading the config, and a long-running
 // `--cron` process would then simply be gone; here the next batch just starts again.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
-const INTERVAL_MS = Number(process.env.MEDIA_WORKER_INTERVAL_MS ?? 5000)
-const BATCH = String(process.env.MEDIA_WORKER_BATCH ?? 2)
+const INTERVAL_MS = Number(process.env.WORKER_INTERVAL_MS ?? 5000)
+const BATCH = String(process.env.WORKER_BATCH ?? 2)
 const payloadBin = path.resolve('node_modules/payload/bin.js')
 let stopping = false
 let current = null
@@ -19,13 +19,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 console.log(
-  `media worker: running up to ${BATCH} jobs every ${INTERVAL_MS / 1000}s (Ctrl-C to stop)`,
+  `worker: running up to ${BATCH} jobs every ${INTERVAL_MS / 1000}s (Ctrl-C to stop)`,
 )
 while (!stopping) {
   const code = await new Promise((resolve) => {
     current = spawn(
       process.execPath,
-      [payloadBin, 'jobs:run', '--queue', 'media', '--limit', BATCH],
+      [payloadBin, 'jobs:run', '--all-queues', '--limit', BATCH],
       {
         stdio: ['ignore', 'inherit', 'inherit'],
         env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
@@ -33,6 +33,6 @@ while (!stopping) {
     )
     current.on('close', resolve)
   })
-  if (code !== 0 && !stopping) console.error(`media worker: batch exited with ${code}; continuing`)
+  if (code !== 0 && !stopping) console.error(`worker: batch exited with ${code}; continuing`)
   if (!stopping) await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS))
 }

@@ -1,0 +1,68 @@
+import type { Payload } from 'payload'
+
+import type { BuildPhase, BuildProgress } from '../../domain/releases/buildProgress'
+import type { Id } from '../../domain/refs'
+
+const HEARTBEAT_MS = 5_000
+
+export interface BuildProgressReporter {
+  report(phase: BuildPhase, done?: number, total?: number): Promise<void>
+  /** Stops the heartbeat once every progress write has landed. */
+  stop(): Promise<void>
+  /** The progress to store with the published release. */
+  finished(): BuildProgress
+}
+
+/**
+ * Keeps a release's `build` progress current while a build runs, and renews its heartbeat every
+ * few seconds between steps so other processes can tell a slow build from a dead one. Writes go
+ * straight to the database: progress is not an edit of the release, so it bypasses the hooks
+ * that refuse changes to a building release and keeps the audit log to real changes.
+ */
+export function startBuildProgress(payload: Payload, releaseId: Id): BuildProgressReporter {
+  const startedAt = new Date().toISOString()
+  let state: BuildProgress = {
+    phase: 'preflight',
+    done: 0,
+    total: 0,
+    startedAt,
+    heartbeatAt: startedAt,
+  }
+  // One write at a time, in order, so a heartbeat never lands after a later step.
+  let writes: Promise<unknown> = Promise.resolve()
+  const write = () => {
+    const build = { ...state, heartbeatAt: new Date().toISOString() }
+    writes = writes
+      .then(() =>
+        payload.db.updateOne({
+          collection: 'releases',
+          id: releaseId,
+          data: { build },
+          returning: false,
+        }),
+      )
+      .catch((error: unknown) =>
+        payload.logger.warn({ err: error, releaseId }, 'Could not record release build progress'),
+      )
+    return writes.then(() => undefined)
+  }
+  const timer = setInterval(write, HEARTBEAT_MS)
+  timer.unref()
+  return {
+    report(phase, done = 0, total = 0) {
+      state = { ...state, phase, done, total }
+      return write()
+    },
+    async stop() {
+      clearInterval(timer)
+      await writes
+    },
+    finished: () => ({
+      ...state,
+      phase: 'done',
+      done: 0,
+      total: 0,
+      heartbeatAt: new Date().toISOString(),
+    }),
+  }
+}

@@ -1,0 +1,261 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createDeliveryClient } from '../../src/delivery-client/index.mjs'
+import { mediaDir } from '../../src/lib/config/paths'
+import { releaseBuildKey } from '../../src/jobs/buildRelease/task'
+import { MediaFixtures } from './media/helpers/fixtures'
+import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
+import { loginToken, setUpStudio } from './helpers/studio'
+import { PASSWORD } from './helpers/world'
+
+const studio = setUpStudio()
+const fixtures = new MediaFixtures()
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-crash-sync-'))
+const workerScript = path.resolve('test/int/helpers/buildWorker.ts')
+let made: ReleasableToolkit
+let token = ''
+let releaseId = 0
+
+beforeAll(async () => {
+  const { payload, world } = studio
+  await payload.delete({ collection: 'payload-jobs', where: { completedAt: { exists: false } } })
+  made = await makeReleasableToolkit(payload, world, fixtures)
+  token = await loginToken(studio.server.url, world.users.publisher.email, PASSWORD)
+})
+
+afterAll(async () => {
+  delete process.env.RELEASE_BUILD_STALE_SECONDS
+  await made?.remove()
+  fixtures.remove()
+  fs.rmSync(outDir, { recursive: true, force: true })
+})
+
+const api = (method: string, url: string, body?: unknown) =>
+  fetch(`${studio.server.url}${url}`, {
+    method,
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+const manifestStatus = async () =>
+  (
+    await fetch(
+      `${studio.server.url}/api/delivery/toolkits/${made.toolkit.slug}/releases/1.0.0/manifest.json?audience=${made.audience.slug}&locale=en-GB`,
+      { headers: { authorization: `delivery-apps API-Key ${made.apiKey}` } },
+    )
+  ).status
+
+/**
+ * Starts a worker process that builds the queued release and stops at `pauseAt` (or finishes).
+ * A worker that exits before "READY" never loaded its config (see buildWorker.ts) and is
+ * started again.
+ */
+function startWorker(
+  pauseAt: string,
+  onLine: (line: string) => void = () => undefined,
+): { child: () => ChildProcess; paused: Promise<string[]> } {
+  let current: ChildProcess
+  const paused = (async () => {
+    for (let attempt = 1; ; attempt++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
+        env: { ...process.env, PAUSE_AT: pauseAt, RELEASE_BUILD_STALE_SECONDS: '3600' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      current = child
+      const lines: string[] = []
+      let stderr = ''
+      const outcome = await new Promise<'stopped' | 'not-loaded'>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`worker never reached ${pauseAt}`)), 90_000)
+        child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+          const fresh = chunk.split('\n').filter(Boolean)
+          lines.push(...fresh)
+          fresh.forEach(onLine)
+          if (lines.includes('PAUSED') || lines.includes('DONE')) {
+            clearTimeout(timer)
+            resolve('stopped')
+          }
+        })
+        child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+        child.on('exit', (code) => {
+          clearTimeout(timer)
+          if (lines.includes('DONE')) return
+          if (!lines.includes('READY') && attempt < 5) return resolve('not-loaded')
+          reject(
+            new Error(`worker exited (${code}) before ${pauseAt}:\n${lines.join('\n')}\n${stderr}`),
+          )
+        })
+      })
+      if (outcome === 'stopped') return lines
+    }
+  })()
+  return { child: () => current, paused }
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGKILL')
+  await exited
+}
+
+const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+
+/** Every file under its final name in the asset store holds exactly the bytes its name says. */
+function expectNoHalfWrittenAssets() {
+  const assets = mediaDir('assets')
+  for (const prefix of list(assets)) {
+    for (const name of fs.readdirSync(path.join(assets, prefix))) {
+      if (name.includes('.tmp-')) continue
+      const bytes = fs.readFileSync(path.join(assets, prefix, name))
+      expect(createHash('sha256').update(bytes).digest('hex'), name).toBe(name)
+    }
+  }
+}
+
+const leftovers = () =>
+  [
+    ...list(mediaDir('releases')).filter((n) => n.startsWith('.tmp-')),
+    ...list(mediaDir('assets'))
+      .flatMap((p) => list(path.join(mediaDir('assets'), p)))
+      .filter((n) => n.includes('.tmp-')),
+  ].sort()
+
+async function buildJobs() {
+  return (
+    await studio.payload.find({
+      collection: 'payload-jobs',
+      where: { concurrencyKey: { equals: releaseBuildKey(releaseId) } },
+      sort: 'createdAt',
+      pagination: false,
+    })
+  ).docs
+}
+
+describe('a release build killed mid-way', () => {
+  it('should queue a build that a separate worker process picks up', async () => {
+    const created = await api('POST', '/api/releases', {
+      toolkit: made.toolkit.id,
+      version: '1.0.0',
+      audiences: [made.audience.id],
+      locales: ['en-GB'],
+      accents: [made.accent.id],
+    })
+    expect(created.status).toBe(201)
+    releaseId = ((await created.json()) as { doc: { id: number } }).doc.id
+    expect((await api('POST', `/api/releases/${releaseId}/publish`)).status).toBe(202)
+  })
+
+  // Each kill point is a moment between two writes of the build: after the first asset is
+  // stored, after the first bundle is written, with the release folder in place but the status
+  // not yet flipped, and just after the flip.
+  for (const pauseAt of ['assets:1', 'bundles:1', 'before-publish']) {
+    it(`should leave no visible release when killed at ${pauseAt}, and resume on request`, async () => {
+      const worker = startWorker(pauseAt)
+      const steps = await worker.paused
+      expect(steps).toContain(pauseAt.includes(':') ? `STEP ${pauseAt}` : 'STEP publishing:0')
+
+      // Alive and beating: a second publish is refused rather than starting a rival build.
+      process.env.RELEASE_BUILD_STALE_SECONDS = '3600'
+      expect((await api('POST', `/api/releases/${releaseId}/publish`)).status).toBe(409)
+
+      await kill(worker.child())
+      const release = await studio.payload.findByID({ collection: 'releases', id: releaseId })
+      expect(release.status).toBe('building')
+      expect(release.publishedAt ?? null).toBeNull()
+      expect(await manifestStatus()).toBe(404)
+      expectNoHalfWrittenAssets()
+      const jobs = await buildJobs()
+      expect(jobs.at(-1)!.processing).toBe(true)
+
+      // Once the heartbeat is older than the limit, publishing again takes the build over.
+      process.env.RELEASE_BUILD_STALE_SECONDS = '0.2'
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      const resumed = await api('POST', `/api/releases/${releaseId}/publish`)
+      expect(resumed.status).toBe(202)
+      expect(JSON.stringify(await resumed.json())).toContain('building again')
+      const after = await buildJobs()
+      expect(after.find((j) => j.id === jobs.at(-1)!.id)).toMatchObject({
+        processing: false,
+        hasError: true,
+      })
+      expect(after.filter((j) => !j.processing && !j.hasError && !j.completedAt)).toHaveLength(1)
+      expect(list(mediaDir('releases')).filter((n) => n.startsWith('.tmp-'))).toEqual([])
+    })
+  }
+
+  it('should be complete when killed just after the status flip, and sync and verify', async () => {
+    const worker = startWorker('after-publish')
+    expect(await worker.paused).toContain('PUBLISHED')
+    await kill(worker.child())
+    const release = await studio.payload.findByID({ collection: 'releases', id: releaseId })
+    expect(release.status).toBe('published')
+    expect(await manifestStatus()).toBe(200)
+    expect(leftovers()).toEqual([])
+    expectNoHalfWrittenAssets()
+
+    const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey: made.apiKey })
+    const synced = await client.syncRelease({
+      toolkit: made.toolkit.slug,
+      audience: made.audience.slug,
+      locale: 'en-GB',
+      outDir,
+      pinnedKeys: await client.keys(),
+    })
+    expect(synced.version).toBe('1.0.0')
+    expect(synced.downloaded.length).toBe(
+      Object.keys((release.outputs as { assets: object }[])[0].assets).length,
+    )
+  })
+
+  it('should leave a complete release or none when killed at a random moment, and finish after', async () => {
+    const created = await api('POST', '/api/releases', {
+      toolkit: made.toolkit.id,
+      version: '1.1.0',
+      audiences: [made.audience.id],
+      locales: ['en-GB'],
+      accents: [made.accent.id],
+      releaseNotes: 'Same content, rebuilt',
+    })
+    const second = ((await created.json()) as { doc: { id: number } }).doc.id
+    expect((await api('POST', `/api/releases/${second}/publish`)).status).toBe(202)
+    // The build starts with its first progress write; kill somewhere in the next 300 ms.
+    let started = () => undefined as void
+    const firstStep = new Promise<void>((resolve) => (started = resolve))
+    const worker = startWorker('never', (line) => line.startsWith('STEP') && started())
+    worker.paused.catch(() => undefined)
+    await firstStep
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 300))
+    await kill(worker.child())
+    expectNoHalfWrittenAssets()
+    const release = await studio.payload.findByID({ collection: 'releases', id: second })
+    const url = `/api/delivery/toolkits/${made.toolkit.slug}/releases/1.1.0/manifest.json?audience=${made.audience.slug}&locale=en-GB`
+    const served = await fetch(`${studio.server.url}${url}`, {
+      headers: { authorization: `delivery-apps API-Key ${made.apiKey}` },
+    })
+    expect(served.status).toBe(release.status === 'published' ? 200 : 404)
+    console.info(
+      `killed at random: release ${release.status}, build ${JSON.stringify(release.build)}`,
+    )
+    if (release.status !== 'published') {
+      expect(release.status).toBe('building')
+      process.env.RELEASE_BUILD_STALE_SECONDS = '0.2'
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      expect((await api('POST', `/api/releases/${second}/publish`)).status).toBe(202)
+      await startWorker('').paused
+    }
+    const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey: made.apiKey })
+    const synced = await client.syncRelease({
+      toolkit: made.toolkit.slug,
+      audience: made.audience.slug,
+      locale: 'en-GB',
+      outDir,
+      pinnedKeys: await client.keys(),
+    })
+    expect(synced.version).toBe('1.1.0')
+    expect(leftovers()).toEqual([])
+  })
+})
