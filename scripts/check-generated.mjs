@@ -28,8 +28,9 @@ function run(args, extraEnv = {}) {
   return `${result.stdout}${result.stderr}`
 }
 
-// On Node 20 the Payload CLI's TypeScript loader sometimes exits 0 without doing anything, so
-// each step is retried until its effect is visible.
+// On Node 20 the Payload CLI sometimes exits 0 without doing anything (the ESM loader abandons
+// importing @payloadcms/richtext-lexical; payloadcms/payload#17757), so each step is retried
+// until its effect is visible.
 const ATTEMPTS = 5
 function runUntil(args, done, extraEnv = {}) {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -1,7 +1,7 @@
 // Browser and HTTP tests against a production build (`next build` + `next start`) with the demo
 // seeded into a throwaway embedded database. Skips, saying so, when Chromium is not installed.
 import { spawn, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -51,6 +51,10 @@ const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
     SEED_DEMO: '1',
     MEDIA_JOBS_AUTORUN: '1',
+    // Production refuses to sign releases with a generated key; this run gets its own.
+    CDM_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
     DATABASE_URI: `file:${path.join(tmp, 'e2e.db')}`,
     DATA_DIR: path.join(tmp, 'data'),
     MEDIA_DIR: path.join(tmp, 'media'),

@@ -1,6 +1,7 @@
-// `npm run seed`: runs seed/run.ts through `payload run`. On Node 20 the CLI's TypeScript loader
-// (tsx) sometimes stops while loading the module graph and exits 0 having done nothing, so
-// success is judged by the seed's own last line, and the (idempotent) seed is retried.
+// `npm run seed`: runs seed/run.ts through `payload run`. On Node 20 the ESM loader sometimes
+// abandons importing @payloadcms/richtext-lexical and the process exits 0 having done nothing
+// (plain `node` too, not only the CLI's tsx; payloadcms/payload#17757), so success is judged by
+// the seed's own last line, and the (idempotent) seed is retried.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 

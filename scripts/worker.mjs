@@ -1,7 +1,8 @@
 // `npm run worker`: a production worker for media processing and release builds. Runs
-// `payload jobs:run --all-queues` in a loop, one short-lived process per batch. Short-lived runs matter: on Node 20 the Payload CLI's
-// TypeScript loader sometimes exits silently while loading the config, and a long-running
-// `--cron` process would then simply be gone; here the next batch just starts again.
+// `payload jobs:run --all-queues` in a loop, one short-lived process per batch. Short-lived
+// runs matter: on Node 20 a process sometimes exits silently while importing the config (the
+// ESM loader abandons @payloadcms/richtext-lexical; payloadcms/payload#17757), and a
+// long-running `--cron` process would then simply be gone; here the next batch starts again.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
@@ -18,19 +19,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   })
 }
 
-console.log(
-  `worker: running up to ${BATCH} jobs every ${INTERVAL_MS / 1000}s (Ctrl-C to stop)`,
-)
+console.log(`worker: running up to ${BATCH} jobs every ${INTERVAL_MS / 1000}s (Ctrl-C to stop)`)
 while (!stopping) {
   const code = await new Promise((resolve) => {
-    current = spawn(
-      process.execPath,
-      [payloadBin, 'jobs:run', '--all-queues', '--limit', BATCH],
-      {
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
-      },
-    )
+    current = spawn(process.execPath, [payloadBin, 'jobs:run', '--all-queues', '--limit', BATCH], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
+    })
     current.on('close', resolve)
   })
   if (code !== 0 && !stopping) console.error(`worker: batch exited with ${code}; continuing`)

@@ -784,7 +784,7 @@ export interface Release {
   accents: (number | Accent)[];
   releaseNotes?: string | null;
   /**
-   * Generated from the previous release when built; edit before publishing.
+   * Leave empty to use the changelog generated from the previous release, or copy it in from the panel above and edit it.
    */
   changelog?:
     | {

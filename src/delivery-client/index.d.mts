@@ -56,6 +56,7 @@ export interface DeliveryManifestClip {
   /** sha256 of the poster image. */
   poster: string
   /** sha256 of the multivariant HLS playlist. */
+  /** The multivariant HLS playlist; it names its playlists and segments by sha256, relative to itself. */
   hls: string
   offline: { accent: { label: string; tag: string }; sha256: string }[]
   voiceTracks: { label: string; tag: string; sha256: string }[]

@@ -3,8 +3,9 @@ import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { computeDelta } from '../domain/releases/delta'
+import { assetContentType } from '../domain/releases/hlsForRelease'
 import { compareSemver, isValidSemver } from '../domain/releases/semver'
-import type { ReleaseOutput } from '../jobs/buildRelease/handler'
+import type { ReleaseOutput } from '../domain/releases/summary'
 import { dataDir } from '../lib/config/paths'
 import {
   assetPath,
@@ -18,6 +19,16 @@ import type { Release } from '../payload-types'
 import { jsonError } from './jsonError'
 
 const SHA256 = /^[0-9a-f]{64}$/
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await fs.open(file, 'r')
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(512), position: 0 })
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
 const LOCALES = new Set(['en-GB', 'cy'])
 
 const isDeliveryApp = (req: PayloadRequest) =>
@@ -243,7 +254,7 @@ export const deliveryEndpoints: Endpoint[] = [
       try {
         return await serveFile({
           file: assetPath(sha),
-          contentType: 'application/octet-stream',
+          contentType: assetContentType(await readHead(assetPath(sha))),
           rangeHeader: req.headers.get('range'),
           cacheControl: 'public, max-age=31536000, immutable',
           etag: `"${sha}"`,
@@ -258,7 +269,11 @@ export const deliveryEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       if (!isDeliveryApp(req)) return unauthorised()
-      return Response.json({ keys: loadSigningKeys({ dataDir: dataDir() }).publicKeys })
+      try {
+        return Response.json({ keys: loadSigningKeys({ dataDir: dataDir() }).publicKeys })
+      } catch (error) {
+        return jsonError(503, `No signing keys are configured: ${(error as Error).message}`)
+      }
     },
   },
 ]

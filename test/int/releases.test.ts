@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDeliveryClient } from '../../src/delivery-client/index.mjs'
 import { uniqueSuffix } from './helpers/payload'
 import { MediaFixtures } from './media/helpers/fixtures'
+import { playlistUris } from '../../src/domain/releases/hlsForRelease'
+import { ffmpegBinaries } from '../../src/lib/ffmpeg/binaries'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
@@ -97,6 +100,56 @@ describe('releases and delivery', () => {
       pinnedKeys: keys,
     })
     expect(again.downloaded).toEqual([])
+  })
+
+  it('should ship HLS whose playlists name every file by sha256, playable from the device folder', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
+      assets: Record<string, { mime: string }>
+      modules: { exercises: { clip: { hls: string; captions: { sha256: string }[] } }[] }[]
+    }
+    const clip = manifest.modules[0].exercises[0].clip
+    const assets = path.join(outDir, 'assets')
+    const named = (sha: string) =>
+      playlistUris(fs.readFileSync(path.join(assets, sha), 'utf8')).map((uri) => {
+        expect(manifest.assets[uri], `${uri} is in the asset table`).toBeDefined()
+        expect(fs.existsSync(path.join(assets, uri))).toBe(true)
+        return uri
+      })
+    const served = await delivery(`/api/delivery/assets/${clip.hls}`)
+    expect(served.headers.get('content-type')).toBe('application/vnd.apple.mpegurl')
+    const mediaPlaylists = named(clip.hls)
+    // 720p and 360p video, the one accent chosen, English subtitles.
+    expect(mediaPlaylists).toHaveLength(4)
+    const segments = mediaPlaylists.flatMap(named)
+    expect(segments.map((s) => manifest.assets[s].mime)).toContain('video/mp2t')
+    expect(segments.map((s) => manifest.assets[s].mime)).toContain('text/vtt')
+    // Assets have no file extensions, so ffprobe is told the format and to open them anyway.
+    const played = spawnSync(
+      ffmpegBinaries().ffprobe,
+      [
+        '-v',
+        'error',
+        '-f',
+        'hls',
+        '-allowed_extensions',
+        'ALL',
+        '-print_format',
+        'json',
+        '-show_streams',
+        '-show_format',
+        path.join(assets, clip.hls),
+      ],
+      { env: { ...process.env, GCONV_PATH: '/nonexistent' }, encoding: 'utf8' },
+    )
+    expect(played.stderr).toBe('')
+    const result = JSON.parse(played.stdout) as {
+      streams: { codec_type: string }[]
+      format: { duration: string }
+    }
+    expect(result.streams.map((s) => s.codec_type)).toEqual(
+      expect.arrayContaining(['audio', 'video']),
+    )
+    expect(Number(result.format.duration)).toBeGreaterThan(1.5)
   })
 
   it('should answer delivery requests with the right status codes and caching headers', async () => {
@@ -252,6 +305,35 @@ describe('releases and delivery', () => {
     expect([...synced.downloaded].sort()).toEqual(delta.add.map((a) => a.sha256).sort())
     expect(synced.bytesDownloaded).toBe(delta.addBytes)
     expect([...synced.removed].sort()).toEqual(delta.drop.map((d) => d.sha256).sort())
+
+    // The publisher's summary shows the same delta, and the files download for staff only.
+    const summary = (await (await api('GET', `/api/releases/${secondId}/summary`)).json()) as {
+      outputs: {
+        audience: string
+        bundleBytes: number
+        deltas: { from: string; addBytes: number }[]
+      }[]
+    }
+    expect(summary.outputs[0].audience).toBe(audience.slug)
+    expect(summary.outputs[0].deltas).toEqual([
+      expect.objectContaining({ from: '1.0.0', addBytes: delta.addBytes }),
+    ])
+    const download = `/api/releases/${secondId}/download?audience=${audience.slug}&locale=en-GB`
+    const bundle = await api('GET', `${download}&file=bundle`)
+    expect(bundle.status).toBe(200)
+    expect(bundle.headers.get('content-disposition')).toContain('1.1.0-')
+    expect((await bundle.arrayBuffer()).byteLength).toBe(summary.outputs[0].bundleBytes)
+    expect((await api('GET', `${download}&file=secrets`)).status).toBe(400)
+    expect(
+      (await api('GET', `/api/releases/${secondId}/download?audience=nobody&locale=en-GB`)).status,
+    ).toBe(404)
+    const coProducer = await loginToken(
+      studio.server.url,
+      studio.world.users.coProducer.email,
+      PASSWORD,
+    )
+    expect((await api('GET', `${download}&file=bundle`, undefined, coProducer)).status).toBe(404)
+    expect((await fetch(`${studio.server.url}${download}`)).status).toBe(401)
   })
 
   it('should answer 410 for a withdrawn release', async () => {

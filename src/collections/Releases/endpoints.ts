@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, staffUser } from '../../access/roles'
@@ -8,6 +9,17 @@ import { nextMustBeGreater } from '../../domain/releases/semver'
 import { newestRelease } from '../../lib/releases/newestRelease'
 import { buildIsStalled, resumeStalledBuild } from '../../lib/releases/resumeStalledBuilds'
 import { runPreflight } from '../../lib/releases/runPreflight'
+import { changelogFor } from '../../lib/releases/changelogFor'
+import {
+  bundleFileName,
+  manifestFileName,
+  releaseDir,
+  signatureFileName,
+} from '../../lib/releases/releaseStore'
+import { serveFile } from '../../lib/storage/serveFile'
+import { dataDir } from '../../lib/config/paths'
+import { loadSigningKeys } from '../../lib/signing'
+import { summariseOutputs, type ReleaseOutput } from '../../domain/releases/summary'
 import type { Release } from '../../payload-types'
 import { toJsonField } from '../../lib/releases/jsonField'
 
@@ -32,8 +44,83 @@ const preflightEndpoint: Endpoint = {
     if (!staffUser(req)) return jsonError(401, 'Sign in to check a release.')
     const release = await releaseFor(req)
     if (!release) return jsonError(404, 'Release not found.')
-    const { result } = await runPreflight(req, release)
-    return Response.json(result)
+    const { result, models } = await runPreflight(req, release)
+    const { previous, generated } = await changelogFor(req, release, models.values().next().value!)
+    return Response.json({ ...result, previous: previous?.version ?? null, changelog: generated })
+  },
+}
+
+/** GET /api/releases/:id/summary — output sizes, and the delta from each earlier release. */
+const summaryEndpoint: Endpoint = {
+  path: '/:id/summary',
+  method: 'get',
+  handler: async (req) => {
+    if (!staffUser(req)) return jsonError(401, 'Sign in to see a release.')
+    const release = await releaseFor(req)
+    if (!release) return jsonError(404, 'Release not found.')
+    const earlier = await req.payload.find({
+      collection: 'releases',
+      where: {
+        and: [
+          { toolkit: { equals: idText(release.toolkit) } },
+          { status: { in: ['published', 'withdrawn'] } },
+          { id: { not_equals: release.id } },
+        ],
+      },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    const outputsOf = (r: Release) => (Array.isArray(r.outputs) ? r.outputs : []) as ReleaseOutput[]
+    return Response.json({
+      outputs: summariseOutputs(
+        { version: release.version, outputs: outputsOf(release) },
+        earlier.docs.map((r) => ({ version: r.version, outputs: outputsOf(r) })),
+      ),
+    })
+  },
+}
+
+const DOWNLOADS = {
+  bundle: { name: bundleFileName, type: 'application/zip' },
+  manifest: { name: manifestFileName, type: 'application/json' },
+  signature: { name: signatureFileName, type: 'application/json' },
+} as const
+
+/**
+ * GET /api/releases/:id/download?audience=&locale=&file=bundle|manifest|signature — a
+ * published release's files for staff, e.g. to preload devices by hand or to check a build.
+ */
+const downloadEndpoint: Endpoint = {
+  path: '/:id/download',
+  method: 'get',
+  handler: async (req) => {
+    if (!staffUser(req)) return jsonError(401, 'Sign in to download a release.')
+    const release = await releaseFor(req)
+    if (!release) return jsonError(404, 'Release not found.')
+    const kind = req.searchParams.get('file') ?? 'bundle'
+    if (!Object.hasOwn(DOWNLOADS, kind))
+      return jsonError(400, `Unknown file "${kind}": use bundle, manifest or signature.`)
+    if (release.status !== 'published' && release.status !== 'withdrawn')
+      return jsonError(400, `Release ${release.version} is ${release.status}; it has no files yet.`)
+    const audience = req.searchParams.get('audience') ?? ''
+    const locale = req.searchParams.get('locale') ?? ''
+    const output = (release.outputs as ReleaseOutput[] | null)?.find(
+      (o) => o.audience === audience && o.locale === locale,
+    )
+    if (!output)
+      return jsonError(404, `Release ${release.version} has no files for ${audience} in ${locale}.`)
+    const download = DOWNLOADS[kind as keyof typeof DOWNLOADS]
+    const name = download.name(audience, locale)
+    const response = await serveFile({
+      file: path.join(releaseDir(release.id), name),
+      contentType: download.type,
+      rangeHeader: req.headers.get('range'),
+      cacheControl: 'private, no-cache',
+    })
+    response.headers.set('Content-Disposition', `attachment; filename="${release.version}-${name}"`)
+    return response
   },
 }
 
@@ -75,6 +162,11 @@ const publishEndpoint: Endpoint = {
     const versionProblem = nextMustBeGreater(newest?.version ?? null, release.version)
     if (versionProblem)
       return jsonError(400, `${versionProblem}. Change the version before publishing.`)
+    try {
+      loadSigningKeys({ dataDir: dataDir() })
+    } catch (error) {
+      return jsonError(503, `Releases cannot be signed yet: ${(error as Error).message}`)
+    }
     const { result } = await runPreflight(req, release)
     if (!result.ok) {
       return Response.json(
@@ -148,4 +240,10 @@ const withdrawEndpoint: Endpoint = {
   },
 }
 
-export const releaseEndpoints: Endpoint[] = [preflightEndpoint, publishEndpoint, withdrawEndpoint]
+export const releaseEndpoints: Endpoint[] = [
+  preflightEndpoint,
+  summaryEndpoint,
+  downloadEndpoint,
+  publishEndpoint,
+  withdrawEndpoint,
+]

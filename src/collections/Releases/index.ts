@@ -8,6 +8,11 @@ import { validateReleaseVersion } from './hooks/validateVersion'
 export const RELEASE_STATUSES = ['draft', 'building', 'published', 'failed', 'withdrawn'] as const
 
 const systemOnly = { create: () => false, update: () => false }
+// Shown read-only once a build has started; the immutability hook refuses the change anyway.
+const whileDraft = {
+  update: ({ doc }: { doc?: { status?: string } }) =>
+    !doc || doc.status === 'draft' || doc.status === 'failed',
+}
 const publishers = ({ req }: { req: Parameters<typeof hasRole>[0] }) =>
   hasRole(req, 'admin', 'publisher')
 
@@ -38,9 +43,22 @@ export const Releases: CollectionConfig<'releases'> = {
   },
   endpoints: releaseEndpoints,
   fields: [
-    { name: 'toolkit', type: 'relationship', relationTo: 'toolkits', required: true, index: true },
+    {
+      name: 'releasePanel',
+      type: 'ui',
+      admin: { components: { Field: '/admin/components/ReleasePanel#ReleasePanel' } },
+    },
+    {
+      name: 'toolkit',
+      access: whileDraft,
+      type: 'relationship',
+      relationTo: 'toolkits',
+      required: true,
+      index: true,
+    },
     {
       name: 'version',
+      access: whileDraft,
       type: 'text',
       required: true,
       index: true,
@@ -48,6 +66,7 @@ export const Releases: CollectionConfig<'releases'> = {
     },
     {
       name: 'audiences',
+      access: whileDraft,
       type: 'relationship',
       relationTo: 'audiences',
       hasMany: true,
@@ -55,6 +74,7 @@ export const Releases: CollectionConfig<'releases'> = {
     },
     {
       name: 'locales',
+      access: whileDraft,
       type: 'select',
       hasMany: true,
       // Not "releases_locales": the SQLite adapter keeps that name for localized fields.
@@ -66,13 +86,25 @@ export const Releases: CollectionConfig<'releases'> = {
         { label: 'Cymraeg', value: 'cy' },
       ],
     },
-    { name: 'accents', type: 'relationship', relationTo: 'accents', hasMany: true, required: true },
-    { name: 'releaseNotes', type: 'textarea' },
+    {
+      name: 'accents',
+      access: whileDraft,
+      type: 'relationship',
+      relationTo: 'accents',
+      hasMany: true,
+      required: true,
+    },
+    { name: 'releaseNotes', access: whileDraft, type: 'textarea' },
     {
       name: 'changelog',
+      access: whileDraft,
       type: 'array',
       admin: {
-        description: 'Generated from the previous release when built; edit before publishing.',
+        description:
+          'Leave empty to use the changelog generated from the previous release, or copy it in from the panel above and edit it.',
+        // Once built, the release panel lists the changelog the apps received.
+        condition: (data) => !data?.status || data.status === 'draft' || data.status === 'failed',
+        initCollapsed: true,
       },
       fields: [{ name: 'line', type: 'text', required: true }],
     },
@@ -107,11 +139,13 @@ export const Releases: CollectionConfig<'releases'> = {
     },
     // Written by the build: the exact documents used, the preflight result, the output files and
     // the build's progress and heartbeat.
+    // The release panel shows the preflight, outputs and build progress; the freeze stays
+    // visible as the audit record.
     ...(['freeze', 'preflight', 'outputs', 'build'] as const).map((name) => ({
       name,
       type: 'json' as const,
       access: systemOnly,
-      admin: { readOnly: true },
+      admin: { readOnly: true, hidden: name !== 'freeze' },
     })),
   ],
 }

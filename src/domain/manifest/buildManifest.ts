@@ -145,6 +145,7 @@ function clipEntry(
   const hls = clip.hls
     ? addAsset(clip.hls, ASSET_MIME.hls, `${name} HLS playlist`)
     : missing('has no HLS playlist')
+  for (const file of clip.hlsFiles ?? []) addAsset(file, file.mime, `${name} HLS file`)
 
   const voiceTracks: ManifestClip['voiceTracks'] = []
   const offline: ManifestClip['offline'] = []

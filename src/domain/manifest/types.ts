@@ -14,7 +14,10 @@ export interface ManifestClip {
   durationMs: number
   /** sha256 of the poster image. */
   poster: string
-  /** sha256 of the multivariant HLS playlist. */
+  /**
+   * sha256 of the multivariant HLS playlist. It and its media playlists name the other files by
+   * sha256, as relative URIs, so it plays wherever the assets sit side by side.
+   */
   hls: string
   /** One MP4 per accent, for playing offline. */
   offline: { accent: { label: string; tag: string }; sha256: string }[]

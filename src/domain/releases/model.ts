@@ -94,6 +94,11 @@ export interface Clip {
   poster: FileRef | null
   /** The multivariant HLS playlist. */
   hls: FileRef | null
+  /**
+   * The playlists and segments `hls` names, once packaged for a release (see hlsForRelease);
+   * without them the manifest lists the playlist alone.
+   */
+  hlsFiles?: (FileRef & { mime: string })[]
   offline: ClipOffline[]
 }
 

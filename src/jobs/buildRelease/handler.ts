@@ -5,15 +5,18 @@ import type { TaskHandler } from 'payload'
 
 import { canonicalJsonBytes } from '../../domain/manifest/canonicalJson'
 import { buildManifest } from '../../domain/manifest/buildManifest'
-import { diffReleases, formatChangelog, type FrozenRelease } from '../../domain/releases/changelog'
 import { idText } from '../../domain/refs'
+import type { ReleaseOutput } from '../../domain/releases/summary'
 import { dataDir } from '../../lib/config/paths'
 import { startBuildProgress } from '../../lib/releases/buildProgressReporter'
 import { writeBundle } from '../../lib/releases/bundle'
 import { toJsonField } from '../../lib/releases/jsonField'
-import { newestRelease } from '../../lib/releases/newestRelease'
+import { changelogFor } from '../../lib/releases/changelogFor'
+import type { ToolkitModel } from '../../lib/releases/loadToolkitModel'
+import { packageReleaseHls } from '../../lib/releases/releaseHls'
 import {
   bundleFileName,
+  makeScratchDir,
   manifestFileName,
   signatureFileName,
   storeAsset,
@@ -21,18 +24,6 @@ import {
 } from '../../lib/releases/releaseStore'
 import { runPreflight } from '../../lib/releases/runPreflight'
 import { loadSigningKeys, signDetached } from '../../lib/signing'
-
-export interface ReleaseOutput {
-  audience: string
-  locale: string
-  manifestSha256: string
-  manifestBytes: number
-  keyId: string
-  signature: string
-  assets: Record<string, { bytes: number; mime: string }>
-  assetBytes: number
-  bundleBytes: number
-}
 
 /**
  * Freezes what the release uses, re-checks preflight, stores every asset by sha256, writes and
@@ -62,21 +53,19 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     return { output: { status: 'failed' } }
   }
 
+  let scratch: string | null = null
   try {
     await progress.report('preflight')
     const { result, models } = await runPreflight(req, release)
     if (!result.ok)
       return await fail(`Preflight failed: ${result.problems.map((p) => p.message).join(' ')}`)
 
-    const previous = await newestRelease(req, {
-      toolkit: idText(release.toolkit),
-      statuses: ['published', 'withdrawn'],
-    })
-    const base = models.values().next().value!
-    const frozen: FrozenRelease = { version: release.version, documents: base.versions }
-    const changelog = release.changelog?.length
-      ? release.changelog.map((c) => c.line)
-      : formatChangelog(diffReleases((previous?.freeze as FrozenRelease | null) ?? null, frozen))
+    const { previous, frozen, generated } = await changelogFor(
+      req,
+      release,
+      models.values().next().value!,
+    )
+    const changelog = release.changelog?.length ? release.changelog.map((c) => c.line) : generated
     const publishedAt = new Date().toISOString()
     let keys: ReturnType<typeof loadSigningKeys>
     try {
@@ -86,6 +75,11 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     }
     const audienceIds = (release.audiences ?? []).map(idText)
     const accentIds = (release.accents ?? []).map(idText)
+    scratch = await makeScratchDir(release.id)
+    for (const [locale, model] of models) {
+      const accentTags = model.accents.filter((a) => accentIds.includes(a.id)).map((a) => a.tag)
+      await packageClipsHls(model, { accentTags, locale, scratchDir: scratch })
+    }
 
     const planned = [...models].flatMap(([locale, model]) =>
       model.audiences
@@ -158,6 +152,8 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
       }
     })
 
+    // Before the flip: a process killed after it must leave nothing behind.
+    await fs.rm(scratch, { recursive: true, force: true })
     await progress.report('publishing')
     await progress.stop()
     await payload.update({
@@ -179,5 +175,22 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     return await fail(`Build failed: ${(error as Error).message}`)
   } finally {
     await progress.stop()
+    if (scratch) await fs.rm(scratch, { recursive: true, force: true })
   }
+}
+
+/** Replaces each clip's HLS playlist in the model with its release package (see releaseHls). */
+async function packageClipsHls(
+  model: ToolkitModel,
+  choice: { accentTags: string[]; locale: string; scratchDir: string },
+): Promise<void> {
+  model.clips = await Promise.all(
+    model.clips.map(async (clip) => {
+      const masterFile = clip.hls && model.files.get(clip.hls.sha256)
+      if (!clip.hls || !masterFile) return clip
+      const packaged = await packageReleaseHls({ masterFile, ...choice })
+      for (const [sha, file] of packaged.sources) model.files.set(sha, file)
+      return { ...clip, hls: packaged.master, hlsFiles: packaged.files }
+    }),
+  )
 }

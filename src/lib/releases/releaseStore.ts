@@ -37,6 +37,16 @@ export async function storeAsset(sha256: string, source: string): Promise<void> 
   await fs.rename(tmp, target)
 }
 
+/** A private folder for files a build generates before they become assets (e.g. playlists). */
+export async function makeScratchDir(releaseId: string | number): Promise<string> {
+  const dir = path.join(
+    mediaDir('releases'),
+    `${TMP_MARK}${releaseId}-scratch-${randomBytes(4).toString('hex')}`,
+  )
+  await fs.mkdir(dir, { recursive: true })
+  return dir
+}
+
 /**
  * Writes a release's files into a private folder and moves it into place in one rename, so a
  * crash leaves either nothing or the complete release. A leftover folder from an interrupted

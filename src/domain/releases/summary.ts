@@ -1,0 +1,71 @@
+import { computeDelta } from './delta'
+import { compareSemver } from './semver'
+
+/** What a build wrote for one audience × locale, as stored on the release. */
+export interface ReleaseOutput {
+  audience: string
+  locale: string
+  manifestSha256: string
+  manifestBytes: number
+  keyId: string
+  signature: string
+  assets: Record<string, { bytes: number; mime: string }>
+  assetBytes: number
+  bundleBytes: number
+}
+
+export interface DeltaSummary {
+  from: string
+  addCount: number
+  addBytes: number
+  dropCount: number
+  dropBytes: number
+}
+
+export interface OutputSummary {
+  audience: string
+  locale: string
+  manifestBytes: number
+  assetCount: number
+  assetBytes: number
+  bundleBytes: number
+  /** From each earlier release with the same audience and locale, newest first. */
+  deltas: DeltaSummary[]
+}
+
+/**
+ * Sizes of a release's outputs and, for each, what a device already holding an earlier release
+ * would download (and could delete) to move to this one.
+ */
+export function summariseOutputs(
+  release: { version: string; outputs: ReleaseOutput[] },
+  earlier: { version: string; outputs: ReleaseOutput[] }[],
+): OutputSummary[] {
+  const older = earlier
+    .filter((r) => compareSemver(r.version, release.version) < 0)
+    .sort((a, b) => compareSemver(b.version, a.version))
+  return release.outputs.map((output) => ({
+    audience: output.audience,
+    locale: output.locale,
+    manifestBytes: output.manifestBytes,
+    assetCount: Object.keys(output.assets).length,
+    assetBytes: output.assetBytes,
+    bundleBytes: output.bundleBytes,
+    deltas: older.flatMap((previous) => {
+      const match = previous.outputs.find(
+        (o) => o.audience === output.audience && o.locale === output.locale,
+      )
+      if (!match) return []
+      const delta = computeDelta(match.assets, output.assets)
+      return [
+        {
+          from: previous.version,
+          addCount: delta.add.length,
+          addBytes: delta.addBytes,
+          dropCount: delta.drop.length,
+          dropBytes: delta.dropBytes,
+        },
+      ]
+    }),
+  }))
+}
