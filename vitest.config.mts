@@ -1,10 +1,15 @@
-import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-// One throwaway database and media folder per integration run; removed by test/int/globalSetup.
-const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-studio-int-'))
+// One throwaway database and media folder per integration or bench run, created on first use
+// (not when the config loads, which every vitest run does) and removed by test/int/globalSetup,
+// which runs in this process and finds it through the environment.
+// Vitest loads this file more than once per run, so the name is kept from the first load.
+const runDir = (process.env.CDM_TEST_RUN_DIR ??= path.join(
+  os.tmpdir(),
+  `cdm-studio-int-${process.pid}-${Date.now().toString(36)}`,
+))
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },

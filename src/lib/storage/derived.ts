@@ -23,7 +23,8 @@ export function isDerivedComplete(key: string): boolean {
 /**
  * Builds the files for a content key once. The build writes into a private temporary folder
  * that is renamed into place only when complete, so a crash never leaves a half-written result
- * under the key, and a concurrent build of the same key simply loses the race.
+ * under the key. A concurrent build of the same key that finishes second throws its copy away:
+ * the first result may already be in use (another job reading it, a release copying it).
  */
 export async function buildDerived<T>(
   key: string,
@@ -38,16 +39,31 @@ export async function buildDerived<T>(
     const result = await build(tmp)
     await fsp.writeFile(path.join(tmp, 'result.json'), JSON.stringify(result ?? null))
     await fsp.writeFile(path.join(tmp, COMPLETE), '')
-    try {
-      await fsp.rm(dir, { recursive: true, force: true })
-      await fsp.rename(tmp, dir)
-    } catch (error) {
-      if (!isDerivedComplete(key)) throw error
+    if (!(await moveIntoPlace(tmp, key))) {
+      return { dir, cached: true, result: await readResult<T>(dir) }
     }
     return { dir, cached: false, result }
   } finally {
     await fsp.rm(tmp, { recursive: true, force: true })
   }
+}
+
+/** Renames a finished build to its key; false when another build of the key got there first. */
+async function moveIntoPlace(tmp: string, key: string): Promise<boolean> {
+  const dir = derivedDir(key)
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (isDerivedComplete(key)) return false
+    try {
+      await fsp.rename(tmp, dir)
+      return true
+    } catch (error) {
+      if (isDerivedComplete(key)) return false
+      // Only a folder without the completion marker (left by an older version) is replaced.
+      if (attempt === 0) await fsp.rm(dir, { recursive: true, force: true })
+      else throw error
+    }
+  }
+  return false
 }
 
 async function readResult<T>(dir: string): Promise<T | null> {
