@@ -149,10 +149,11 @@ describe('a release build killed mid-way', () => {
     expect((await api('POST', `/api/releases/${releaseId}/publish`)).status).toBe(202)
   })
 
-  // Each kill point is a moment between two writes of the build: after the first asset is
-  // stored, after the first bundle is written, with the release folder in place but the status
-  // not yet flipped, and just after the flip.
-  for (const pauseAt of ['assets:1', 'bundles:1', 'before-publish']) {
+  // Each kill point is a moment between two writes of the build: with the HLS playlists
+  // written but no asset stored, with every asset stored but no bundle, with the bundle written
+  // but the folder not moved into place, with the folder in place but the status not yet
+  // flipped, and just after the flip.
+  for (const pauseAt of ['assets:0', 'bundles:0', 'bundles:1', 'before-publish']) {
     it(`should leave no visible release when killed at ${pauseAt}, and resume on request`, async () => {
       const worker = startWorker(pauseAt)
       const steps = await worker.paused
