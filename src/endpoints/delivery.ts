@@ -4,18 +4,12 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { computeDelta } from '../domain/releases/delta'
 import { assetContentType } from '../domain/releases/hlsForRelease'
-import { compareSemver, isValidSemver } from '../domain/releases/semver'
-import type { ReleaseOutput } from '../domain/releases/summary'
+import { isValidSemver } from '../domain/releases/semver'
 import { dataDir } from '../lib/config/paths'
-import {
-  assetPath,
-  bundleFileName,
-  manifestFileName,
-  releaseDir,
-} from '../lib/releases/releaseStore'
+import { assetPath, bundleFileName, releaseDir } from '../lib/releases/releaseStore'
 import { loadSigningKeys } from '../lib/signing'
+import { deliveryCatalog, manifestBytes, outputOf } from '../lib/releases/deliveryCatalog'
 import { serveFile } from '../lib/storage/serveFile'
-import type { Release } from '../payload-types'
 import { jsonError } from './jsonError'
 
 const SHA256 = /^[0-9a-f]{64}$/
@@ -40,31 +34,6 @@ const unauthorised = () =>
     'A delivery app API key is required: send "Authorization: delivery-apps API-Key <key>".',
   )
 
-/** Published releases of a toolkit, newest first (withdrawn ones included, for 410s). */
-async function releasesOf(req: PayloadRequest, slug: string): Promise<Release[] | null> {
-  const toolkits = await req.payload.find({
-    collection: 'toolkits',
-    where: { slug: { equals: slug } },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    req,
-  })
-  const toolkit = toolkits.docs[0]
-  if (!toolkit) return null
-  const releases = await req.payload.find({
-    collection: 'releases',
-    where: {
-      and: [{ toolkit: { equals: toolkit.id } }, { status: { in: ['published', 'withdrawn'] } }],
-    },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  return releases.docs.sort((a, b) => compareSemver(b.version, a.version))
-}
-
 function audienceAndLocale(req: PayloadRequest): { audience: string; locale: string } | Response {
   const audience = req.searchParams.get('audience')?.trim() ?? ''
   const locale = req.searchParams.get('locale')?.trim() ?? ''
@@ -82,28 +51,23 @@ async function publishedOutput(req: PayloadRequest) {
   const version = String(req.routeParams?.version)
   if (!isValidSemver(version))
     return jsonError(400, `"${version}" is not a release version (e.g. 1.2.0).`)
-  const releases = await releasesOf(req, slug)
-  const release = releases?.find((r) => r.version === version)
-  if (!releases || !release) return jsonError(404, `Toolkit "${slug}" has no release ${version}.`)
+  const toolkit = (await deliveryCatalog(req.payload)).get(slug)
+  const release = toolkit?.releases.find((r) => r.version === version)
+  if (!toolkit || !release) return jsonError(404, `Toolkit "${slug}" has no release ${version}.`)
   if (release.status === 'withdrawn') {
     return jsonError(
       410,
       `Release ${version} was withdrawn: ${release.withdrawnReason ?? 'no reason given'}. Fetch the latest release instead.`,
     )
   }
-  const output = outputFor(release, params.audience, params.locale)
+  const output = outputOf(release, params.audience, params.locale)
   if (!output)
     return jsonError(
       404,
       `Release ${version} has no manifest for audience "${params.audience}" in ${params.locale}.`,
     )
-  return { release, releases, output, params }
+  return { release, releases: toolkit.releases, output, params }
 }
-
-const outputFor = (release: Release, audience: string, locale: string) =>
-  ((release.outputs ?? []) as ReleaseOutput[]).find(
-    (o) => o.audience === audience && o.locale === locale,
-  ) ?? null
 
 const versionUrl = (
   slug: string,
@@ -120,27 +84,13 @@ export const deliveryEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       if (!isDeliveryApp(req)) return unauthorised()
-      const releases = await req.payload.find({
-        collection: 'releases',
-        where: { status: { equals: 'published' } },
-        depth: 1,
-        pagination: false,
-        overrideAccess: true,
-        req,
+      const toolkits = [...(await deliveryCatalog(req.payload)).values()].flatMap((toolkit) => {
+        const latest = toolkit.releases.find((r) => r.status === 'published')
+        return latest
+          ? [{ slug: toolkit.slug, title: toolkit.title, latestVersion: latest.version }]
+          : []
       })
-      const latest = new Map<string, { slug: string; title: string; latestVersion: string }>()
-      for (const release of releases.docs) {
-        const toolkit = release.toolkit as { slug: string; title?: string | null }
-        const known = latest.get(toolkit.slug)
-        if (!known || compareSemver(release.version, known.latestVersion) > 0) {
-          latest.set(toolkit.slug, {
-            slug: toolkit.slug,
-            title: toolkit.title ?? toolkit.slug,
-            latestVersion: release.version,
-          })
-        }
-      }
-      return Response.json({ toolkits: [...latest.values()] })
+      return Response.json({ toolkits })
     },
   },
   {
@@ -151,10 +101,10 @@ export const deliveryEndpoints: Endpoint[] = [
       const params = audienceAndLocale(req)
       if (params instanceof Response) return params
       const slug = String(req.routeParams?.slug)
-      const releases = await releasesOf(req, slug)
-      if (!releases) return jsonError(404, `No toolkit "${slug}".`)
-      const release = releases.find(
-        (r) => r.status === 'published' && outputFor(r, params.audience, params.locale),
+      const toolkit = (await deliveryCatalog(req.payload)).get(slug)
+      if (!toolkit) return jsonError(404, `No toolkit "${slug}".`)
+      const release = toolkit.releases.find(
+        (r) => r.status === 'published' && outputOf(r, params.audience, params.locale),
       )
       if (!release)
         return jsonError(
@@ -181,21 +131,20 @@ export const deliveryEndpoints: Endpoint[] = [
     handler: async (req) => {
       const found = await publishedOutput(req)
       if (found instanceof Response) return found
-      const { release, output, params } = found
+      const { release, output } = found
       const etag = `"${output.manifestSha256}"`
       const headers = {
         ETag: etag,
-        'Cache-Control': 'public, max-age=60',
+        // Behind an API key: no shared cache may keep it for others.
+        'Cache-Control': 'private, max-age=60',
         'X-CDM-Signature': output.signature,
         'X-CDM-Key-Id': output.keyId,
       }
       if (req.headers.get('if-none-match') === etag)
         return new Response(null, { status: 304, headers })
       // Precomputed at publish time: served as stored, never assembled per request.
-      const bytes = await fs.readFile(
-        path.join(releaseDir(release.id), manifestFileName(params.audience, params.locale)),
-      )
-      return new Response(new Uint8Array(bytes), {
+      const bytes = await manifestBytes(release, output)
+      return new Response(bytes, {
         status: 200,
         headers: { ...headers, 'Content-Type': 'application/json' },
       })
@@ -228,7 +177,7 @@ export const deliveryEndpoints: Endpoint[] = [
         return jsonError(400, `Give the version you have: ?from=<version>, e.g. 1.0.0.`)
       const earlier = found.releases.find((r) => r.version === from)
       const earlierOutput = earlier
-        ? outputFor(earlier, found.params.audience, found.params.locale)
+        ? outputOf(earlier, found.params.audience, found.params.locale)
         : null
       if (!earlier || !earlierOutput)
         return jsonError(

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole, staffUser } from '../../access/roles'
+import { invalidateDeliveryCatalog } from '../../lib/releases/deliveryCatalog'
 import { releaseEndpoints } from './endpoints'
 import { keepPublishedReleasesImmutable, refuseDeletingPublished } from './hooks/immutable'
 import { validateReleaseVersion } from './hooks/validateVersion'
@@ -40,6 +41,9 @@ export const Releases: CollectionConfig<'releases'> = {
     beforeValidate: [validateReleaseVersion],
     beforeChange: [keepPublishedReleasesImmutable],
     beforeDelete: [refuseDeletingPublished],
+    // Delivery answers from an in-memory catalog of published releases.
+    afterChange: [() => invalidateDeliveryCatalog()],
+    afterDelete: [() => invalidateDeliveryCatalog()],
   },
   endpoints: releaseEndpoints,
   fields: [

@@ -87,20 +87,13 @@ export async function packageHls(input: {
   })
   await buildDerived(key, async (dir) => {
     for (const rendition of input.animation.renditions) {
-      await segment(
-        dir,
-        `video-${rendition.label}`,
-        'video',
-        path.join(derivedDir(input.animation.key), rendition.file),
-      )
+      await segment(dir, `video-${rendition.label}`, 'video', {
+        key: input.animation.key,
+        file: rendition.file,
+      })
     }
     for (const [index, accent] of input.accents.entries()) {
-      await segment(
-        dir,
-        `audio-${index}`,
-        'audio',
-        path.join(derivedDir(accent.voice.key), accent.voice.file),
-      )
+      await segment(dir, `audio-${index}`, 'audio', accent.voice)
     }
     for (const [index, caption] of input.captions.entries()) {
       const folder = path.join(dir, `subtitles-${index}`)
@@ -149,16 +142,42 @@ export async function packageHls(input: {
   return { key, url: derivedUrl(key, 'master.m3u8') }
 }
 
-async function segment(dir: string, folder: string, stream: 'video' | 'audio', source: string) {
+/**
+ * One stream of the package as HLS segments. Segmenting is cached per source on its own, so a
+ * package rebuilt for new captions or another accent links the segments it already has instead
+ * of running ffmpeg again (and a release ships the same segment bytes).
+ */
+async function segment(
+  dir: string,
+  folder: string,
+  stream: 'video' | 'audio',
+  source: { key: string; file: string },
+) {
+  const key = contentKey('hls-segments', {
+    source: source.key,
+    file: source.file,
+    stream,
+    segmentSeconds: HLS_SEGMENT_SECONDS,
+  })
+  const { dir: segments } = await buildDerived(key, async (tmp) => {
+    await runFfmpeg(
+      hlsSegmentCommand({
+        source: path.join(derivedDir(source.key), source.file),
+        stream,
+        playlist: path.join(tmp, 'index.m3u8'),
+        segmentPattern: path.join(tmp, 'segment-%03d.ts'),
+      }),
+    )
+    return null
+  })
   await fs.mkdir(path.join(dir, folder))
-  await runFfmpeg(
-    hlsSegmentCommand({
-      source,
-      stream,
-      playlist: path.join(dir, folder, 'index.m3u8'),
-      segmentPattern: path.join(dir, folder, 'segment-%03d.ts'),
-    }),
-  )
+  for (const name of await fs.readdir(segments)) {
+    if (name !== 'index.m3u8' && !name.startsWith('segment-')) continue
+    // Derived files are never changed in place, so the package can share them.
+    await fs
+      .link(path.join(segments, name), path.join(dir, folder, name))
+      .catch(() => fs.copyFile(path.join(segments, name), path.join(dir, folder, name)))
+  }
 }
 
 function lowestRendition(animation: AnimationOutputs) {

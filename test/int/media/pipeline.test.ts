@@ -183,6 +183,44 @@ describe('clip media pipeline (real jobs, real ffmpeg)', () => {
     expect((await reload(clip.id)).processing?.status).toBe('ready')
   })
 
+  it('should rebuild HLS for new captions without running ffmpeg, sharing the segments', async () => {
+    const before = (await reload(clip.id)).processing?.details as Details
+    const segmentsBefore = fs.readdirSync(path.dirname(derivedPath(before.hls.url)), {
+      recursive: true,
+    })
+    const captions = await upload(
+      'captions',
+      fixtures.text('captions-v2.vtt', VALID_VTT.replace('Take a seat.', 'Sit down.')),
+      'text/vtt',
+    )
+    await payload.update({
+      collection: 'clips',
+      id: clip.id,
+      data: { captions: [{ locale: 'en-GB', track: captions.id }] },
+    })
+    const ffmpegBefore = ffmpegRunCount()
+    await runMediaJobs()
+    expect(ffmpegRunCount()).toBe(ffmpegBefore)
+    const after = (await reload(clip.id)).processing?.details as Details
+    expect(after.hls.url).not.toBe(before.hls.url)
+    const oldSegment = path.join(
+      path.dirname(derivedPath(before.hls.url)),
+      'video-720p',
+      'segment-000.ts',
+    )
+    const newSegment = path.join(
+      path.dirname(derivedPath(after.hls.url)),
+      'video-720p',
+      'segment-000.ts',
+    )
+    expect(fs.statSync(newSegment).ino).toBe(fs.statSync(oldSegment).ino)
+    expect(
+      fs.readdirSync(path.dirname(derivedPath(after.hls.url)), { recursive: true }).sort(),
+    ).toEqual([...segmentsBefore].sort())
+    const probed = await probe(derivedPath(after.hls.url))
+    expect(probed.streams.some((s) => s.codecType === 'video')).toBe(true)
+  })
+
   it('should queue nothing when a clip is saved without media changes', async () => {
     const pending = async () =>
       (

@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+import { compareSemver } from '../../domain/releases/semver'
+import type { ReleaseOutput } from '../../domain/releases/summary'
+import { manifestFileName, releaseDir } from './releaseStore'
+
+export interface CatalogRelease {
+  id: number
+  version: string
+  status: 'published' | 'withdrawn'
+  withdrawnReason: string | null
+  publishedAt: string | null
+  outputs: ReleaseOutput[]
+}
+
+export interface CatalogToolkit {
+  slug: string
+  title: string
+  /** Published and withdrawn releases, newest first. */
+  releases: CatalogRelease[]
+}
+
+/**
+ * What delivery apps can see, held in memory: the API answers from here instead of querying
+ * every request. Published releases never change except to be withdrawn, so the catalog is
+ * rebuilt when a release changes in this process and at most REFRESH_MS later in any other
+ * (within the manifests' own one-minute max-age).
+ */
+const REFRESH_MS = 5_000
+let catalog: { loadedAt: number; toolkits: Map<string, CatalogToolkit> } | null = null
+let loading: Promise<Map<string, CatalogToolkit>> | null = null
+
+export function invalidateDeliveryCatalog(): void {
+  catalog = null
+}
+
+export async function deliveryCatalog(payload: Payload): Promise<Map<string, CatalogToolkit>> {
+  if (catalog && Date.now() - catalog.loadedAt < REFRESH_MS) return catalog.toolkits
+  loading ??= loadCatalog(payload).finally(() => {
+    loading = null
+  })
+  return loading
+}
+
+async function loadCatalog(payload: Payload): Promise<Map<string, CatalogToolkit>> {
+  const startedAt = Date.now()
+  const releases = await payload.find({
+    collection: 'releases',
+    where: { status: { in: ['published', 'withdrawn'] } },
+    depth: 1,
+    pagination: false,
+    overrideAccess: true,
+    select: {
+      toolkit: true,
+      version: true,
+      status: true,
+      withdrawnReason: true,
+      publishedAt: true,
+      outputs: true,
+    },
+    populate: { toolkits: { slug: true, title: true } },
+  })
+  const toolkits = new Map<string, CatalogToolkit>()
+  for (const release of releases.docs) {
+    const toolkit = release.toolkit as { slug: string; title?: string | null }
+    const entry = toolkits.get(toolkit.slug) ?? {
+      slug: toolkit.slug,
+      title: toolkit.title ?? toolkit.slug,
+      releases: [],
+    }
+    entry.releases.push({
+      id: release.id,
+      version: release.version,
+      status: release.status as CatalogRelease['status'],
+      withdrawnReason: release.withdrawnReason ?? null,
+      publishedAt: release.publishedAt ?? null,
+      outputs: (Array.isArray(release.outputs) ? release.outputs : []) as ReleaseOutput[],
+    })
+    toolkits.set(toolkit.slug, entry)
+  }
+  for (const entry of toolkits.values())
+    entry.releases.sort((a, b) => compareSemver(b.version, a.version))
+  // A release changed while this was loading would be missing from it: keep it only briefly.
+  if (!catalog || catalog.loadedAt <= startedAt) catalog = { loadedAt: startedAt, toolkits }
+  return toolkits
+}
+
+export const outputOf = (release: CatalogRelease, audience: string, locale: string) =>
+  release.outputs.find((o) => o.audience === audience && o.locale === locale) ?? null
+
+const MAX_CACHED_MANIFEST_BYTES = 64 * 1024 * 1024
+const manifests = new Map<string, Uint8Array<ArrayBuffer>>()
+let cachedBytes = 0
+
+/**
+ * A manifest's bytes as written at publish time. They are named by their sha256 and never
+ * change, so they are kept in memory (oldest dropped first past 64 MiB).
+ */
+export async function manifestBytes(
+  release: CatalogRelease,
+  output: ReleaseOutput,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const known = manifests.get(output.manifestSha256)
+  if (known) return known
+  const bytes = new Uint8Array(
+    await fs.readFile(
+      path.join(releaseDir(release.id), manifestFileName(output.audience, output.locale)),
+    ),
+  )
+  manifests.set(output.manifestSha256, bytes)
+  cachedBytes += bytes.length
+  for (const [sha, cached] of manifests) {
+    if (cachedBytes <= MAX_CACHED_MANIFEST_BYTES) break
+    manifests.delete(sha)
+    cachedBytes -= cached.length
+  }
+  return bytes
+}
