@@ -144,18 +144,24 @@ async function buildJobs() {
   ).docs
 }
 
+/** Creates a draft release of the test toolkit and publishes it: the build is queued. */
+async function publishVersion(version: string): Promise<number> {
+  const created = await api('POST', '/api/releases', {
+    toolkit: made.toolkit.id,
+    version,
+    audiences: [made.audience.id],
+    locales: ['en-GB'],
+    accents: [made.accent.id],
+  })
+  expect(created.status).toBe(201)
+  const id = ((await created.json()) as { doc: { id: number } }).doc.id
+  expect((await api('POST', `/api/releases/${id}/publish`)).status).toBe(202)
+  return id
+}
+
 describe('a release build killed mid-way', () => {
   it('should queue a build that a separate worker process picks up', async () => {
-    const created = await api('POST', '/api/releases', {
-      toolkit: made.toolkit.id,
-      version: '1.0.0',
-      audiences: [made.audience.id],
-      locales: ['en-GB'],
-      accents: [made.accent.id],
-    })
-    expect(created.status).toBe(201)
-    releaseId = ((await created.json()) as { doc: { id: number } }).doc.id
-    expect((await api('POST', `/api/releases/${releaseId}/publish`)).status).toBe(202)
+    releaseId = await publishVersion('1.0.0')
   })
 
   // Each kill point is a moment between two writes of the build: with the HLS playlists
@@ -222,17 +228,9 @@ describe('a release build killed mid-way', () => {
   })
 
   it('should leave a complete release or none when killed at a random moment, and finish after', async () => {
-    const created = await api('POST', '/api/releases', {
-      toolkit: made.toolkit.id,
-      version: '1.1.0',
-      audiences: [made.audience.id],
-      locales: ['en-GB'],
-      accents: [made.accent.id],
-      releaseNotes: 'Same content, rebuilt',
-    })
-    const second = ((await created.json()) as { doc: { id: number } }).doc.id
-    expect((await api('POST', `/api/releases/${second}/publish`)).status).toBe(202)
-    // The build starts with its first progress write; kill somewhere in the next 100 ms (a build of this toolkit takes about 150).
+    const second = await publishVersion('1.1.0')
+    // The build starts with its first progress write; kill somewhere in the next 100 ms (a
+    // build of this toolkit takes about 150).
     let started = () => undefined as void
     const firstStep = new Promise<void>((resolve) => (started = resolve))
     const worker = startWorker('never', (line) => line.startsWith('STEP') && started())

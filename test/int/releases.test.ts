@@ -9,7 +9,11 @@ import { uniqueSuffix } from './helpers/payload'
 import { MediaFixtures } from './media/helpers/fixtures'
 import { playlistUris } from '../../src/domain/releases/hlsForRelease'
 import { ffmpegBinaries } from '../../src/lib/ffmpeg/binaries'
-import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
+import {
+  CAPTION_WORDS,
+  makeReleasableToolkit,
+  type ReleasableToolkit,
+} from './helpers/releasableToolkit'
 import { loginToken, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
 
@@ -123,6 +127,18 @@ describe('releases and delivery', () => {
     const segments = mediaPlaylists.flatMap(named)
     expect(segments.map((s) => manifest.assets[s].mime)).toContain('video/mp2t')
     expect(segments.map((s) => manifest.assets[s].mime)).toContain('text/vtt')
+    // Each clip's subtitles are its own captions, though the clips share video and voice.
+    const subtitlesOf = (hls: string) =>
+      named(hls)
+        .flatMap(named)
+        .filter((sha) => manifest.assets[sha].mime === 'text/vtt')
+    const exercises = manifest.modules[0].exercises
+    expect(exercises.map((e) => subtitlesOf(e.clip.hls))).toEqual(
+      exercises.map((e) => [e.clip.captions[0].sha256]),
+    )
+    expect(
+      exercises.map((e) => fs.readFileSync(path.join(assets, e.clip.captions[0].sha256), 'utf8')),
+    ).toEqual(CAPTION_WORDS.map((words) => expect.stringContaining(words)))
     // Assets have no file extensions, so ffprobe is told the format and to open them anyway.
     const played = spawnSync(
       ffmpegBinaries().ffprobe,
@@ -290,8 +306,10 @@ describe('releases and delivery', () => {
         `/api/delivery/toolkits/${toolkit.slug}/releases/1.1.0/delta?from=1.0.0&audience=${audience.slug}&locale=en-GB`,
       )
     ).json()) as { add: { sha256: string }[]; drop: { sha256: string }[]; addBytes: number }
-    expect(delta.add.length).toBeGreaterThan(0)
-    expect(delta.drop.length).toBe(delta.add.length)
+    // New: the voice, its offline MP4, its HLS audio and the first clip's master playlist.
+    // Dropped: only that master; the second clip still uses the old voice and its files.
+    expect(delta.add.length).toBe(5)
+    expect(delta.drop.length).toBe(1)
 
     const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey })
     const synced = await client.syncRelease({

@@ -186,7 +186,7 @@ async function packageClipsHls(
 ): Promise<void> {
   model.clips = await Promise.all(
     model.clips.map(async (clip) => {
-      const masterFile = clip.hls && model.files.get(clip.hls.sha256)
+      const masterFile = clip.hls && model.hlsMasters.get(clip.id)
       if (!clip.hls || !masterFile) return clip
       const packaged = await packageReleaseHls({ masterFile, ...choice })
       for (const [sha, file] of packaged.sources) model.files.set(sha, file)

@@ -22,6 +22,12 @@ export interface ToolkitModel {
   accents: Model.Accent[]
   /** Where each file the model names lives on disk, by sha256. */
   files: Map<string, string>
+  /**
+   * Each clip's HLS multivariant playlist on disk, by clip id. Not by sha256 like `files`: the
+   * playlist names its media playlists by relative path, so clips with the same renditions and
+   * accents have byte-identical masters in different folders.
+   */
+  hlsMasters: Map<string, string>
   /** What the release used, for the freeze record. */
   versions: { collection: string; id: string; title: string; versionId: string }[]
 }
@@ -100,6 +106,7 @@ export async function loadToolkitModel(
   }
 
   const clips: Model.Clip[] = []
+  const hlsMasters = new Map<string, string>()
   for (const clip of clipDocs.docs) {
     const details = (clip.processing?.details ?? {}) as {
       poster?: { url: string }
@@ -128,6 +135,8 @@ export async function loadToolkitModel(
         file: await fileRef(doc?.filename ? path.join(mediaDir('captions'), doc.filename) : null),
       }
     })
+    const hlsMaster = derivedFile(details.hls?.url)
+    if (hlsMaster) hlsMasters.set(String(clip.id), hlsMaster)
     const offline = []
     for (const entry of details.offline ?? []) {
       const ref = await fileRef(derivedFile(entry.url))
@@ -148,7 +157,7 @@ export async function loadToolkitModel(
       voiceTracks: await Promise.all(voices),
       captions: await Promise.all(captions),
       poster: await fileRef(derivedFile(details.poster?.url)),
-      hls: await fileRef(derivedFile(details.hls?.url)),
+      hls: await fileRef(hlsMaster),
       offline,
     })
   }
@@ -208,6 +217,7 @@ export async function loadToolkitModel(
     })),
     accents: accents.docs.map((a) => ({ id: String(a.id), label: a.label ?? a.tag, tag: a.tag })),
     files,
+    hlsMasters,
     versions: [
       ...modules.docs.map((m) => ({
         collection: 'modules',

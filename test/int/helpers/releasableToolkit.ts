@@ -9,11 +9,16 @@ import type { World } from './world'
 
 type Collection = Parameters<Payload['delete']>[0]['collection']
 
+export const CAPTION_WORDS = ['Hello.', 'Goodbye.'] as const
+
 export interface ReleasableToolkit {
   toolkit: { id: number; slug: string }
   audience: { id: number; slug: string }
   accent: { id: number; tag: string }
+  /** The first exercise's clip. */
   clip: { id: number; slug: string }
+  /** One clip per exercise, in order; their captions say CAPTION_WORDS. */
+  clips: { id: number; slug: string }[]
   apiKey: string
   /** Keeps a document the test made so `remove` deletes it too. */
   keep(collection: Collection, id: number): void
@@ -22,9 +27,9 @@ export interface ReleasableToolkit {
 }
 
 /**
- * The smallest toolkit that passes preflight: a mandatory foundation module with one exercise
- * whose clip has processed media, a voice track in one accent, English captions and an
- * approved script; plus a delivery app's API key. Built on the world's first audience.
+ * A small toolkit that passes preflight: a mandatory foundation module with two exercises whose
+ * clips have processed media, a voice track in one accent, English captions and an approved
+ * script; plus a delivery app's API key. Built on the world's first audience.
  */
 export async function makeReleasableToolkit(
   payload: Payload,
@@ -80,11 +85,12 @@ export async function makeReleasableToolkit(
     fixtures.voice(`release-${suffix}.m4a`, 2),
     'audio/mp4',
   )
-  const captions = await upload(
-    'captions',
-    fixtures.text(`release-${suffix}.vtt`, 'WEBVTT\n\n00:00:00.200 --> 00:00:01.800\nHello.\n'),
-    'text/vtt',
-  )
+  const captionsSaying = (words: string, name: string) =>
+    upload(
+      'captions',
+      fixtures.text(`${name}-${suffix}.vtt`, `WEBVTT\n\n00:00:00.200 --> 00:00:01.800\n${words}\n`),
+      'text/vtt',
+    )
   const toolkit = keep(
     'toolkits',
     await payload.create({
@@ -105,52 +111,60 @@ export async function makeReleasableToolkit(
       },
     }),
   )
-  const clip = keep(
-    'clips',
-    await payload.create({
-      collection: 'clips',
-      data: {
-        title: 'Release clip',
-        slug: `release-clip-${suffix}`,
-        animation: animation.id,
-        voiceTracks: [{ accent: accent.id, track: voice.id }],
-        captions: [{ locale: 'en-GB', track: captions.id }],
-      },
-    }),
-  )
-  keep(
-    'exercises',
-    await payload.create({
-      collection: 'exercises',
-      data: {
-        module: moduleDoc.id,
-        title: 'First',
-        slug: 'first',
-        order: 1,
-        clip: clip.id,
-        minutes: 5,
-        task: 'Notice one feeling.',
-      },
-    }),
-  )
-  keep(
-    'scripts',
-    await payload.create({
-      collection: 'scripts',
-      data: {
-        title: 'Release script',
-        clip: clip.id,
-        status: 'approved',
-        _status: 'published',
-        characters: [{ name: 'Dean' }],
-        scenes: [{ heading: 'One', lines: [{ speaker: 'Dean', text: 'Hello.' }] }],
-      },
-    }),
-  )
+  // Two clips with the same animation and voice and different captions: their HLS packages
+  // differ only in the subtitles, and a release must keep them apart.
+  const clips: { id: number; slug: string }[] = []
+  for (const [index, words] of [CAPTION_WORDS[0], CAPTION_WORDS[1]].entries()) {
+    const captions = await captionsSaying(words, `release-${index + 1}`)
+    const clip = keep(
+      'clips',
+      await payload.create({
+        collection: 'clips',
+        data: {
+          title: `Release clip ${index + 1}`,
+          slug: `release-clip-${index + 1}-${suffix}`,
+          animation: animation.id,
+          voiceTracks: [{ accent: accent.id, track: voice.id }],
+          captions: [{ locale: 'en-GB', track: captions.id }],
+        },
+      }),
+    )
+    clips.push(clip)
+    keep(
+      'exercises',
+      await payload.create({
+        collection: 'exercises',
+        data: {
+          module: moduleDoc.id,
+          title: index === 0 ? 'First' : 'Second',
+          slug: index === 0 ? 'first' : 'second',
+          order: index + 1,
+          clip: clip.id,
+          minutes: 5,
+          task: 'Notice one feeling.',
+        },
+      }),
+    )
+    keep(
+      'scripts',
+      await payload.create({
+        collection: 'scripts',
+        data: {
+          title: `Release script ${index + 1}`,
+          clip: clip.id,
+          status: 'approved',
+          _status: 'published',
+          characters: [{ name: 'Dean' }],
+          scenes: [{ heading: 'One', lines: [{ speaker: 'Dean', text: words }] }],
+        },
+      }),
+    )
+  }
   await payload.jobs.run({ queue: 'media', limit: 10 })
-  expect((await payload.findByID({ collection: 'clips', id: clip.id })).processing?.status).toBe(
-    'ready',
-  )
+  for (const clip of clips)
+    expect((await payload.findByID({ collection: 'clips', id: clip.id })).processing?.status).toBe(
+      'ready',
+    )
   const apiKey = `test-delivery-key-${suffix}`
   keep(
     'delivery-apps',
@@ -164,7 +178,8 @@ export async function makeReleasableToolkit(
     toolkit,
     audience,
     accent,
-    clip,
+    clip: clips[0],
+    clips,
     apiKey,
     keep: (collection, id) => made.push({ collection, id }),
     async remove() {
