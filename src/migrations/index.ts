@@ -4,6 +4,7 @@ import * as migration_20261127_105456_coproduction from './20261127_105456_copro
 import * as migration_20261127_105603_audit_log from './20261127_105603_audit_log';
 import * as migration_20261127_112639_releases from './20261127_112639_releases';
 import * as migration_20261127_121843_release_build_progress from './20261127_121843_release_build_progress';
+import * as migration_20261127_130324_release_changelog_shown_while_draft from './20261127_130324_release_changelog_shown_while_draft';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261127_121843_release_build_progress.up,
     down: migration_20261127_121843_release_build_progress.down,
-    name: '20261127_121843_release_build_progress'
+    name: '20261127_121843_release_build_progress',
+  },
+  {
+    up: migration_20261127_130324_release_changelog_shown_while_draft.up,
+    down: migration_20261127_130324_release_changelog_shown_while_draft.down,
+    name: '20261127_130324_release_changelog_shown_while_draft'
   },
 ];
