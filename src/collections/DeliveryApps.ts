@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminsOnly } from '../access/predicates'
+import { cachedApiKeyStrategy, forgetApiKeys } from '../lib/auth/cachedApiKeys'
 
 /**
  * Machines, not people: web and native apps that read released bundles with an API key
@@ -9,7 +10,15 @@ import { adminsOnly } from '../access/predicates'
 export const DeliveryApps: CollectionConfig<'delivery-apps'> = {
   slug: 'delivery-apps',
   labels: { singular: 'Delivery app', plural: 'Delivery apps' },
-  auth: { useAPIKey: true, disableLocalStrategy: true },
+  auth: {
+    useAPIKey: true,
+    disableLocalStrategy: true,
+    strategies: [cachedApiKeyStrategy('delivery-apps')],
+  },
+  hooks: {
+    afterChange: [() => forgetApiKeys()],
+    afterDelete: [() => forgetApiKeys()],
+  },
   admin: {
     useAsTitle: 'name',
     group: 'Releases',

@@ -208,6 +208,29 @@ describe('releases and delivery', () => {
     expect((await delivery(`/api/delivery/assets/${'0'.repeat(64)}`)).status).toBe(404)
   })
 
+  it('should stop accepting an app key as soon as the app is deleted or its key changed', async () => {
+    const { payload } = studio
+    const key = `short-lived-${Date.now()}-delivery-key`
+    const app = await payload.create({
+      collection: 'delivery-apps',
+      data: { name: 'Short-lived app', enableAPIKey: true, apiKey: key },
+    })
+    const keys = () =>
+      fetch(`${studio.server.url}/api/delivery/keys`, {
+        headers: { authorization: `delivery-apps API-Key ${key}` },
+      }).then((r) => r.status)
+    expect(await keys()).toBe(200)
+    expect(await keys()).toBe(200)
+    await payload.update({
+      collection: 'delivery-apps',
+      id: app.id,
+      data: { apiKey: `${key}-rotated` },
+    })
+    expect(await keys()).toBe(401)
+    await payload.delete({ collection: 'delivery-apps', id: app.id })
+    expect(await keys()).toBe(401)
+  })
+
   it('should keep a published release immutable for every role, admins included', async () => {
     const { payload, world } = studio
     for (const role of ['publisher', 'admin'] as const) {
