@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +16,7 @@ import {
   type ReleasableToolkit,
 } from './helpers/releasableToolkit'
 import { loginToken, setUpStudio } from './helpers/studio'
+import { readZip } from './helpers/zip'
 import { PASSWORD } from './helpers/world'
 
 const studio = setUpStudio()
@@ -287,10 +289,24 @@ describe('releases and delivery', () => {
       release.outputs as { bundleBytes: number; assets: Record<string, unknown> }[]
     )[0]
     expect(bundle.length).toBe(output.bundleBytes)
-    const names = bundle.toString('latin1')
-    expect(names).toContain('manifest.json')
-    expect(names).toContain('manifest.sig.json')
-    for (const sha of Object.keys(output.assets)) expect(names).toContain(`assets/${sha}`)
+    const file = path.join(outDir, '..', `${path.basename(outDir)}-bundle.zip`)
+    fs.writeFileSync(file, bundle)
+    const entries = await readZip(file)
+    fs.rmSync(file)
+    expect([...entries.keys()].slice(0, 2)).toEqual(['manifest.json', 'manifest.sig.json'])
+    expect([...entries.keys()].slice(2).sort()).toEqual(
+      Object.keys(output.assets)
+        .map((sha) => `assets/${sha}`)
+        .sort(),
+    )
+    for (const [name, bytes] of entries) {
+      if (name.startsWith('assets/'))
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(name.slice(7))
+    }
+    const signature = JSON.parse(entries.get('manifest.sig.json')!.toString('utf8')) as {
+      signature: string
+    }
+    expect(signature.signature).toBe((release.outputs as { signature: string }[])[0].signature)
     expect((await delivery(url, { range: 'bytes=0-3' })).status).toBe(206)
   })
 

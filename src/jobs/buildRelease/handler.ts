@@ -122,6 +122,7 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     }
 
     const outputs: ReleaseOutput[] = []
+    const crcs = new Map<string, number>()
     await progress.report('bundles', 0, planned.length)
     await writeReleaseAtomically(release.id, async (dir) => {
       for (const { locale, audience, manifest } of planned) {
@@ -135,7 +136,8 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
           target: bundle,
           manifest: bytes,
           signature: signatureJson,
-          assets: Object.keys(manifest.assets),
+          assets: manifest.assets,
+          crcs,
         })
         outputs.push({
           audience: audience.slug,

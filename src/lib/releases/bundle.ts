@@ -1,27 +1,51 @@
-import fs from 'node:fs'
-import { pipeline } from 'node:stream/promises'
-import { ZipFile } from 'yazl'
-
 import { assetPath } from './releaseStore'
+import { bytesCrc32, fileCrc32, writeStoredZip } from './storedZip'
 
 /**
  * The offline bundle for one audience × locale: the signed manifest and every asset, for
- * preloading devices. Media is already compressed, so assets are stored, not deflated, and a
- * fixed timestamp keeps the bytes the same when a release is rebuilt.
+ * preloading devices. Media is already compressed, so files are stored, not deflated, and a
+ * fixed timestamp keeps the bytes the same when a release is rebuilt. `crcs` carries each
+ * asset's CRC-32 from one bundle of the build to the next, so each asset is read once for it.
  */
 export async function writeBundle(input: {
   target: string
   manifest: Uint8Array
   signature: string
-  assets: string[]
+  assets: Record<string, { bytes: number }>
+  crcs: Map<string, number>
 }): Promise<void> {
-  const zip = new ZipFile()
-  const mtime = new Date('2020-01-01T00:00:00Z')
-  zip.addBuffer(Buffer.from(input.manifest), 'manifest.json', { mtime })
-  zip.addBuffer(Buffer.from(input.signature), 'manifest.sig.json', { mtime })
-  for (const sha of [...input.assets].sort()) {
-    zip.addFile(assetPath(sha), `assets/${sha}`, { mtime, compress: false })
+  const signature = Buffer.from(input.signature)
+  const assets = []
+  for (const sha of Object.keys(input.assets).sort()) {
+    let crc = input.crcs.get(sha)
+    if (crc === undefined) {
+      crc = await fileCrc32(assetPath(sha))
+      input.crcs.set(sha, crc)
+    }
+    assets.push({
+      name: `assets/${sha}`,
+      source: { file: assetPath(sha) },
+      size: input.assets[sha].bytes,
+      crc32: crc,
+    })
   }
-  zip.end()
-  await pipeline(zip.outputStream, fs.createWriteStream(input.target))
+  await writeStoredZip(
+    input.target,
+    [
+      {
+        name: 'manifest.json',
+        source: { bytes: input.manifest },
+        size: input.manifest.length,
+        crc32: bytesCrc32(input.manifest),
+      },
+      {
+        name: 'manifest.sig.json',
+        source: { bytes: signature },
+        size: signature.length,
+        crc32: bytesCrc32(signature),
+      },
+      ...assets,
+    ],
+    { mtime: new Date('2020-01-01T00:00:00Z') },
+  )
 }
