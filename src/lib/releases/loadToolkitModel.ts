@@ -87,6 +87,20 @@ export async function loadToolkitModel(
     },
   })
 
+  const voiceDocs = new Map(
+    (
+      await payload.find({
+        ...common,
+        collection: 'voice-tracks',
+        where: {
+          id: {
+            in: clipDocs.docs.flatMap((c) => (c.voiceTracks ?? []).map((r) => idText(r.track))),
+          },
+        },
+      })
+    ).docs.map((doc) => [String(doc.id), doc]),
+  )
+
   const files = new Map<string, string>()
   const fileRef = async (file: string | null): Promise<Model.FileRef | null> => {
     if (!file) return null
@@ -114,12 +128,8 @@ export async function loadToolkitModel(
       hls?: { url: string } | null
     }
     const voices = (clip.voiceTracks ?? []).map(async (row) => {
-      const voiceDoc = await payload.findByID({
-        ...common,
-        collection: 'voice-tracks',
-        id: idText(row.track),
-      })
-      const normalised = (voiceDoc.processing?.details as { normalised?: { url: string } } | null)
+      const voiceDoc = voiceDocs.get(idText(row.track))
+      const normalised = (voiceDoc?.processing?.details as { normalised?: { url: string } } | null)
         ?.normalised
       return {
         accentId: idText(row.accent),
@@ -162,20 +172,28 @@ export async function loadToolkitModel(
     })
   }
 
-  const publishedScripts = await Promise.all(
-    scripts.docs.map(async (script) => {
-      const published = await payload
-        .findByID({ ...common, collection: 'scripts', id: script.id, draft: false })
-        .catch(() => null)
-      return {
-        id: String(script.id),
-        clipId: idText(script.clip),
-        title: script.title,
-        status: (published?.status ?? 'draft') as Model.ScriptStatus,
-        hasUnpublishedDraft: published == null || script.updatedAt !== published.updatedAt,
-      }
-    }),
+  const published = new Map(
+    scripts.docs.length
+      ? (
+          await payload.find({
+            ...common,
+            collection: 'scripts',
+            where: { id: { in: scripts.docs.map((s) => s.id) } },
+            draft: false,
+          })
+        ).docs.map((doc) => [doc.id, doc])
+      : [],
   )
+  const publishedScripts = scripts.docs.map((script) => {
+    const live = published.get(script.id)
+    return {
+      id: String(script.id),
+      clipId: idText(script.clip),
+      title: script.title,
+      status: (live?.status ?? 'draft') as Model.ScriptStatus,
+      hasUnpublishedDraft: live == null || script.updatedAt !== live.updatedAt,
+    }
+  })
 
   return {
     toolkit: { id: String(toolkit.id), slug: toolkit.slug, title: toolkit.title ?? toolkit.slug },
