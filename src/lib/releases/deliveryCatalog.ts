@@ -31,21 +31,31 @@ export interface CatalogToolkit {
 const REFRESH_MS = 5_000
 let catalog: { loadedAt: number; toolkits: Map<string, CatalogToolkit> } | null = null
 let loading: Promise<Map<string, CatalogToolkit>> | null = null
+/** Bumped by every change, so a load that began before it is not kept. */
+let generation = 0
 
 export function invalidateDeliveryCatalog(): void {
+  generation += 1
   catalog = null
+  loading = null
 }
 
 export async function deliveryCatalog(payload: Payload): Promise<Map<string, CatalogToolkit>> {
   if (catalog && Date.now() - catalog.loadedAt < REFRESH_MS) return catalog.toolkits
-  loading ??= loadCatalog(payload).finally(() => {
-    loading = null
-  })
+  if (!loading) {
+    const load = loadCatalog(payload)
+    loading = load
+    const settled = () => {
+      if (loading === load) loading = null
+    }
+    load.then(settled, settled)
+  }
   return loading
 }
 
 async function loadCatalog(payload: Payload): Promise<Map<string, CatalogToolkit>> {
   const startedAt = Date.now()
+  const startedIn = generation
   const releases = await payload.find({
     collection: 'releases',
     where: { status: { in: ['published', 'withdrawn'] } },
@@ -82,8 +92,8 @@ async function loadCatalog(payload: Payload): Promise<Map<string, CatalogToolkit
   }
   for (const entry of toolkits.values())
     entry.releases.sort((a, b) => compareSemver(b.version, a.version))
-  // A release changed while this was loading would be missing from it: keep it only briefly.
-  if (!catalog || catalog.loadedAt <= startedAt) catalog = { loadedAt: startedAt, toolkits }
+  // A release changed while this was loading may be missing from it: answer with it, keep it not.
+  if (startedIn === generation) catalog = { loadedAt: startedAt, toolkits }
   return toolkits
 }
 
