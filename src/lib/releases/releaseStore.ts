@@ -22,7 +22,11 @@ export const signatureFileName = (audience: string, locale: string) =>
 export const bundleFileName = (audience: string, locale: string) =>
   `${audience}.${locale}.bundle.zip`
 
-/** Copies a file into the asset store unless it is already there (written via a temp name). */
+/**
+ * Puts a file into the asset store unless it is already there, under a temporary name first.
+ * Derived media is never changed in place, so it is hard-linked (no copy; deleting the source
+ * later keeps the stored bytes); uploads, and anything across file systems, are copied.
+ */
 export async function storeAsset(sha256: string, source: string): Promise<void> {
   const target = assetPath(sha256)
   try {
@@ -33,7 +37,11 @@ export async function storeAsset(sha256: string, source: string): Promise<void> 
   }
   await fs.mkdir(path.dirname(target), { recursive: true })
   const tmp = `${target}${TMP_MARK}${randomBytes(4).toString('hex')}`
-  await fs.copyFile(source, tmp)
+  if (source.startsWith(`${mediaDir('derived')}${path.sep}`)) {
+    await fs.link(source, tmp).catch(() => fs.copyFile(source, tmp))
+  } else {
+    await fs.copyFile(source, tmp)
+  }
   await fs.rename(tmp, target)
 }
 
