@@ -19,7 +19,7 @@ export async function writeBundle(input: {
   for (const sha of Object.keys(input.assets).sort()) {
     let crc = input.crcs.get(sha)
     if (crc === undefined) {
-      crc = await fileCrc32(assetPath(sha))
+      crc = await fileCrc32(assetPath(sha), input.assets[sha].bytes)
       input.crcs.set(sha, crc)
     }
     assets.push({

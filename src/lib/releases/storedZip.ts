@@ -12,14 +12,15 @@ export interface StoredZipEntry {
 const UINT32_MAX = 0xffffffff
 const UINT16_MAX = 0xffff
 const UTF8_NAMES = 0x0800
-// Media files run to megabytes: large reads and writes keep the copy near disk speed and spare
-// the garbage collector thousands of small buffers.
+// Media files run to megabytes: large reads keep the copy near disk speed and spare the garbage
+// collector thousands of small buffers; small files (playlists) get a read buffer their size.
 const CHUNK = 1 << 20
+const readBuffer = (size: number) => Math.min(CHUNK, Math.max(16 * 1024, size))
 
-/** The CRC-32 of a file, read once (zlib's native implementation). */
-export async function fileCrc32(file: string): Promise<number> {
+/** The CRC-32 of a file of `size` bytes, read once (zlib's native implementation). */
+export async function fileCrc32(file: string, size: number): Promise<number> {
   let crc = 0
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }))
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: readBuffer(size) }))
     crc = crc32(chunk as Buffer, crc)
   return crc
 }
@@ -141,7 +142,8 @@ async function writeSource(
     return entry.source.bytes.length
   }
   let written = 0
-  for await (const chunk of fs.createReadStream(entry.source.file, { highWaterMark: CHUNK })) {
+  const stream = fs.createReadStream(entry.source.file, { highWaterMark: readBuffer(entry.size) })
+  for await (const chunk of stream) {
     await write(chunk as Buffer)
     written += (chunk as Buffer).length
   }

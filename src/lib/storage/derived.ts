@@ -79,12 +79,13 @@ const MAX_REMEMBERED_HASHES = 10_000
 
 /**
  * Streams a file through sha256 (uploads can be a gigabyte), remembering the result for the
- * same file, inode, size and modification time: media jobs, preflight and release builds hash
- * the same files again and again, and a replaced file always differs in one of those.
+ * same device, inode, size and modification time: media jobs, preflight and release builds hash
+ * the same files again and again, and a replaced file always differs in one of those. Not by
+ * path: HLS packages hard-link shared segments, so one inode appears under many paths.
  */
 export async function sha256File(file: string): Promise<string> {
   const stat = await fsp.stat(file)
-  const identity = `${file}\u0000${stat.ino}\u0000${stat.size}\u0000${stat.mtimeMs}`
+  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
   const known = hashes.get(identity)
   if (known) return known
   const hash = createHash('sha256')
