@@ -80,6 +80,25 @@ describe('releases and delivery', () => {
     expect(release.failureReason ?? null).toBeNull()
     expect(release.status).toBe('published')
     expect(release.publishedBy).toBeTruthy()
+    // The freeze names each script's published version, and hashes of what the release took
+    // from the other documents.
+    const frozen = (
+      release.freeze as { documents: { collection: string; id: string; versionId: string }[] }
+    ).documents
+    for (const doc of frozen.filter((d) => d.collection === 'scripts')) {
+      const versions = await studio.payload.findVersions({
+        collection: 'scripts',
+        where: { parent: { equals: Number(doc.id) } },
+        sort: '-updatedAt',
+      })
+      expect(versions.docs.map((v) => String(v.id))).toContain(doc.versionId)
+    }
+    expect(frozen.filter((d) => d.collection !== 'scripts').map((d) => d.versionId)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]),
+    )
+    expect(frozen.map((d) => d.collection).sort()).toEqual(
+      ['clips', 'clips', 'exercises', 'exercises', 'modules', 'scripts', 'scripts'].sort(),
+    )
   })
 
   it('should let a delivery app sync the release and verify its signature and every asset', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 
 import type * as Model from '../../domain/releases/model'
+import { freezeDocuments } from '../../domain/releases/freeze'
 import { plainTextFromRichText } from '../../domain/text/richText'
 import type { Clip as ClipDoc } from '../../payload-types'
 import { mediaDir } from '../config/paths'
@@ -184,6 +185,28 @@ export async function loadToolkitModel(
         ).docs.map((doc) => [doc.id, doc])
       : [],
   )
+  // The newest published version of each script: what the release froze.
+  const publishedVersions = new Map<number, string>()
+  if (scripts.docs.length) {
+    const versions = await payload.findVersions({
+      collection: 'scripts',
+      where: {
+        and: [
+          { parent: { in: scripts.docs.map((s) => s.id) } },
+          { 'version._status': { equals: 'published' } },
+        ],
+      },
+      sort: '-updatedAt',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    for (const version of versions.docs) {
+      const parent = Number(idText(version.parent))
+      if (!publishedVersions.has(parent)) publishedVersions.set(parent, String(version.id))
+    }
+  }
   const publishedScripts = scripts.docs.map((script) => {
     const live = published.get(script.id)
     return {
@@ -195,37 +218,40 @@ export async function loadToolkitModel(
     }
   })
 
+  const modelModules: Model.Module[] = modules.docs.map((m) => ({
+    id: String(m.id),
+    slug: m.slug,
+    title: m.title ?? m.slug,
+    order: m.order,
+    mandatory: m.mandatory === true,
+    audiences: ids(m.audiences),
+  }))
+  const modelExercises: Model.Exercise[] = exercises.docs.map((e) => ({
+    id: String(e.id),
+    moduleId: idText(e.module),
+    slug: e.slug,
+    title: e.title ?? e.slug,
+    order: e.order,
+    clipId: e.clip != null ? idText(e.clip) : null,
+    audiences: ids(e.audiences),
+    minutes: e.minutes ?? null,
+    worksheet: {
+      intro: plainTextFromRichText(e.worksheet?.intro),
+      questions: (e.worksheet?.questions ?? []).map((q) => ({
+        prompt: q.prompt ?? '',
+        answerType: q.answerType,
+        options: (q.options ?? []).map((o) => o.label ?? ''),
+      })),
+    },
+    task: e.task ?? '',
+    keyPoints: (e.summary?.keyPoints ?? []).map((k) => k.point ?? ''),
+    diaryPrompts: (e.diaryPrompts ?? []).map((d) => d.prompt ?? ''),
+  }))
+
   return {
     toolkit: { id: String(toolkit.id), slug: toolkit.slug, title: toolkit.title ?? toolkit.slug },
-    modules: modules.docs.map((m) => ({
-      id: String(m.id),
-      slug: m.slug,
-      title: m.title ?? m.slug,
-      order: m.order,
-      mandatory: m.mandatory === true,
-      audiences: ids(m.audiences),
-    })),
-    exercises: exercises.docs.map((e) => ({
-      id: String(e.id),
-      moduleId: idText(e.module),
-      slug: e.slug,
-      title: e.title ?? e.slug,
-      order: e.order,
-      clipId: e.clip != null ? idText(e.clip) : null,
-      audiences: ids(e.audiences),
-      minutes: e.minutes ?? null,
-      worksheet: {
-        intro: plainTextFromRichText(e.worksheet?.intro),
-        questions: (e.worksheet?.questions ?? []).map((q) => ({
-          prompt: q.prompt ?? '',
-          answerType: q.answerType,
-          options: (q.options ?? []).map((o) => o.label ?? ''),
-        })),
-      },
-      task: e.task ?? '',
-      keyPoints: (e.summary?.keyPoints ?? []).map((k) => k.point ?? ''),
-      diaryPrompts: (e.diaryPrompts ?? []).map((d) => d.prompt ?? ''),
-    })),
+    modules: modelModules,
+    exercises: modelExercises,
     clips,
     scripts: publishedScripts,
     audiences: audiences.docs.map((a) => ({
@@ -236,31 +262,15 @@ export async function loadToolkitModel(
     accents: accents.docs.map((a) => ({ id: String(a.id), label: a.label ?? a.tag, tag: a.tag })),
     files,
     hlsMasters,
-    versions: [
-      ...modules.docs.map((m) => ({
-        collection: 'modules',
-        id: String(m.id),
-        title: m.title ?? m.slug,
-        versionId: m.updatedAt,
+    versions: freezeDocuments({
+      modules: modelModules,
+      exercises: modelExercises,
+      clips,
+      scripts: scripts.docs.map((script) => ({
+        id: String(script.id),
+        title: script.title,
+        publishedVersionId: publishedVersions.get(script.id) ?? null,
       })),
-      ...exercises.docs.map((e) => ({
-        collection: 'exercises',
-        id: String(e.id),
-        title: e.title ?? e.slug,
-        versionId: e.updatedAt,
-      })),
-      ...clipDocs.docs.map((c) => ({
-        collection: 'clips',
-        id: String(c.id),
-        title: c.title ?? c.slug,
-        versionId: c.updatedAt,
-      })),
-      ...scripts.docs.map((s) => ({
-        collection: 'scripts',
-        id: String(s.id),
-        title: s.title,
-        versionId: s.updatedAt,
-      })),
-    ],
+    }),
   }
 }
