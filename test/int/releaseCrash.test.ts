@@ -144,6 +144,18 @@ async function buildJobs() {
   ).docs
 }
 
+/** A delivery app syncing the latest release into its folder, verifying everything. */
+async function syncDevice() {
+  const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey: made.apiKey })
+  return client.syncRelease({
+    toolkit: made.toolkit.slug,
+    audience: made.audience.slug,
+    locale: 'en-GB',
+    outDir,
+    pinnedKeys: await client.keys(),
+  })
+}
+
 /** Creates a draft release of the test toolkit and publishes it: the build is queued. */
 async function publishVersion(version: string): Promise<number> {
   const created = await api('POST', '/api/releases', {
@@ -213,14 +225,7 @@ describe('a release build killed mid-way', () => {
     expect(leftovers()).toEqual([])
     expectNoHalfWrittenAssets()
 
-    const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey: made.apiKey })
-    const synced = await client.syncRelease({
-      toolkit: made.toolkit.slug,
-      audience: made.audience.slug,
-      locale: 'en-GB',
-      outDir,
-      pinnedKeys: await client.keys(),
-    })
+    const synced = await syncDevice()
     expect(synced.version).toBe('1.0.0')
     expect(synced.downloaded.length).toBe(
       Object.keys((release.outputs as { assets: object }[])[0].assets).length,
@@ -253,14 +258,7 @@ describe('a release build killed mid-way', () => {
       await startWorker('').paused
       expect(await manifestStatus(200, '1.1.0')).toBe(200)
     }
-    const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey: made.apiKey })
-    const synced = await client.syncRelease({
-      toolkit: made.toolkit.slug,
-      audience: made.audience.slug,
-      locale: 'en-GB',
-      outDir,
-      pinnedKeys: await client.keys(),
-    })
+    const synced = await syncDevice()
     expect(synced.version).toBe('1.1.0')
     expect(leftovers()).toEqual([])
   })
