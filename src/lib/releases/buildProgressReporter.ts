@@ -18,9 +18,10 @@ export interface BuildProgressReporter {
 
 /**
  * Keeps a release's `build` progress current while a build runs (each phase's start and end,
- * and its steps a few times a second), and renews its heartbeat every few seconds between steps so other processes can tell a slow build from a dead one. Writes go
- * straight to the database: progress is not an edit of the release, so it bypasses the hooks
- * that refuse changes to a building release and keeps the audit log to real changes.
+ * and its steps a few times a second), and renews its heartbeat every few seconds between
+ * steps so other processes can tell a slow build from a dead one. Writes go straight to the
+ * database: progress is not an edit of the release, so it bypasses the hooks that refuse
+ * changes to a building release and keeps the audit log to real changes.
  */
 export function startBuildProgress(payload: Payload, releaseId: Id): BuildProgressReporter {
   const startedAt = new Date().toISOString()

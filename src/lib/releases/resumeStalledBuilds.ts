@@ -6,7 +6,10 @@ import type { Release } from '../../payload-types'
 import { toJsonField } from './jsonField'
 import { removeInterruptedWrites } from './releaseStore'
 
-/** How long a build may go without a heartbeat before it counts as dead (RELEASE_BUILD_STALE_SECONDS). */
+/**
+ * How long a build may go without a heartbeat before it counts as dead
+ * (RELEASE_BUILD_STALE_SECONDS).
+ */
 export function buildStaleAfterMs(): number {
   const seconds = Number(process.env.RELEASE_BUILD_STALE_SECONDS)
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_STALE_AFTER_MS

@@ -159,7 +159,10 @@ function zip64Extra(values: number[]): Buffer {
   return extra
 }
 
-/** MS-DOS date and time as zip headers keep them (two-second steps), from UTC so a rebuild gives the same bytes anywhere. */
+/**
+ * MS-DOS date and time as zip headers keep them (two-second steps), from UTC so a rebuild
+ * gives the same bytes anywhere.
+ */
 function dosDateTime(when: Date): { time: number; date: number } {
   const year = Math.max(1980, when.getUTCFullYear())
   return {
