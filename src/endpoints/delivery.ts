@@ -8,7 +8,12 @@ import { isValidSemver } from '../domain/releases/semver'
 import { dataDir } from '../lib/config/paths'
 import { assetPath, bundleFileName, releaseDir } from '../lib/releases/releaseStore'
 import { loadSigningKeys } from '../lib/signing'
-import { deliveryCatalog, manifestBytes, outputOf } from '../lib/releases/deliveryCatalog'
+import {
+  deliveryCatalog,
+  manifestBytes,
+  outputOf,
+  type DeliveryCatalog,
+} from '../lib/releases/deliveryCatalog'
 import { serveFile } from '../lib/storage/serveFile'
 import { jsonError } from './jsonError'
 
@@ -34,24 +39,32 @@ const unauthorised = () =>
     'A delivery app API key is required: send "Authorization: delivery-apps API-Key <key>".',
   )
 
-function audienceAndLocale(req: PayloadRequest): { audience: string; locale: string } | Response {
+async function audienceAndLocale(
+  req: PayloadRequest,
+): Promise<{ audience: string; locale: string; catalog: DeliveryCatalog } | Response> {
   const audience = req.searchParams.get('audience')?.trim() ?? ''
   const locale = req.searchParams.get('locale')?.trim() ?? ''
   if (!audience) return jsonError(400, 'Give the audience: ?audience=<slug>.')
+  const catalog = await deliveryCatalog(req.payload)
+  if (!catalog.audiences.has(audience))
+    return jsonError(
+      400,
+      `Unknown audience "${audience}": use one of ${[...catalog.audiences].sort().join(', ')}.`,
+    )
   if (!LOCALES.has(locale)) return jsonError(400, `Unknown locale "${locale}": use en-GB or cy.`)
-  return { audience, locale }
+  return { audience, locale, catalog }
 }
 
 /** The release and output a versioned delivery route names, or the error response to send. */
 async function publishedOutput(req: PayloadRequest) {
   if (!isDeliveryApp(req)) return unauthorised()
-  const params = audienceAndLocale(req)
+  const params = await audienceAndLocale(req)
   if (params instanceof Response) return params
   const slug = String(req.routeParams?.slug)
   const version = String(req.routeParams?.version)
   if (!isValidSemver(version))
     return jsonError(400, `"${version}" is not a release version (e.g. 1.2.0).`)
-  const toolkit = (await deliveryCatalog(req.payload)).get(slug)
+  const toolkit = params.catalog.toolkits.get(slug)
   const release = toolkit?.releases.find((r) => r.version === version)
   if (!toolkit || !release) return jsonError(404, `Toolkit "${slug}" has no release ${version}.`)
   if (release.status === 'withdrawn') {
@@ -84,7 +97,8 @@ export const deliveryEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       if (!isDeliveryApp(req)) return unauthorised()
-      const toolkits = [...(await deliveryCatalog(req.payload)).values()].flatMap((toolkit) => {
+      const { toolkits: all } = await deliveryCatalog(req.payload)
+      const toolkits = [...all.values()].flatMap((toolkit) => {
         const latest = toolkit.releases.find((r) => r.status === 'published')
         return latest
           ? [{ slug: toolkit.slug, title: toolkit.title, latestVersion: latest.version }]
@@ -98,10 +112,10 @@ export const deliveryEndpoints: Endpoint[] = [
     method: 'get',
     handler: async (req) => {
       if (!isDeliveryApp(req)) return unauthorised()
-      const params = audienceAndLocale(req)
+      const params = await audienceAndLocale(req)
       if (params instanceof Response) return params
       const slug = String(req.routeParams?.slug)
-      const toolkit = (await deliveryCatalog(req.payload)).get(slug)
+      const toolkit = params.catalog.toolkits.get(slug)
       if (!toolkit) return jsonError(404, `No toolkit "${slug}".`)
       const release = toolkit.releases.find(
         (r) => r.status === 'published' && outputOf(r, params.audience, params.locale),

@@ -203,6 +203,27 @@ describe('releases and delivery', () => {
       ).status,
     ).toBe(404)
     expect((await delivery(`${base}/latest?audience=${audience.slug}&locale=fr`)).status).toBe(400)
+    const unknown = await delivery(
+      `${base}/1.0.0/manifest.json?audience=no-such-audience&locale=en-GB`,
+    )
+    expect(unknown.status).toBe(400)
+    expect(((await unknown.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /^Unknown audience "no-such-audience": use one of /,
+    )
+    expect((await delivery(`${base}/latest?audience=no-such-audience&locale=en-GB`)).status).toBe(
+      400,
+    )
+    // A real audience this release was not made for: not found, rather than a bad request.
+    const other = (
+      await studio.payload.find({
+        collection: 'audiences',
+        where: { slug: { not_equals: audience.slug } },
+        limit: 1,
+      })
+    ).docs[0]
+    expect(
+      (await delivery(`${base}/1.0.0/manifest.json?audience=${other.slug}&locale=en-GB`)).status,
+    ).toBe(404)
     expect(
       (await delivery(`${base}/1.0/manifest.json?audience=${audience.slug}&locale=en-GB`)).status,
     ).toBe(400)

@@ -29,8 +29,14 @@ export interface CatalogToolkit {
  * (within the manifests' own one-minute max-age).
  */
 const REFRESH_MS = 5_000
-let catalog: { loadedAt: number; toolkits: Map<string, CatalogToolkit> } | null = null
-let loading: Promise<Map<string, CatalogToolkit>> | null = null
+export interface DeliveryCatalog {
+  toolkits: Map<string, CatalogToolkit>
+  /** Every audience slug in the studio, to tell an unknown audience from one not released. */
+  audiences: Set<string>
+}
+
+let catalog: { loadedAt: number; contents: DeliveryCatalog } | null = null
+let loading: Promise<DeliveryCatalog> | null = null
 /** Bumped by every change, so a load that began before it is not kept. */
 let generation = 0
 
@@ -40,8 +46,8 @@ export function invalidateDeliveryCatalog(): void {
   loading = null
 }
 
-export async function deliveryCatalog(payload: Payload): Promise<Map<string, CatalogToolkit>> {
-  if (catalog && Date.now() - catalog.loadedAt < REFRESH_MS) return catalog.toolkits
+export async function deliveryCatalog(payload: Payload): Promise<DeliveryCatalog> {
+  if (catalog && Date.now() - catalog.loadedAt < REFRESH_MS) return catalog.contents
   if (!loading) {
     const load = loadCatalog(payload)
     loading = load
@@ -53,7 +59,7 @@ export async function deliveryCatalog(payload: Payload): Promise<Map<string, Cat
   return loading
 }
 
-async function loadCatalog(payload: Payload): Promise<Map<string, CatalogToolkit>> {
+async function loadCatalog(payload: Payload): Promise<DeliveryCatalog> {
   const startedAt = Date.now()
   const startedIn = generation
   const releases = await payload.find({
@@ -92,9 +98,17 @@ async function loadCatalog(payload: Payload): Promise<Map<string, CatalogToolkit
   }
   for (const entry of toolkits.values())
     entry.releases.sort((a, b) => compareSemver(b.version, a.version))
+  const audiences = await payload.find({
+    collection: 'audiences',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { slug: true },
+  })
+  const contents = { toolkits, audiences: new Set(audiences.docs.map((a) => a.slug)) }
   // A release changed while this was loading may be missing from it: answer with it, keep it not.
-  if (startedIn === generation) catalog = { loadedAt: startedAt, toolkits }
-  return toolkits
+  if (startedIn === generation) catalog = { loadedAt: startedAt, contents }
+  return contents
 }
 
 export const outputOf = (release: CatalogRelease, audience: string, locale: string) =>
