@@ -34,12 +34,13 @@ export function cachedApiKeyStrategy(slug: string): AuthStrategy {
         .update(header.slice(prefix.length))
         .digest('hex')
       const known = remembered.get(index)
-      if (known && known.until > Date.now()) return { user: known.user as never }
+      // A copy per request: Payload and hooks may add to req.user.
+      if (known && known.until > Date.now()) return { user: { ...known.user } as never }
       const user = await findByKeyIndex(payload, slug, index)
       if (!user) return { user: null }
       if (remembered.size >= MAX_REMEMBERED) remembered.clear()
       remembered.set(index, { user, until: Date.now() + REMEMBER_MS })
-      return { user: user as never }
+      return { user: { ...user } as never }
     },
   }
 }
