@@ -1,3 +1,5 @@
+import { requestJson } from '../../requestJson'
+
 export interface ReviewLine {
   lineId: string
   speaker: string
@@ -56,40 +58,23 @@ export interface DiffResponse {
   )[]
 }
 
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { credentials: 'include', ...init })
-  const body = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] }
-  if (!response.ok)
-    throw new Error(
-      body.errors?.map((e) => e.message).join(' ') || `Request failed (${response.status}).`,
-    )
-  return body as T
-}
-
-const json = (body: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-})
-
 export const reviewApi = {
-  state: (id: string | number) => request<ReviewState>(`/api/scripts/${id}/review`),
+  state: (id: string | number) => requestJson<ReviewState>(`/api/scripts/${id}/review`),
   act: (id: string | number, action: string, reviewers?: (string | number)[]) =>
-    request<{ message: string }>(`/api/scripts/${id}/review`, json({ action, reviewers })),
+    requestJson<{ message: string }>(`/api/scripts/${id}/review`, {
+      method: 'POST',
+      body: { action, reviewers },
+    }),
   comment: (data: {
     script: string | number
     lineId?: string | null
     body: string
     parent?: number
-  }) => request('/api/comments', json(data)),
+  }) => requestJson('/api/comments', { method: 'POST', body: data }),
   resolve: (id: number, resolved: boolean) =>
-    request(`/api/comments/${id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ resolved }),
-    }),
+    requestJson(`/api/comments/${id}`, { method: 'PATCH', body: { resolved } }),
   diff: (id: string | number, from: string, to: string) =>
-    request<DiffResponse>(
+    requestJson<DiffResponse>(
       `/api/scripts/${id}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
     ),
 }
