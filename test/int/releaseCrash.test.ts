@@ -10,7 +10,7 @@ import { mediaDir } from '../../src/lib/config/paths'
 import { releaseBuildKey } from '../../src/jobs/buildRelease/task'
 import { MediaFixtures } from './media/helpers/fixtures'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
-import { loginToken, setUpStudio } from './helpers/studio'
+import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
 
 const studio = setUpStudio()
@@ -36,11 +36,7 @@ afterAll(async () => {
 })
 
 const api = (method: string, url: string, body?: unknown) =>
-  fetch(`${studio.server.url}${url}`, {
-    method,
-    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
+  requestAs(studio.server.url, token, method, url, body)
 /**
  * The status delivery apps get for a version's manifest, once it is `expected` or 8 s have
  * passed: the server caches its catalog of releases for up to 5 s, and the builds here run in

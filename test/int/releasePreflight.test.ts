@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MediaFixtures } from './media/helpers/fixtures'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
-import { loginToken, setUpStudio } from './helpers/studio'
+import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
 
 const studio = setUpStudio()
@@ -33,13 +33,8 @@ afterAll(async () => {
   fixtures.remove()
 })
 
-function api(method: string, url: string, body?: unknown) {
-  return fetch(`${studio.server.url}${url}`, {
-    method,
-    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-}
+const api = (method: string, url: string, body?: unknown) =>
+  requestAs(studio.server.url, token, method, url, body)
 
 interface Problem {
   code: string

@@ -15,7 +15,7 @@ import {
   makeReleasableToolkit,
   type ReleasableToolkit,
 } from './helpers/releasableToolkit'
-import { loginToken, setUpStudio } from './helpers/studio'
+import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { readZip } from './helpers/zip'
 import { PASSWORD } from './helpers/world'
 
@@ -45,11 +45,7 @@ afterAll(async () => {
 })
 
 const api = (method: string, url: string, body?: unknown, token = publisherToken) =>
-  fetch(`${studio.server.url}${url}`, {
-    method,
-    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
+  requestAs(studio.server.url, token, method, url, body)
 const delivery = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${studio.server.url}${url}`, {
     headers: { authorization: `delivery-apps API-Key ${apiKey}`, ...headers },

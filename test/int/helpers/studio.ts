@@ -40,3 +40,18 @@ export async function loginToken(
   expect(response.status, `login as ${email}`).toBe(200)
   return ((await response.json()) as { token: string }).token
 }
+
+/** A request to the studio over HTTP as the holder of `token`, with a JSON body if given. */
+export function requestAs(
+  baseUrl: string,
+  token: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<Response> {
+  return fetch(`${baseUrl}${url}`, {
+    method,
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+}
