@@ -5,7 +5,15 @@ import config from '@payload-config'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
-const graphql = GRAPHQL_POST(config)
+import { apiGuards } from '@/lib/http/guards'
+import { withRequestGuards } from '@/lib/http/requestGuards'
+
+// The same guards as the Next routes in src/app/(payload)/api/.
+const graphql = withRequestGuards(GRAPHQL_POST(config), apiGuards)
+const rest = withRequestGuards(
+  (request: Request) => handleEndpoints({ config, request }),
+  apiGuards,
+)
 
 export interface RestServer {
   url: string
@@ -34,9 +42,7 @@ export async function startRestServer(): Promise<RestServer> {
         body: body && !['GET', 'HEAD'].includes(incoming.method ?? 'GET') ? body : undefined,
       })
       const isGraphql = new URL(request.url).pathname === '/api/graphql'
-      const response = isGraphql
-        ? await graphql(request)
-        : await handleEndpoints({ config, request })
+      const response = isGraphql ? await graphql(request) : await rest(request)
       outgoing.statusCode = response.status
       response.headers.forEach((value, key) => outgoing.setHeader(key, value))
       outgoing.end(Buffer.from(await response.arrayBuffer()))

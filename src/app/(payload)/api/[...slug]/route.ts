@@ -1,5 +1,4 @@
-/* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */
-/* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
+/* Payload's REST routes, behind the studio's request guards (src/lib/http/guards). */
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import {
@@ -11,9 +10,12 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { apiGuards } from '@/lib/http/guards'
+import { withRequestGuards } from '@/lib/http/requestGuards'
+
+export const GET = withRequestGuards(REST_GET(config), apiGuards)
+export const POST = withRequestGuards(REST_POST(config), apiGuards)
+export const DELETE = withRequestGuards(REST_DELETE(config), apiGuards)
+export const PATCH = withRequestGuards(REST_PATCH(config), apiGuards)
+export const PUT = withRequestGuards(REST_PUT(config), apiGuards)
+export const OPTIONS = withRequestGuards(REST_OPTIONS(config), apiGuards)

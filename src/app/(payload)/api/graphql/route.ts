@@ -1,8 +1,10 @@
-/* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */
-/* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
+/* Payload's GraphQL route, behind the studio's request guards (src/lib/http/guards). */
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { apiGuards } from '@/lib/http/guards'
+import { withRequestGuards } from '@/lib/http/requestGuards'
 
-export const OPTIONS = REST_OPTIONS(config)
+export const POST = withRequestGuards(GRAPHQL_POST(config), apiGuards)
+
+export const OPTIONS = withRequestGuards(REST_OPTIONS(config), apiGuards)

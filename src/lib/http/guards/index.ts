@@ -1,0 +1,7 @@
+import type { RequestGuard } from '../requestGuards'
+
+/**
+ * Every guard, in the order they run, for REST and GraphQL alike (the Next routes and the
+ * integration tests' HTTP server use this one list).
+ */
+export const apiGuards: readonly RequestGuard[] = []

@@ -1,0 +1,24 @@
+/**
+ * Checks that run on a raw request before Payload parses its body or query: size limits,
+ * permission before an upload is read, and the like. Each guard either answers (a Response
+ * that ends the request) or returns undefined to let the next one look.
+ */
+export type RequestGuard = (
+  request: Request,
+) => Promise<Response | undefined> | Response | undefined
+
+export type RouteHandler = (request: Request, context: never) => Promise<Response> | Response
+
+export function withRequestGuards<H extends RouteHandler>(
+  handler: H,
+  guards: readonly RequestGuard[],
+): H {
+  const guarded = async (request: Request, context: never) => {
+    for (const guard of guards) {
+      const answer = await guard(request)
+      if (answer) return answer
+    }
+    return handler(request, context)
+  }
+  return guarded as H
+}
