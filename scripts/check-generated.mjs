@@ -1,48 +1,40 @@
 // Fails when committed generated files lag behind the config: payload-types.ts, the import map
 // and the SQLite migrations (production runs only committed migrations).
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { runPayloadSync } from './payload-cli.mjs'
+
 const root = process.cwd()
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-generated-'))
-const payloadBin = path.join(root, 'node_modules', '.bin', 'payload')
 const env = {
-  ...process.env,
   NODE_ENV: 'development',
-  NODE_OPTIONS: '--no-deprecation',
   DATABASE_URI: `file:${path.join(tmp, 'schema-check.db')}`,
   DATA_DIR: tmp,
 }
-/** Runs the Payload CLI; returns everything it printed (stdout and stderr). */
-function run(args, extraEnv = {}) {
-  const result = spawnSync(payloadBin, args, {
+/**
+ * Runs one Payload CLI step and checks that its effect is visible: a step that exits 0 having
+ * done nothing fails the check instead of passing it (see scripts/payload-cli.mjs for why that
+ * used to happen on Node 20).
+ */
+function runStep(args, done, extraEnv = {}) {
+  const result = runPayloadSync(args, {
     env: { ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
   })
-  if (result.status !== 0) {
-    throw new Error(`\`payload ${args.join(' ')}\` failed:\n${result.stdout}${result.stderr}`)
+  const output = `${result.stdout}${result.stderr}`
+  if (result.status !== 0) throw new Error(`\`payload ${args.join(' ')}\` failed:\n${output}`)
+  if (!done()) {
+    throw new Error(`\`payload ${args.join(' ')}\` exited 0 without doing its work:\n${output}`)
   }
-  return `${result.stdout}${result.stderr}`
-}
-
-// On Node 20 the Payload CLI sometimes exits 0 without doing anything (the ESM loader abandons
-// importing @payloadcms/richtext-lexical; payloadcms/payload#17757), so each step is retried
-// until its effect is visible.
-const ATTEMPTS = 5
-function runUntil(args, done, extraEnv = {}) {
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    if (done(run(args, extraEnv))) return
-  }
-  throw new Error(`\`payload ${args.join(' ')}\` did nothing in ${ATTEMPTS} attempts`)
 }
 
 const problems = []
 try {
   const typesFile = path.join(tmp, 'payload-types.ts')
-  runUntil(['generate:types'], () => fs.existsSync(typesFile), { PAYLOAD_TYPES_OUTPUT: typesFile })
+  runStep(['generate:types'], () => fs.existsSync(typesFile), { PAYLOAD_TYPES_OUTPUT: typesFile })
   const committed = fs.readFileSync(path.join(root, 'src/payload-types.ts'), 'utf8')
   if (fs.readFileSync(typesFile, 'utf8') !== committed) {
     problems.push('src/payload-types.ts is stale: run `npm run generate:types` and commit it.')
@@ -53,7 +45,7 @@ try {
   const importMapBefore = fs.readFileSync(importMapFile, 'utf8')
   fs.rmSync(importMapFile)
   try {
-    runUntil(['generate:importmap'], () => fs.existsSync(importMapFile))
+    runStep(['generate:importmap'], () => fs.existsSync(importMapFile))
   } finally {
     if (!fs.existsSync(importMapFile)) fs.writeFileSync(importMapFile, importMapBefore)
   }
@@ -67,7 +59,7 @@ try {
   // --force-accept-warning avoids prompts; it also writes a blank migration when nothing
   // changed, so a migration only counts when it contains SQL.
   const newFiles = () => fs.readdirSync(migrationDir).filter((f) => !before.has(f))
-  runUntil(
+  runStep(
     ['migrate:create', 'schema-check', '--skip-empty', '--force-accept-warning'],
     () => newFiles().length > 0,
   )

@@ -7,8 +7,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { addStage, emptyTotals } from './test-totals.mjs'
+
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-test-report-'))
-const totals = { passed: 0, failed: 0, skipped: 0 }
+let totals = emptyTotals()
 const stages = []
 
 function stage(name, command, args, { env = {}, vitestReport } = {}) {
@@ -17,7 +19,7 @@ function stage(name, command, args, { env = {}, vitestReport } = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const ok = result.status === 0
-  if (vitestReport) countVitest(vitestReport, ok)
+  totals = addStage(totals, { ok, report: vitestReport ? readReport(vitestReport) : undefined })
   stages.push({ name, ok, seconds })
   return ok
 }
@@ -40,17 +42,8 @@ function vitest(project, extraEnv = {}, label = project) {
   )
 }
 
-function countVitest(reportFile, ok) {
-  if (!fs.existsSync(reportFile)) {
-    if (!ok) totals.failed += 1
-    return
-  }
-  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'))
-  totals.passed += report.numPassedTests ?? 0
-  totals.failed += report.numFailedTests ?? 0
-  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
-  // A suite that failed to load has no failed tests but must still count as a failure.
-  if (!ok && (report.numFailedTests ?? 0) === 0) totals.failed += 1
+function readReport(reportFile) {
+  return fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) : null
 }
 
 /** A fresh database per run, so MongoDB runs start as empty as the SQLite ones. */
