@@ -19,8 +19,9 @@ export interface WalkedFile {
 }
 
 /**
- * Every regular file below `root`, sorted, skipping paths `skip` rejects. Symbolic links are
- * returned apart and never followed: a backup holds files, not pointers out of its folders.
+ * Every regular file below `root` (or `root` itself when it is a file; nothing when it does not
+ * exist), sorted, skipping paths `skip` rejects. Symbolic links are returned apart and never
+ * followed: a backup holds files, not pointers out of its folders.
  */
 export async function walkFiles(
   root: string,
@@ -29,13 +30,7 @@ export async function walkFiles(
   const files: WalkedFile[] = []
   const links: string[] = []
   const visit = async (dir: string, prefix: string): Promise<void> => {
-    let entries: fs.Dirent[]
-    try {
-      entries = await fsp.readdir(dir, { withFileTypes: true })
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && prefix === '') return
-      throw error
-    }
+    const entries = await fsp.readdir(dir, { withFileTypes: true })
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name
       const absolutePath = path.join(dir, entry.name)
@@ -57,7 +52,18 @@ export async function walkFiles(
       }
     }
   }
-  await visit(root, '')
+  const rootStat = await fsp.lstat(root).catch(() => null)
+  if (rootStat?.isFile()) {
+    // A single file (e.g. the dev secret): itself, under the empty relative path.
+    files.push({
+      relativePath: '',
+      absolutePath: root,
+      bytes: rootStat.size,
+      mtimeMs: rootStat.mtimeMs,
+      mode: rootStat.mode & 0o777,
+      inode: `${rootStat.dev}:${rootStat.ino}`,
+    })
+  } else if (rootStat?.isDirectory()) await visit(root, '')
   return { files, links }
 }
 
