@@ -31,6 +31,7 @@ import { onInit } from './src/hooks/onInit'
 import { mediaEndpoints } from './src/endpoints/media'
 import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
+import { guardUploadStorage } from './src/hooks/uploadStorage'
 import { MEDIA_QUEUE, ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
 import { formatBytes } from './src/domain/media/uploadRules'
 
@@ -78,7 +79,8 @@ export default buildConfig({
     },
   },
   collections: [
-    // Every collection but the log itself records its changes in the audit log.
+    // Every collection but the log itself records its changes in the audit log; upload
+    // collections answer a full or read-only disk clearly and leave no files behind.
     ...[
       Toolkits,
       Modules,
@@ -95,7 +97,9 @@ export default buildConfig({
       Releases,
       DeliveryApps,
       Users,
-    ].map(auditCollection),
+    ]
+      .map(guardUploadStorage)
+      .map(auditCollection),
     AuditLog,
   ],
   localization: {

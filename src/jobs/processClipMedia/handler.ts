@@ -14,6 +14,7 @@ import { sha256File } from '../../lib/storage/derived'
 import type { Accent, Clip } from '../../payload-types'
 import { InputProblem, isTransient, markProcessing } from './status'
 import { idOf } from '../../domain/refs'
+import { storageFaultBehind, waitForStorage } from './waitForStorage'
 
 const LOCALE_LABELS: Record<string, string> = { 'en-GB': 'English (UK)', cy: 'Cymraeg' }
 
@@ -164,6 +165,18 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
       },
     }
   } catch (error) {
+    const storageFault = error instanceof InputProblem ? null : await storageFaultBehind(error)
+    if (storageFault) {
+      await waitForStorage({
+        req,
+        clipId: clip.id,
+        fault: storageFault,
+        markClip: (patch) => mark.clip(clip.id, patch),
+      })
+      return {
+        output: { status: 'waiting-for-storage', ffmpegRuns: ffmpegRunCount() - runsBefore },
+      }
+    }
     if (isTransient(error) && (job.totalTried ?? 0) < 2) {
       await mark.clip(clip.id, {
         status: 'queued',

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ProcessingStatus } from '../../fields/processing'
+import { storageFaultOf } from '../../domain/storage/storageFault'
 import { MediaToolError } from '../../lib/ffmpeg'
 
 /** A problem with what was uploaded: retrying cannot help, the person must fix the file. */
@@ -16,9 +17,13 @@ export class InputProblem extends Error {
 
 const TRANSIENT_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY', 'ETIMEDOUT'])
 
-/** Worth retrying: the machine was short of something, or ffmpeg was killed from outside. */
+/**
+ * Worth retrying: the machine was short of something (a full or read-only disk included, which
+ * ffmpeg reports only in words), or ffmpeg was killed from outside.
+ */
 export function isTransient(error: unknown): boolean {
   if (error instanceof InputProblem) return false
+  if (storageFaultOf(error)) return true
   const code = (error as NodeJS.ErrnoException)?.code
   if (code && TRANSIENT_CODES.has(code)) return true
   return error instanceof MediaToolError && /killed with signal|SIGKILL|SIGTERM/.test(error.message)
