@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
@@ -6,6 +5,7 @@ import { computeDelta } from '../domain/releases/delta'
 import { assetContentType } from '../domain/releases/hlsForRelease'
 import { isValidSemver } from '../domain/releases/semver'
 import { dataDir } from '../lib/config/paths'
+import { readHead } from '../lib/fs/readHead'
 import { assetPath, bundleFileName, releaseDir } from '../lib/releases/releaseStore'
 import { loadSigningKeys } from '../lib/signing'
 import {
@@ -19,15 +19,6 @@ import { jsonError } from './jsonError'
 
 const SHA256 = /^[0-9a-f]{64}$/
 
-async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await fs.open(file, 'r')
-  try {
-    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(512), position: 0 })
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
-}
 const LOCALES = new Set(['en-GB', 'cy'])
 
 const isDeliveryApp = (req: PayloadRequest) =>
@@ -217,7 +208,7 @@ export const deliveryEndpoints: Endpoint[] = [
       try {
         return await serveFile({
           file: assetPath(sha),
-          contentType: assetContentType(await readHead(assetPath(sha))),
+          contentType: assetContentType(await readHead(assetPath(sha), 512)),
           rangeHeader: req.headers.get('range'),
           cacheControl: 'public, max-age=31536000, immutable',
           etag: `"${sha}"`,
