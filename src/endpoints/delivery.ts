@@ -116,9 +116,15 @@ export const deliveryEndpoints: Endpoint[] = [
           404,
           `Toolkit "${slug}" has no published release for audience "${params.audience}" in ${params.locale}.`,
         )
+      // Withdrawn releases of this output, so a client can refuse them if a stale cache or a
+      // hostile mirror ever serves one (their manifests are still validly signed).
+      const withdrawn = toolkit.releases
+        .filter((r) => r.status === 'withdrawn' && outputOf(r, params.audience, params.locale))
+        .map((r) => ({ version: r.version, reason: r.withdrawnReason ?? null }))
       return Response.json({
         version: release.version,
         publishedAt: release.publishedAt,
+        withdrawn,
         manifestUrl: versionUrl(
           slug,
           release.version,
@@ -166,7 +172,9 @@ export const deliveryEndpoints: Endpoint[] = [
         file: path.join(releaseDir(release.id), bundleFileName(params.audience, params.locale)),
         contentType: 'application/zip',
         rangeHeader: req.headers.get('range'),
-        cacheControl: 'public, max-age=31536000, immutable',
+        // Behind an API key and withdrawable: no shared cache may keep it, and a device's own
+        // cache re-asks within a minute, as for the manifest. Its assets stay cacheable.
+        cacheControl: 'private, max-age=60',
         etag: `"${release.id}-${params.audience}-${params.locale}"`,
       })
     },
