@@ -86,6 +86,30 @@ describe('delivery app API keys', () => {
     expect(await reveal.text()).not.toContain(key)
   })
 
+  it('should regenerate and revoke a key the way the admin does, keeping no key either time', async () => {
+    const first = randomUUID()
+    const created = await requestAs(studio.server.url, adminToken, 'POST', '/api/delivery-apps', {
+      name: 'Rotated',
+    })
+    const { doc } = (await created.json()) as { doc: { id: number } }
+    apps.push(doc.id)
+    // The admin's "Generate new API key" on a saved app: a PATCH with the new key.
+    const patch = (body: unknown) =>
+      requestAs(studio.server.url, adminToken, 'PATCH', `/api/delivery-apps/${doc.id}`, body)
+    expect((await patch({ apiKey: first, enableAPIKey: true })).status).toBe(200)
+    expect((await keysWith(first)).status).toBe(200)
+    const second = randomUUID()
+    expect((await patch({ apiKey: second, enableAPIKey: true })).status).toBe(200)
+    expect((await keysWith(first)).status).toBe(401)
+    expect((await keysWith(second)).status).toBe(200)
+    expect((await rawApp(doc.id))?.apiKey ?? null).toBeNull()
+    // Saving other fields leaves the key working; "Revoke" ends it at once in this process.
+    expect((await patch({ description: 'Kiosk in reception' })).status).toBe(200)
+    expect((await keysWith(second)).status).toBe(200)
+    expect((await patch({ apiKey: null, enableAPIKey: false })).status).toBe(200)
+    expect((await keysWith(second)).status).toBe(401)
+  })
+
   it('should refuse a key too short to be kept as a fast hash, naming the field', async () => {
     const before = (await studio.payload.count({ collection: 'delivery-apps' })).totalDocs
     const refused = await requestAs(studio.server.url, adminToken, 'POST', '/api/delivery-apps', {
