@@ -1,18 +1,28 @@
-// `npm run delivery:sync -- --url http://localhost:3000 --key <apiKey> --toolkit <slug>
-//   --audience <slug> --locale en-GB --out ./offline [--pin <base64 public key> ...]`
+// `npm run delivery:sync -- --url https://studio.example.org --key <apiKey> --toolkit <slug>
+//   --audience <slug> --locale en-GB --out ./offline (--pin <base64 public key> ... |
+//   --trust-on-first-use)`
 // Keeps an offline copy of a toolkit's latest release in sync, the way a delivery app would:
 // verifies the manifest's signature against pinned keys, downloads only missing or damaged
-// files (resuming interrupted ones), checks every file's sha256, and switches to the new
-// manifest only once everything is in place. Plain JavaScript so it runs without a build.
+// files (resuming interrupted ones), checks every file's sha256, switches to the new manifest
+// only once everything is in place, and never rolls back to an older or withdrawn release.
+// Plain JavaScript so it runs without a build.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { DeliveryError, createDeliveryClient } from '../src/delivery-client/index.mjs'
+import {
+  DeliveryError,
+  createDeliveryClient,
+  defaultStateFile,
+  trustKeys,
+  trustedKeysFor,
+} from '../src/delivery-client/index.mjs'
 
 const USAGE = `Usage: npm run delivery:sync -- --url <studio URL> --key <API key> --toolkit <slug>
-         --audience <slug> --locale <BCP 47> --out <folder> [--pin <public key> ...]
+         --audience <slug> --locale <BCP 47> --out <folder>
+         [--pin <public key> ... | --trust-on-first-use] [--state <file>]
 
-  --url        The studio, e.g. http://localhost:3000
+  --url        The studio over https, e.g. https://studio.example.org (plain http only for
+               localhost and loopback addresses, e.g. http://localhost:3000)
   --key        The delivery app's API key (or set CDM_DELIVERY_API_KEY, which keeps it out of
                the process list and shell history)
   --toolkit    Toolkit slug
@@ -20,7 +30,12 @@ const USAGE = `Usage: npm run delivery:sync -- --url <studio URL> --key <API key
   --locale     Locale, e.g. en-GB
   --out        Folder for manifest.json, manifest.sig.json and assets/
   --pin        Base64 Ed25519 public key trusted to sign manifests; repeat for several.
-               Without it the server's current keys are trusted on first use.`
+  --trust-on-first-use
+               With no --pin and no keys remembered for this studio: trust the keys the
+               server lists now, remember them in the state file, and use only those later.
+  --state      The file remembering trusted keys and the newest release installed (so an
+               older or withdrawn one is refused); default <out>.cdm-state.json, beside the
+               folder, never inside it.`
 
 /** Exit codes: 0 synced, 1 the sync failed, 2 the command line was wrong. */
 async function main() {
@@ -35,6 +50,8 @@ async function main() {
         locale: { type: 'string' },
         out: { type: 'string' },
         pin: { type: 'string', multiple: true },
+        'trust-on-first-use': { type: 'boolean' },
+        state: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -53,19 +70,32 @@ async function main() {
   if (missing.length > 0) return usageError(`Missing ${missing.map((m) => `--${m}`).join(', ')}.`)
 
   const outDir = path.resolve(values.out)
-  const client = createDeliveryClient({ baseUrl: values.url, apiKey })
+  const stateFile = path.resolve(values.state ?? defaultStateFile(outDir))
+  let client
+  try {
+    client = createDeliveryClient({ baseUrl: values.url, apiKey })
+  } catch (error) {
+    if (error instanceof DeliveryError) return usageError(error.message)
+    throw error
+  }
+  const origin = new URL(client.baseUrl).origin
+  let pinnedKeys = values.pin ?? (await trustedKeysFor(stateFile, origin)) ?? []
+  if (pinnedKeys.length === 0 && !values['trust-on-first-use']) {
+    return usageError(
+      `No signing key is pinned for ${origin}. Pass --pin <public key> (check it with the studio: Releases lists the key ids, GET /api/delivery/keys the keys), or --trust-on-first-use to trust the keys the server lists now and remember them in ${stateFile}.`,
+    )
+  }
   console.log(
     `Syncing toolkit ${values.toolkit} (audience ${values.audience}, locale ${values.locale}) from ${client.baseUrl} into ${outDir}`,
   )
-
-  let pinnedKeys = values.pin ?? []
   if (pinnedKeys.length === 0) {
-    // Fetched once, here, and only because the operator asked for no pins; the client itself
-    // never trusts keys it fetches during a sync.
+    // Fetched once, here, because the operator asked to trust on first use; from now on these
+    // keys are the pins. The client itself never trusts keys it fetches during a sync.
     const keys = await client.keys()
     if (keys.length === 0) throw new DeliveryError('bad-response', 'The server lists no keys.')
-    warnTrustOnFirstUse(keys)
-    pinnedKeys = keys.map((k) => k.publicKey)
+    await trustKeys(stateFile, origin, keys)
+    warnTrustOnFirstUse(keys, stateFile)
+    pinnedKeys = keys
   }
 
   const progress = progressPrinter()
@@ -74,6 +104,7 @@ async function main() {
     audience: values.audience,
     locale: values.locale,
     outDir,
+    stateFile,
     pinnedKeys,
     onProgress: progress.update,
   })
@@ -85,14 +116,15 @@ async function main() {
   return 0
 }
 
-/** @param {{ keyId: string, publicKey: string }[]} keys */
-function warnTrustOnFirstUse(keys) {
+/** @param {{ keyId: string, publicKey: string }[]} keys @param {string} stateFile */
+function warnTrustOnFirstUse(keys, stateFile) {
   const bar = '!'.repeat(78)
   const lines = [
     bar,
-    '!! WARNING: no --pin given, so the signing keys the server lists right now are trusted',
-    '!! on first use. Anyone able to tamper with this connection could substitute their own.',
-    '!! Check these key ids with the studio, then pin them in every later run:',
+    '!! WARNING: --trust-on-first-use: the signing keys the server lists right now are',
+    '!! trusted. Anyone able to tamper with this first connection could substitute their own.',
+    `!! They are remembered in ${stateFile} and used from now on.`,
+    '!! Check these key ids with the studio:',
     ...keys.map((k) => `!!   key ${k.keyId}:  --pin ${k.publicKey}`),
     bar,
   ]

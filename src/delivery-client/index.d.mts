@@ -92,6 +92,16 @@ export type DeliveryErrorCode =
   | 'unknown-key'
   /** A downloaded file does not match the sha256 or size the manifest lists. */
   | 'bad-asset'
+  /** A manifest (or another API answer) is larger than the client accepts. */
+  | 'too-large'
+  /** The studio URL, or a redirect, is not https (plain http only to localhost/loopback). */
+  | 'insecure-url'
+  /** The offered release is older than one already installed for this toolkit × audience × locale. */
+  | 'rollback'
+  /** The offered release is one the studio withdrew. */
+  | 'withdrawn'
+  /** The state file exists but cannot be read. */
+  | 'bad-state'
 
 export declare class DeliveryError extends Error {
   constructor(
@@ -135,6 +145,8 @@ export interface LatestRelease {
   /** The offline bundle.zip, when the server has built one. */
   bundleUrl: string | null
   publishedAt: string
+  /** Releases of this toolkit × audience × locale the studio has withdrawn. */
+  withdrawn: { version: string; reason: string | null }[]
 }
 
 export interface FetchedManifest {
@@ -176,6 +188,12 @@ export interface SyncProgress {
 export interface SyncOptions extends ReleaseQuery {
   /** Folder holding `manifest.json`, `manifest.sig.json` and `assets/<sha256>`. */
   outDir: string
+  /**
+   * Where the client remembers the highest version installed and the withdrawn ones, so a
+   * validly signed older or withdrawn release is refused. Must be outside `outDir`; default
+   * `<outDir>.cdm-state.json` beside it. One file may serve several folders.
+   */
+  stateFile?: string
   /** The only trust anchor for the manifest's signature. */
   pinnedKeys: readonly PinnedKey[]
   onProgress?: (progress: SyncProgress) => void
@@ -204,6 +222,24 @@ export interface DeliveryClientOptions {
   /** The delivery app's API key; sent only to `baseUrl`'s origin. */
   apiKey: string
   fetch?: typeof globalThis.fetch
+  /** Largest manifest accepted, checked while it downloads and before parsing; default 8 MiB. */
+  maxManifestBytes?: number
+}
+
+/** What the client remembers between syncs (see `state.mjs`). */
+export interface DeliveryState {
+  schema: 'cdm-delivery-state/1'
+  /** By `toolkit|audience|locale`. */
+  installed: Record<string, InstalledRelease>
+  /** Signing keys trusted on first use, by studio origin. */
+  trustedKeys: Record<string, PublishedKey[]>
+}
+
+export interface InstalledRelease {
+  /** The highest version ever installed; never lowered. */
+  highest: string | null
+  /** Withdrawn versions the studio named, with its reason. */
+  withdrawn: Record<string, string | null>
 }
 
 export interface DeliveryClient {
@@ -220,6 +256,23 @@ export interface DeliveryClient {
 }
 
 export declare function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient
+
+export declare const MAX_MANIFEST_BYTES: number
+
+/** `<outDir>.cdm-state.json`: beside the content folder, never inside it. */
+export declare function defaultStateFile(outDir: string): string
+
+/** The state in `file` (empty when it does not exist); throws 'bad-state' when unreadable. */
+export declare function readState(file: string): Promise<DeliveryState>
+
+/** Keys recorded for a studio origin by `trustKeys`, or null. */
+export declare function trustedKeysFor(file: string, origin: string): Promise<PublishedKey[] | null>
+
+/** Records `keys` as trusted for a studio origin (trust on first use). */
+export declare function trustKeys(file: string, origin: string, keys: PublishedKey[]): Promise<void>
+
+/** Semantic-version precedence: negative when `a` comes before `b`. */
+export declare function compareVersions(a: string, b: string): number
 
 /** Throws `DeliveryError` 'unknown-key' or 'bad-signature' unless a pinned key signed `bytes`. */
 export declare function verifyManifest(input: VerifyManifestInput): void

@@ -18,6 +18,26 @@ import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { DeliveryError } from './errors.mjs'
+import {
+  compareVersions,
+  defaultStateFile,
+  installedIn,
+  readState,
+  recordInstalled,
+  recordWithdrawn,
+  writeAtomic,
+} from './state.mjs'
+
+export { DeliveryError }
+export {
+  compareVersions,
+  defaultStateFile,
+  readState,
+  trustKeys,
+  trustedKeysFor,
+} from './state.mjs'
+
 /**
  * @typedef {import('./index.mjs').DeliveryErrorCode} DeliveryErrorCode
  * @typedef {import('./index.mjs').DeliveryManifest} DeliveryManifest
@@ -45,23 +65,10 @@ const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
 const MANIFEST_FILE = 'manifest.json'
 const SIGNATURE_FILE = 'manifest.sig.json'
 const ETAG_FILE = 'manifest.etag'
-
-export class DeliveryError extends Error {
-  /**
-   * @param {DeliveryErrorCode} code
-   * @param {string} message
-   * @param {{ status?: number, url?: string, sha256?: string, cause?: unknown }} [details]
-   */
-  constructor(code, message, details = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause })
-    /** @type {'DeliveryError'} */
-    this.name = 'DeliveryError'
-    this.code = code
-    if (details.status !== undefined) this.status = details.status
-    if (details.url !== undefined) this.url = details.url
-    if (details.sha256 !== undefined) this.sha256 = details.sha256
-  }
-}
+/** Default cap on a manifest's size, checked while it streams in and before it is parsed. */
+export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024
+// The other API answers are a few hundred bytes; this only stops a hostile server.
+const MAX_JSON_BYTES = 1024 * 1024
 
 /** @type {Record<number, DeliveryErrorCode>} */
 const STATUS_CODES = {
@@ -264,14 +271,21 @@ function checkManifestMatches(manifest, expected) {
  * @param {DeliveryClientOptions} options
  * @returns {DeliveryClient}
  */
-export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
-  /** @type {string} */
-  let origin
+export function createDeliveryClient({
+  baseUrl,
+  apiKey,
+  fetch: fetchImpl,
+  maxManifestBytes = MAX_MANIFEST_BYTES,
+}) {
+  /** @type {URL} */
+  let parsed
   try {
-    origin = new URL(baseUrl).origin
+    parsed = new URL(baseUrl)
   } catch {
     throw new DeliveryError('invalid-argument', `baseUrl ${JSON.stringify(baseUrl)} is not a URL.`)
   }
+  refuseInsecure(parsed, 'baseUrl')
+  const { origin } = parsed
   if (typeof apiKey !== 'string' || apiKey.trim() === '') {
     throw new DeliveryError('invalid-argument', 'An API key is required.')
   }
@@ -320,7 +334,10 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
             { status: response.status, url: target },
           )
         }
-        target = new URL(location, target).toString()
+        const next = new URL(location, target)
+        // An https studio must not be talked down to plain http by a redirect.
+        refuseInsecure(next, `${displayUrl(target)} redirected to a URL that`)
+        target = next.toString()
         continue
       }
       if (response.ok || init.okStatuses?.includes(response.status)) return response
@@ -334,10 +351,15 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
    */
   async function getJson(url, init) {
     const response = await request(url, init)
+    const bytes = await readCapped(response, {
+      limit: MAX_JSON_BYTES,
+      what: `The answer from ${displayUrl(resolve(url))}`,
+      url: resolve(url),
+      signal: init?.signal,
+    })
     try {
-      return await raceAbort(response.json(), init?.signal)
+      return JSON.parse(new TextDecoder().decode(bytes))
     } catch (error) {
-      if (init?.signal?.aborted) throw aborted(error)
       throw new DeliveryError(
         'bad-response',
         `${displayUrl(resolve(url))} did not answer with JSON.`,
@@ -367,6 +389,14 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
       manifestUrl: body.manifestUrl,
       bundleUrl: typeof body.bundleUrl === 'string' ? body.bundleUrl : null,
       publishedAt: typeof body.publishedAt === 'string' ? body.publishedAt : '',
+      withdrawn: Array.isArray(body.withdrawn)
+        ? body.withdrawn
+            .filter((/** @type {any} */ w) => isObject(w) && typeof w.version === 'string')
+            .map((/** @type {any} */ w) => ({
+              version: w.version,
+              reason: typeof w.reason === 'string' ? w.reason : null,
+            }))
+        : [],
     }
   }
 
@@ -395,16 +425,13 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
       await response.body?.cancel()
       return { notModified: true }
     }
-    let bytes
-    try {
-      bytes = new Uint8Array(await raceAbort(response.arrayBuffer(), signal))
-    } catch (error) {
-      if (signal?.aborted) throw aborted(error)
-      throw new DeliveryError('network', `The manifest download broke off (${describe(error)}).`, {
-        url: resolve(url),
-        cause: error,
-      })
-    }
+    // Read with a cap, before any parsing: a hostile server could send an endless manifest.
+    const bytes = await readCapped(response, {
+      limit: maxManifestBytes,
+      what: 'The manifest',
+      url: resolve(url),
+      signal,
+    })
     const signature = response.headers.get('x-cdm-signature')
     const keyId = response.headers.get('x-cdm-key-id')
     if (!signature || !keyId) {
@@ -439,6 +466,10 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
     if (typeof outDir !== 'string' || outDir === '') {
       throw new DeliveryError('invalid-argument', 'outDir is required.')
     }
+    const query = { toolkit, audience, locale }
+    const stateFile = stateFileFor(outDir, options.stateFile)
+    // A damaged state file stops the sync here, before anything is fetched or changed.
+    await readState(stateFile)
 
     const progress = { assetsDone: 0, assetsTotal: 0, bytesDone: 0, bytesTotal: 0 }
     /** @param {SyncProgress['phase']} phase @param {string} [current] */
@@ -446,13 +477,23 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
       onProgress?.({ phase, ...progress, ...(current ? { current } : {}) })
 
     report('manifest')
-    const release = await latest({ toolkit, audience, locale }, { signal })
-    const expected = { toolkit, audience, locale, version: release.version }
+    const release = await latest(query, { signal })
+    const expected = { ...query, version: release.version }
+    if (release.withdrawn.length > 0) await recordWithdrawn(stateFile, query, release.withdrawn)
 
     // Ask for the manifest conditionally only when the local copy is intact and is this very
     // release; a 304 then means the local bytes are exactly what the server would send.
-    const local = await readLocalManifest(outDir, options.pinnedKeys, expected)
-    let signed = await fetchSignedBytes(release.manifestUrl, { etag: local?.etag, signal })
+    const localCopy = await readLocalManifest(outDir, options.pinnedKeys, maxManifestBytes)
+    const local = localCopy && matches(localCopy.manifest, expected) ? localCopy : null
+    let signed
+    try {
+      signed = await fetchSignedBytes(release.manifestUrl, { etag: local?.etag, signal })
+    } catch (error) {
+      if (error instanceof DeliveryError && error.code === 'gone') {
+        await recordWithdrawn(stateFile, query, [{ version: release.version, reason: null }])
+      }
+      throw error
+    }
     if ('notModified' in signed) {
       if (!local) {
         throw new DeliveryError(
@@ -466,6 +507,11 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
     const manifest = parseManifest(signed.bytes)
     checkManifestMatches(manifest, expected)
     checkManifestAssets(manifest)
+    // Checked on the signed version, before a single file changes. A folder synced before the
+    // client kept state vouches for its own (verified) version.
+    const installed = installedIn(await readState(stateFile), query)
+    installed.highest ??= localCopy && matches(localCopy.manifest, query) ? localCopy.version : null
+    refuseOlderOrWithdrawn({ version: release.version, installed, query, stateFile })
 
     const entries = Object.entries(manifest.assets).sort(([a], [b]) => (a < b ? -1 : 1))
     progress.assetsTotal = entries.length
@@ -685,6 +731,9 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
     // Only now, with every file present and verified, does the new manifest take effect. The
     // signature goes first so the manifest rename is the single step that switches releases.
     report('finalise')
+    // Recorded before the switch: if the switch fails, the next sync of this same version
+    // completes it, and nothing older can get in meanwhile.
+    await recordInstalled(stateFile, query, release.version)
     const sig = JSON.stringify({ keyId: signed.keyId, signature: signed.signature }, null, 2)
     await writeAtomic(path.join(outDir, SIGNATURE_FILE), `${sig}\n`)
     await writeAtomic(path.join(outDir, MANIFEST_FILE), signed.bytes)
@@ -726,22 +775,87 @@ export function createDeliveryClient({ baseUrl, apiKey, fetch: fetchImpl }) {
 // Helpers
 
 /**
- * The local manifest with its ETag, if it verifies against the pins and is the release asked
- * for; anything else (missing, damaged, another release) is treated as absent.
- * @param {string} outDir @param {readonly PinnedKey[]} pinnedKeys
- * @param {ReleaseQuery & { version: string }} expected
- * @returns {Promise<SignedBytes | null>}
+ * The local manifest with its ETag, if it is no larger than `limit` and verifies against the
+ * pins; anything else (missing, damaged, too large) is treated as absent.
+ * @param {string} outDir @param {readonly PinnedKey[]} pinnedKeys @param {number} limit
+ * @returns {Promise<(SignedBytes & { manifest: DeliveryManifest, version: string }) | null>}
  */
-async function readLocalManifest(outDir, pinnedKeys, expected) {
+async function readLocalManifest(outDir, pinnedKeys, limit) {
   try {
-    const bytes = new Uint8Array(await fs.readFile(path.join(outDir, MANIFEST_FILE)))
+    const file = path.join(outDir, MANIFEST_FILE)
+    if ((await fs.stat(file)).size > limit) return null
+    const bytes = new Uint8Array(await fs.readFile(file))
     const sig = JSON.parse(await fs.readFile(path.join(outDir, SIGNATURE_FILE), 'utf8'))
-    const etag = (await fs.readFile(path.join(outDir, ETAG_FILE), 'utf8')).trim()
+    const etag = (await fs.readFile(path.join(outDir, ETAG_FILE), 'utf8').catch(() => '')).trim()
     verifyManifest({ bytes, signature: sig.signature, keyId: sig.keyId, pinnedKeys })
-    checkManifestMatches(parseManifest(bytes), expected)
-    return etag ? { bytes, signature: sig.signature, keyId: sig.keyId, etag } : null
+    const manifest = parseManifest(bytes)
+    const version = manifest.release?.version
+    if (typeof version !== 'string') return null
+    return {
+      bytes,
+      signature: sig.signature,
+      keyId: sig.keyId,
+      etag: etag || null,
+      manifest,
+      version,
+    }
   } catch {
     return null
+  }
+}
+
+/**
+ * Whether a manifest is of this toolkit, audience and locale (and version, when given).
+ * @param {DeliveryManifest} manifest @param {ReleaseQuery & { version?: string }} expected
+ */
+function matches(manifest, expected) {
+  try {
+    checkManifestMatches(manifest, { version: manifest.release?.version, ...expected })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The state file, which must not sit inside the content folder: whoever can replace the
+ * content must not also reset the record of what was installed.
+ * @param {string} outDir @param {string | undefined} stateFile
+ */
+function stateFileFor(outDir, stateFile) {
+  const file = path.resolve(stateFile ?? defaultStateFile(outDir))
+  const inside = path.relative(path.resolve(outDir), file)
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+    throw new DeliveryError(
+      'invalid-argument',
+      `The state file ${file} is inside the content folder ${path.resolve(outDir)}; keep it outside (the default is beside it, ${defaultStateFile(outDir)}).`,
+    )
+  }
+  return file
+}
+
+/**
+ * Refuses a validly signed release that is older than one already installed here, or that the
+ * studio has withdrawn: a stale cache or a hostile mirror replaying it must not roll a device
+ * back (and delete the newer files).
+ * @param {{ version: string, installed: import('./index.mjs').InstalledRelease, query: ReleaseQuery, stateFile: string }} input
+ */
+function refuseOlderOrWithdrawn({ version, installed, query, stateFile }) {
+  const where = `${query.toolkit} (audience ${query.audience}, ${query.locale})`
+  if (Object.hasOwn(installed.withdrawn, version)) {
+    const reason = installed.withdrawn[version]?.replace(/[.\s]+$/, '')
+    throw new DeliveryError(
+      'withdrawn',
+      `Release ${version} of ${where} was withdrawn by the studio${reason ? `: ${reason}` : ''}. It is validly signed, but a withdrawn release is never installed; nothing was changed.`,
+    )
+  }
+  const { highest } = installed
+  if (highest && compareVersions(version, highest) < 0) {
+    const highestWithdrawn = Object.hasOwn(installed.withdrawn, highest)
+    throw new DeliveryError(
+      'rollback',
+      `The server offers release ${version} of ${where}, older than ${highest}, which is already installed (recorded in ${stateFile}). Refusing to roll back; nothing was changed.${highestWithdrawn ? ` ${highest} has since been withdrawn; the studio must publish a release newer than ${highest} to replace it.` : ''}`,
+    )
   }
 }
 
@@ -782,31 +896,6 @@ async function fileSize(file) {
 }
 
 /**
- * Writes through a temporary file, flushed and renamed, so readers see the old or the new
- * content and never a partial one.
- * @param {string} file @param {string | Uint8Array} data
- */
-async function writeAtomic(file, data) {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
-  )
-  const handle = await fs.open(tmp, 'w')
-  try {
-    await handle.writeFile(data)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
-    await fs.rename(tmp, file)
-  } catch (error) {
-    await fs.rm(tmp, { force: true })
-    throw error
-  }
-}
-
-/**
  * @param {Response} response
  * @param {string} url
  */
@@ -836,6 +925,83 @@ async function httpError(response, url) {
     `${summary} (HTTP ${status} from ${displayUrl(url)})`,
     { status, url },
   )
+}
+
+/**
+ * Refuses URLs over which the API key and the release would travel unprotected: anything but
+ * https, except plain http to this machine (development, a local proxy).
+ * @param {URL} url @param {string} what
+ */
+function refuseInsecure(url, what) {
+  if (url.protocol === 'https:') return
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return
+  const how = url.protocol === 'http:' ? `plain http:// to ${url.host}` : `${url.protocol}`
+  throw new DeliveryError(
+    'insecure-url',
+    `${what} uses ${how}: the API key and the release would cross the network unprotected. Use https:// (plain http is allowed only for localhost and loopback addresses).`,
+    { url: url.toString() },
+  )
+}
+
+/** @param {string} hostname as URL normalises it (IPv4 dotted, IPv6 in brackets) */
+function isLoopback(hostname) {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname) ||
+    hostname === '[::1]'
+  )
+}
+
+/**
+ * A response body read into memory, but never more than `limit` bytes of it: a declared
+ * Content-Length over the limit is refused before reading, and the stream is cut off as soon
+ * as it passes the limit.
+ * @param {Response} response
+ * @param {{ limit: number, what: string, url: string, signal?: AbortSignal }} options
+ */
+async function readCapped(response, { limit, what, url, signal }) {
+  const tooLarge = () =>
+    new DeliveryError(
+      'too-large',
+      `${what} is larger than ${limit} bytes, the most this client accepts; it was not parsed and nothing was installed.`,
+      { url },
+    )
+  const declared = Number(response.headers.get('content-length') ?? NaN)
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => {})
+    throw tooLarge()
+  }
+  const reader = response.body?.getReader()
+  if (!reader) return new Uint8Array(0)
+  /** @type {Uint8Array[]} */
+  const chunks = []
+  let total = 0
+  try {
+    for (;;) {
+      const next = await raceAbort(reader.read(), signal)
+      if (next.done) break
+      total += next.value.length
+      if (total > limit) throw tooLarge()
+      chunks.push(next.value)
+    }
+  } catch (error) {
+    // Not awaited: after an abort, undici may never settle it.
+    reader.cancel().catch(() => {})
+    if (error instanceof DeliveryError) throw error
+    if (signal?.aborted) throw aborted(error)
+    throw new DeliveryError('network', `${what} broke off (${describe(error)}).`, {
+      url,
+      cause: error,
+    })
+  }
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.length
+  }
+  return bytes
 }
 
 /** @param {string} url a URL without credentials, shortened to path and query */

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
@@ -6,6 +5,7 @@ import { computeDelta } from '../domain/releases/delta'
 import { assetContentType } from '../domain/releases/hlsForRelease'
 import { isValidSemver } from '../domain/releases/semver'
 import { dataDir } from '../lib/config/paths'
+import { readHead } from '../lib/fs/readHead'
 import { assetPath, bundleFileName, releaseDir } from '../lib/releases/releaseStore'
 import { loadSigningKeys } from '../lib/signing'
 import {
@@ -19,15 +19,6 @@ import { jsonError } from './jsonError'
 
 const SHA256 = /^[0-9a-f]{64}$/
 
-async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await fs.open(file, 'r')
-  try {
-    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(512), position: 0 })
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
-}
 const LOCALES = new Set(['en-GB', 'cy'])
 
 const isDeliveryApp = (req: PayloadRequest) =>
@@ -125,9 +116,15 @@ export const deliveryEndpoints: Endpoint[] = [
           404,
           `Toolkit "${slug}" has no published release for audience "${params.audience}" in ${params.locale}.`,
         )
+      // Withdrawn releases of this output, so a client can refuse them if a stale cache or a
+      // hostile mirror ever serves one (their manifests are still validly signed).
+      const withdrawn = toolkit.releases
+        .filter((r) => r.status === 'withdrawn' && outputOf(r, params.audience, params.locale))
+        .map((r) => ({ version: r.version, reason: r.withdrawnReason ?? null }))
       return Response.json({
         version: release.version,
         publishedAt: release.publishedAt,
+        withdrawn,
         manifestUrl: versionUrl(
           slug,
           release.version,
@@ -175,7 +172,9 @@ export const deliveryEndpoints: Endpoint[] = [
         file: path.join(releaseDir(release.id), bundleFileName(params.audience, params.locale)),
         contentType: 'application/zip',
         rangeHeader: req.headers.get('range'),
-        cacheControl: 'public, max-age=31536000, immutable',
+        // Behind an API key and withdrawable: no shared cache may keep it, and a device's own
+        // cache re-asks within a minute, as for the manifest. Its assets stay cacheable.
+        cacheControl: 'private, max-age=60',
         etag: `"${release.id}-${params.audience}-${params.locale}"`,
       })
     },
@@ -217,7 +216,7 @@ export const deliveryEndpoints: Endpoint[] = [
       try {
         return await serveFile({
           file: assetPath(sha),
-          contentType: assetContentType(await readHead(assetPath(sha))),
+          contentType: assetContentType(await readHead(assetPath(sha), 512)),
           rangeHeader: req.headers.get('range'),
           cacheControl: 'public, max-age=31536000, immutable',
           etag: `"${sha}"`,

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Endpoint } from 'payload'
 
+import { mayReadDerived } from '../access/derivedMedia'
 import { staffUser } from '../access/roles'
 import { contentTypeFor } from '../domain/http/range'
 import { derivedDir, isDerivedComplete, KEY_PATTERN } from '../lib/storage/derived'
@@ -33,6 +34,9 @@ export const mediaEndpoints: Endpoint[] = [
       ) {
         return jsonError(404, 'No such media file.')
       }
+      // Before looking on disk, so a co-producer learns nothing about media that is not theirs.
+      if (!(await mayReadDerived(req, key)))
+        return jsonError(403, 'You can only view the media of clips you are assigned to.')
       if (!isDerivedComplete(key))
         return jsonError(404, 'No such media file (it may still be processing).')
       try {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
 import { validateVtt } from '../domain/captions/validateVtt'
 import { sniffMedia, SNIFF_BYTES } from '../domain/media/sniff'
@@ -13,6 +13,8 @@ import {
   type MediaCollection,
 } from '../domain/media/uploadRules'
 import { probe } from '../lib/ffmpeg'
+import { refuseUploadWrite } from '../services/uploads/uploadPermission'
+import { readHead } from '../lib/fs/readHead'
 import { withTempDir } from '../lib/storage/derived'
 import { throwIfFieldErrors } from './fieldErrors'
 
@@ -49,10 +51,21 @@ type UploadedFile = NonNullable<PayloadRequest['file']> & {
 export function validateUpload<T extends MediaCollection>(
   collection: T,
 ): CollectionBeforeOperationHook<T> {
-  return async ({ args, operation, req }) => {
+  return async ({ args, operation, overrideAccess, req }) => {
     if (operation !== 'create' && operation !== 'update') return args
     const file = req.file as UploadedFile | undefined
     if (!file) return args
+    // Payload runs access after this hook: check it first so nobody's file is probed for them.
+    if (!overrideAccess) {
+      const id = (args as { id?: number | string }).id
+      const refusal = await refuseUploadWrite(
+        req,
+        operation === 'create'
+          ? { collection, operation }
+          : { collection, operation, id: id == null ? null : String(id) },
+      )
+      if (refusal) throw new APIError(refusal.message, refusal.status)
+    }
     const problem = await findUploadProblem(collection, file)
     throwIfFieldErrors(collection, problem ? [{ path: 'file', message: problem }] : [], req)
     return args
@@ -65,15 +78,18 @@ async function findUploadProblem(
 ): Promise<string | null> {
   const nameProblem = checkFileName(file.name ?? '')
   if (nameProblem) return nameProblem
-  const bytes = await readAll(file)
-  const size = file.truncated ? Math.max(bytes.length, file.size ?? 0) + 1 : bytes.length
+  const { size: stored, head } = await measure(file)
+  const size = file.truncated ? Math.max(stored, file.size ?? 0) + 1 : stored
   const sizeProblem = checkSize({ collection, bytes: size, limit: uploadLimit(collection) })
   if (sizeProblem) return sizeProblem
-  const sniffed = sniffMedia(bytes.subarray(0, SNIFF_BYTES))
+  const sniffed = sniffMedia(head)
   const typeProblem = checkSniffedType({ collection, sniffed, fileName: file.name })
   if (typeProblem) return typeProblem
 
   if (collection === 'captions') {
+    // The WebVTT parser needs the whole text; the size check above bounds it by the captions
+    // limit (1 MiB by default), so this is the one upload read into memory.
+    const bytes = file.tempFilePath ? await fs.readFile(file.tempFilePath) : file.data
     const { errors } = validateVtt({ bytes })
     if (errors.length === 0) return null
     const listed = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`)
@@ -82,7 +98,7 @@ async function findUploadProblem(
   if (collection === 'animations' || collection === 'voice-tracks') {
     return withTempDir('upload-probe', async (dir) => {
       const target = file.tempFilePath ?? path.join(dir, 'upload')
-      if (!file.tempFilePath) await fs.writeFile(target, bytes)
+      if (!file.tempFilePath) await fs.writeFile(target, file.data)
       try {
         const probed = await probe(target)
         const streamProblem = checkProbedStreams({
@@ -99,8 +115,15 @@ async function findUploadProblem(
   return null
 }
 
-async function readAll(file: UploadedFile): Promise<Buffer> {
-  if (file.data && file.data.length > 0) return file.data
-  if (file.tempFilePath) return fs.readFile(file.tempFilePath)
-  return Buffer.alloc(0)
+/**
+ * The size and first bytes of an upload. A streamed upload (useTempFiles) is measured on disk
+ * and only its head is read: an animation may be 1 GiB, and the server must not hold it.
+ */
+async function measure(file: UploadedFile): Promise<{ size: number; head: Uint8Array }> {
+  if (file.tempFilePath && !(file.data?.length > 0)) {
+    const { size } = await fs.stat(file.tempFilePath)
+    return { size, head: await readHead(file.tempFilePath, SNIFF_BYTES) }
+  }
+  const data = file.data ?? Buffer.alloc(0)
+  return { size: data.length, head: data.subarray(0, SNIFF_BYTES) }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -125,7 +126,7 @@ describe('a publisher releases the demo toolkit', () => {
     const adminContext = await browser.newContext()
     const adminPage = await adminContext.newPage()
     await logIn(adminPage, admin.email, admin.password)
-    const apiKey = `e2e-${Date.now()}-delivery-key`
+    const apiKey = `e2e-delivery-key-${randomUUID()}`
     const created = await adminPage.request.post(`${baseUrl()}/api/delivery-apps`, {
       data: { name: 'E2E kiosk app', enableAPIKey: true, apiKey },
     })

@@ -12,6 +12,7 @@ import {
   type DeliveryManifest,
   type SyncProgress,
   createDeliveryClient,
+  defaultStateFile,
   keyIdOf,
   verifyManifest,
 } from '../../src/delivery-client/index.mjs'
@@ -144,18 +145,29 @@ const server = {
   cutOnce: new Set<string>(),
   /** Assets answered with a redirect to the CDN server. */
   redirectToCdn: new Set<string>(),
+  /** Assets answered with a redirect to a plain-http host on the network. */
+  redirectInsecure: new Set<string>(),
+  /** Withdrawn releases the latest-release answer lists. */
+  withdrawn: [] as { version: string; reason: string | null }[],
+  /** Versions whose manifest answers 410 Gone. */
+  gone: new Set<string>(),
   /** The output folder of the sync under test, to see whether the manifest exists yet. */
   watchDir: '',
   tamper: {} as {
     bytes?: (bytes: Uint8Array) => Uint8Array
     signature?: string
     keyId?: string
+    /** Send the manifest in chunks without a Content-Length. */
+    chunked?: boolean
   },
   reset() {
     this.assetRequests.clear()
     this.manifestRequests = { ok: 0, notModified: 0 }
     this.cutOnce.clear()
     this.redirectToCdn.clear()
+    this.redirectInsecure.clear()
+    this.withdrawn = []
+    this.gone.clear()
     this.tamper = {}
     this.watchDir = ''
   },
@@ -206,6 +218,7 @@ const httpServer = http.createServer((req, res) => {
       manifestUrl: `${base}/manifest.json?${query}`,
       bundleUrl: `${base}/bundle.zip?${query}`,
       publishedAt: '2026-11-27T10:00:00.000Z',
+      withdrawn: server.withdrawn,
     })
   }
   if (
@@ -215,6 +228,7 @@ const httpServer = http.createServer((req, res) => {
   ) {
     const release = server.releases.get(match[1])
     if (!release) return sendError(res, 404, 'No such release.')
+    if (server.gone.has(match[1])) return sendError(res, 410, `Release ${match[1]} was withdrawn.`)
     const etag = `"${sha256(release.bytes).slice(0, 32)}"`
     if (req.headers['if-none-match'] === etag) {
       server.manifestRequests.notModified += 1
@@ -226,11 +240,15 @@ const httpServer = http.createServer((req, res) => {
     const bytes = tamper.bytes ? tamper.bytes(release.bytes) : release.bytes
     res.writeHead(200, {
       'Content-Type': 'application/json',
-      'Content-Length': bytes.length,
+      ...(tamper.chunked ? {} : { 'Content-Length': bytes.length }),
       ETag: etag,
       'X-CDM-Signature': tamper.signature ?? release.signature.signature,
       'X-CDM-Key-Id': tamper.keyId ?? release.signature.keyId,
     })
+    if (tamper.chunked) {
+      for (let i = 0; i < bytes.length; i += 4096) res.write(bytes.subarray(i, i + 4096))
+      return res.end()
+    }
     return res.end(bytes)
   }
   if ((match = /^\/api\/delivery\/assets\/([0-9a-f]{64})$/.exec(url.pathname))) {
@@ -246,6 +264,10 @@ const httpServer = http.createServer((req, res) => {
     ])
     const body = server.assets.get(sha)
     if (!body) return sendError(res, 404, `No asset ${sha}.`)
+    if (server.redirectInsecure.has(sha)) {
+      res.writeHead(302, { Location: `http://cdn.example.invalid/files/${sha}` })
+      return res.end()
+    }
     if (server.redirectToCdn.has(sha)) {
       res.writeHead(302, { Location: `${cdn.url}/files/${sha}` })
       return res.end()
@@ -710,6 +732,163 @@ describe('syncRelease', () => {
   })
 })
 
+describe('no rollback: older and withdrawn releases', () => {
+  const versionIn = (outDir: string) => readManifest(outDir).release.version
+
+  it('should refuse a validly signed older release and keep the newer one and its files', async () => {
+    server.publish('1.0.0', baseFiles)
+    const outDir = freshDir()
+    await sync(outDir)
+    const v2 = server.publish('1.1.0', { ...baseFiles, poster: randomBytes(3_200) })
+    expect((await sync(outDir)).version).toBe('1.1.0')
+
+    // A stale cache or a hostile mirror points "latest" back at 1.0.0, correctly signed.
+    server.latest = '1.0.0'
+    server.reset()
+    const error = await rejection(sync(outDir))
+    expect(error.code).toBe('rollback')
+    expect(error.message).toBe(
+      `The server offers release 1.0.0 of ${TOOLKIT} (audience ${AUDIENCE}, ${LOCALE}), older than 1.1.0, which is already installed (recorded in ${defaultStateFile(outDir)}). Refusing to roll back; nothing was changed.`,
+    )
+    expect(versionIn(outDir)).toBe('1.1.0')
+    expect(listAssets(outDir)).toEqual(v2.shas)
+    expect(server.assetRequests.size).toBe(0)
+  })
+
+  it('should refuse a release the studio lists as withdrawn, even when a mirror later offers it', async () => {
+    server.publish('1.0.0', baseFiles)
+    const outDir = freshDir()
+    server.withdrawn = [{ version: '1.2.0', reason: 'The Welsh captions were English.' }]
+    await sync(outDir)
+
+    server.publish('1.2.0', { ...baseFiles, voice: randomBytes(40_100) })
+    server.withdrawn = []
+    const error = await rejection(sync(outDir))
+    expect(error.code).toBe('withdrawn')
+    expect(error.message).toBe(
+      `Release 1.2.0 of ${TOOLKIT} (audience ${AUDIENCE}, ${LOCALE}) was withdrawn by the studio: The Welsh captions were English. It is validly signed, but a withdrawn release is never installed; nothing was changed.`,
+    )
+    expect(versionIn(outDir)).toBe('1.0.0')
+    expect(listAssets(outDir)).toEqual(v1.shas)
+  })
+
+  it('should remember a 410 for a release and refuse it when it is replayed', async () => {
+    server.publish('1.0.0', baseFiles)
+    const outDir = freshDir()
+    await sync(outDir)
+    server.publish('1.3.0', { ...baseFiles, captions: Buffer.from('WEBVTT\n\n') })
+    server.gone.add('1.3.0')
+    expect((await rejection(sync(outDir))).code).toBe('gone')
+    server.gone.clear()
+    expect((await rejection(sync(outDir))).code).toBe('withdrawn')
+    expect(versionIn(outDir)).toBe('1.0.0')
+  })
+
+  it('should take the installed version from a folder synced before the state existed', async () => {
+    server.publish('1.0.0', baseFiles)
+    const outDir = freshDir()
+    server.publish('1.1.0', { ...baseFiles, poster: randomBytes(3_300) })
+    await sync(outDir)
+    fs.rmSync(defaultStateFile(outDir))
+    server.latest = '1.0.0'
+    expect((await rejection(sync(outDir))).code).toBe('rollback')
+    expect(versionIn(outDir)).toBe('1.1.0')
+  })
+
+  it('should keep the state in the given file, refuse one inside the folder and a damaged one', async () => {
+    server.publish('1.0.0', baseFiles)
+    const outDir = freshDir()
+    const stateFile = path.join(tempRoot, `elsewhere-${dirCount}.json`)
+    await sync(outDir, { stateFile })
+    const state = JSON.parse(fs.readFileSync(stateFile, 'utf8'))
+    expect(state.installed[`${TOOLKIT}|${AUDIENCE}|${LOCALE}`]).toEqual({
+      highest: '1.0.0',
+      withdrawn: {},
+    })
+    expect(fs.existsSync(defaultStateFile(outDir))).toBe(false)
+
+    server.reset()
+    const inside = await rejection(sync(outDir, { stateFile: path.join(outDir, 'state.json') }))
+    expect(inside.code).toBe('invalid-argument')
+    expect(inside.message).toContain('is inside the content folder')
+    fs.writeFileSync(stateFile, '{ not json')
+    const damaged = await rejection(sync(outDir, { stateFile }))
+    expect(damaged.code).toBe('bad-state')
+    expect(damaged.message).toContain(stateFile)
+    expect(server.manifestRequests).toEqual({ ok: 0, notModified: 0 })
+  })
+})
+
+describe('manifest size cap', () => {
+  const padded = (bytes: Uint8Array) =>
+    new TextEncoder().encode(new TextDecoder().decode(bytes).replace(/}$/, `${' '.repeat(5_000)}}`))
+
+  it.each([
+    ['declares a Content-Length over the cap', false],
+    ['streams past the cap without a Content-Length', true],
+  ])('should refuse a manifest that %s, before parsing it', async (_what, chunked) => {
+    server.publish('1.0.0', baseFiles)
+    server.tamper = { bytes: padded, chunked }
+    const outDir = freshDir()
+    const capped = createDeliveryClient({
+      baseUrl: server.url,
+      apiKey: API_KEY,
+      maxManifestBytes: 4_000,
+    })
+    const error = await rejection(capped.syncRelease({ ...query, outDir, pinnedKeys }))
+    expect(error.code).toBe('too-large')
+    expect(error.message).toBe(
+      'The manifest is larger than 4000 bytes, the most this client accepts; it was not parsed and nothing was installed.',
+    )
+    expect(fs.existsSync(path.join(outDir, 'manifest.json'))).toBe(false)
+    expect(server.assetRequests.size).toBe(0)
+  })
+})
+
+describe('insecure URLs', () => {
+  it('should refuse plain http except to this machine', () => {
+    for (const baseUrl of [
+      'http://studio.example.org',
+      'http://192.168.1.20:3000',
+      'ftp://x.example',
+    ]) {
+      expect(() => createDeliveryClient({ baseUrl, apiKey: API_KEY }), baseUrl).toThrow(
+        expect.objectContaining({ code: 'insecure-url' }),
+      )
+    }
+    for (const baseUrl of [
+      'https://studio.example.org',
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://127.1.2.3',
+      'http://[::1]:3000',
+    ]) {
+      expect(() => createDeliveryClient({ baseUrl, apiKey: API_KEY }), baseUrl).not.toThrow()
+    }
+  })
+
+  it('should not follow a redirect from the studio to plain http on the network', async () => {
+    server.publish('1.0.0', baseFiles)
+    const posterSha = sha256(baseFiles.poster)
+    server.redirectInsecure.add(posterSha)
+    const asked: string[] = []
+    const recording = createDeliveryClient({
+      baseUrl: server.url,
+      apiKey: API_KEY,
+      fetch: (input, init) => {
+        asked.push(String(input))
+        return fetch(input, init)
+      },
+    })
+    const error = await rejection(
+      recording.syncRelease({ ...query, outDir: freshDir(), pinnedKeys }),
+    )
+    expect(error.code).toBe('insecure-url')
+    expect(error.message).toContain('plain http:// to cdn.example.invalid')
+    expect(asked.filter((url) => url.includes('example.invalid'))).toEqual([])
+  })
+})
+
 describe('fetchManifest and verifyManifest', () => {
   it('should return the exact signed bytes and honour If-None-Match', async () => {
     server.publish('1.0.0', baseFiles)
@@ -768,21 +947,63 @@ describe('delivery:sync CLI', () => {
     outDir,
   ]
 
-  it('should sync end to end, warning loudly when no key is pinned', async () => {
+  it('should refuse to run with no pinned key unless told to trust on first use', async () => {
     server.publish('1.0.0', baseFiles)
     const outDir = freshDir()
-    const first = await run(baseArgs(outDir))
-    expect(first.stderr).toContain('WARNING: no --pin given')
+    const refused = await run(baseArgs(outDir))
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain(`No signing key is pinned for ${server.url}.`)
+    expect(refused.stderr).toContain('--trust-on-first-use')
+    expect(fs.existsSync(outDir)).toBe(false)
+    expect(server.manifestRequests).toEqual({ ok: 0, notModified: 0 })
+  })
+
+  it('should trust on first use when asked, remember the keys, and use only those later', async () => {
+    server.publish('1.0.0', baseFiles)
+    const outDir = freshDir()
+    const first = await run([...baseArgs(outDir), '--trust-on-first-use'])
+    expect(first.stderr).toContain('WARNING: --trust-on-first-use')
     expect(first.stderr).toContain(`key ${keys.active.keyId}:  --pin ${pinnedKeys[0]}`)
     expect(first.stdout).toContain(`Release 1.0.0 is ready in ${outDir}: 5 assets downloaded`)
     expect(first.code).toBe(0)
     expect(listAssets(outDir)).toEqual(v1.shas)
-    expect(readManifest(outDir).release.version).toBe('1.0.0')
+    const state = JSON.parse(fs.readFileSync(defaultStateFile(outDir), 'utf8'))
+    expect(state.trustedKeys[server.url]).toEqual(keys.publicKeys)
 
+    // Later runs need no flag: the remembered keys are the pins, and no warning is printed.
+    const later = await run(baseArgs(outDir))
+    expect(later.stderr).toBe('')
+    expect(later.stdout).toContain('0 assets downloaded (0 B), 5 already present, 0 removed.')
+    expect(later.code).toBe(0)
+
+    // Nor are the server's keys ever trusted again: a manifest signed by another key fails,
+    // with or without the flag.
+    const rogue = serverKeys()
+    server.publish('1.0.1', baseFiles, { signer: rogue })
+    try {
+      for (const args of [baseArgs(outDir), [...baseArgs(outDir), '--trust-on-first-use']]) {
+        const result = await run(args)
+        expect(result.code).toBe(1)
+        expect(result.stderr).toContain('delivery:sync failed [unknown-key]')
+      }
+    } finally {
+      server.publish('1.0.0', baseFiles)
+    }
     const pinned = await run([...baseArgs(outDir), '--pin', pinnedKeys[0]])
     expect(pinned.stderr).toBe('')
-    expect(pinned.stdout).toContain('0 assets downloaded (0 B), 5 already present, 0 removed.')
     expect(pinned.code).toBe(0)
+  }, 30_000)
+
+  it('should refuse plain http to anything but this machine', async () => {
+    const result = await run([
+      ...baseArgs(freshDir()).map((arg) =>
+        arg === server.url ? 'http://studio.example.org' : arg,
+      ),
+      '--pin',
+      pinnedKeys[0],
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('baseUrl uses plain http:// to studio.example.org')
   })
 
   it('should exit 1 with the error code when the manifest is signed by another key', async () => {

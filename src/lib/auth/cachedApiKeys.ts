@@ -1,7 +1,12 @@
 import crypto from 'node:crypto'
 import type { AuthStrategy, Payload } from 'payload'
 
-const REMEMBER_MS = 30_000
+/**
+ * The longest a revoked key (its app disabled, its key regenerated or revoked, the app deleted)
+ * is still accepted by a process that did not make the change: the time it may remember a
+ * key. The process that makes the change forgets at once.
+ */
+export const REVOCATION_BOUND_MS = 30_000
 const MAX_REMEMBERED = 1_000
 
 interface Remembered {
@@ -9,37 +14,48 @@ interface Remembered {
   until: number
 }
 
-const remembered = new Map<string, Remembered>()
+/** Every strategy's memory, so a change forgets in all of them. */
+const memories = new Set<Map<string, Remembered>>()
 
 /** Forget every remembered key, e.g. after an app is changed, revoked or deleted. */
 export function forgetApiKeys(): void {
-  remembered.clear()
+  for (const memory of memories) memory.clear()
+}
+
+/** The lookup index of a key, as Payload computes it (`apiKeyIndex`). */
+export function apiKeyIndexOf(secret: string, key: string): string {
+  return crypto.createHmac('sha256', secret).update(key).digest('hex')
 }
 
 /**
  * Payload's API-key strategy looks the key up in the database on every request, which is most
  * of the cost of serving a manifest. This strategy, placed before it, remembers a valid key for
- * up to 30 s: a change to an app in this process forgets at once, in any other within 30 s.
- * Unknown keys are never remembered and fall through to Payload's own check.
+ * up to REVOCATION_BOUND_MS. Unknown keys are never remembered and fall through to Payload's
+ * own check. `now` and `rememberMs` are for tests.
  */
-export function cachedApiKeyStrategy(slug: string): AuthStrategy {
+export function cachedApiKeyStrategy(
+  slug: string,
+  options: { now?: () => number; rememberMs?: number } = {},
+): AuthStrategy {
+  const now = options.now ?? Date.now
+  const rememberMs = Math.min(options.rememberMs ?? REVOCATION_BOUND_MS, REVOCATION_BOUND_MS)
+  const remembered = new Map<string, Remembered>()
+  memories.add(remembered)
   const prefix = `${slug} API-Key `
   return {
     name: `${slug}-api-key-cached`,
     authenticate: async ({ headers, payload }) => {
       const header = headers.get('Authorization')
       if (!header?.startsWith(prefix)) return { user: null }
-      const index = crypto
-        .createHmac('sha256', payload.secret)
-        .update(header.slice(prefix.length))
-        .digest('hex')
+      const index = apiKeyIndexOf(payload.secret, header.slice(prefix.length))
       const known = remembered.get(index)
       // A copy per request: Payload and hooks may add to req.user.
-      if (known && known.until > Date.now()) return { user: { ...known.user } as never }
+      if (known && known.until > now()) return { user: { ...known.user } as never }
+      remembered.delete(index)
       const user = await findByKeyIndex(payload, slug, index)
       if (!user) return { user: null }
       if (remembered.size >= MAX_REMEMBERED) remembered.clear()
-      remembered.set(index, { user, until: Date.now() + REMEMBER_MS })
+      remembered.set(index, { user, until: now() + rememberMs })
       return { user: { ...user } as never }
     },
   }

@@ -4,6 +4,7 @@ import fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
+import { derivedUrlPath } from '../../domain/media/derivedUrls'
 import { mediaDir } from '../config/paths'
 
 const COMPLETE = '.complete'
@@ -14,7 +15,7 @@ export const derivedRoot = (): string => mediaDir('derived')
 export const derivedDir = (key: string): string => path.join(derivedRoot(), key.slice(0, 2), key)
 
 /** Web path of a derived file, served by the media endpoint with access control and Range. */
-export const derivedUrl = (key: string, file: string): string => `/api/media/derived/${key}/${file}`
+export const derivedUrl = derivedUrlPath
 
 export function isDerivedComplete(key: string): boolean {
   return fs.existsSync(path.join(derivedDir(key), COMPLETE))

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -165,7 +166,8 @@ export async function makeReleasableToolkit(
     expect((await payload.findByID({ collection: 'clips', id: clip.id })).processing?.status).toBe(
       'ready',
     )
-  const apiKey = `test-delivery-key-${suffix}`
+  // Random, as the admin's Generate button makes them: the studio refuses short keys.
+  const apiKey = `test-delivery-key-${randomUUID()}`
   keep(
     'delivery-apps',
     await payload.create({

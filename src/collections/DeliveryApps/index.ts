@@ -1,11 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnly } from '../access/predicates'
-import { cachedApiKeyStrategy, forgetApiKeys } from '../lib/auth/cachedApiKeys'
+import { adminsOnly } from '../../access/predicates'
+import { cachedApiKeyStrategy, forgetApiKeys } from '../../lib/auth/cachedApiKeys'
+import { checkKeyStrength } from './hooks/checkKeyStrength'
+import { keepOnlyKeyIndex } from './hooks/keepOnlyKeyIndex'
 
 /**
  * Machines, not people: web and native apps that read released bundles with an API key
- * (`Authorization: delivery-apps API-Key <key>`). Only admins manage them.
+ * (`Authorization: delivery-apps API-Key <key>`). Only admins manage them. A key is shown once,
+ * when the admin generates it; the studio keeps only its index (see keepOnlyKeyIndex). Revoking
+ * or regenerating a key, or deleting the app, takes effect at once in this process and within
+ * REVOCATION_BOUND_MS (30 s) in every other.
  */
 export const DeliveryApps: CollectionConfig<'delivery-apps'> = {
   slug: 'delivery-apps',
@@ -16,6 +21,8 @@ export const DeliveryApps: CollectionConfig<'delivery-apps'> = {
     strategies: [cachedApiKeyStrategy('delivery-apps')],
   },
   hooks: {
+    beforeValidate: [checkKeyStrength],
+    beforeChange: [keepOnlyKeyIndex],
     afterChange: [() => forgetApiKeys()],
     afterDelete: [() => forgetApiKeys()],
   },
