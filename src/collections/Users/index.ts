@@ -8,6 +8,7 @@ import {
   privateToCoProducer,
 } from '../../access/predicates'
 import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
+import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
 
@@ -34,6 +35,7 @@ export const Users: CollectionConfig<'users'> = {
     admin: ({ req }) => staffUser(req) !== null,
   },
   hooks: {
+    beforeOperation: [enforcePasswordPolicy],
     beforeValidate: [pseudonymIsDisplayName],
     beforeChange: [firstUserIsAdmin],
   },
