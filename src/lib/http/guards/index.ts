@@ -1,7 +1,8 @@
 import type { RequestGuard } from '../requestGuards'
+import { signInThrottle } from './signInThrottle'
 
 /**
  * Every guard, in the order they run, for REST and GraphQL alike (the Next routes and the
  * integration tests' HTTP server use this one list).
  */
-export const apiGuards: readonly RequestGuard[] = []
+export const apiGuards: readonly RequestGuard[] = [signInThrottle]
