@@ -34,6 +34,7 @@ import { largestUploadLimit } from './src/hooks/validateUpload'
 import { guardUploadStorage } from './src/hooks/uploadStorage'
 import { MEDIA_QUEUE, ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
 import { formatBytes } from './src/domain/media/uploadRules'
+import { signInLoggingLevels } from './src/services/auth/signIn'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -113,6 +114,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   telemetry: false,
+  loggingLevels: signInLoggingLevels,
   typescript: {
     outputFile: process.env.PAYLOAD_TYPES_OUTPUT ?? path.resolve(dirname, 'src/payload-types.ts'),
   },

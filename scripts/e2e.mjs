@@ -39,8 +39,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-e2e-'))
 const baseUrl = `http://127.0.0.1:${port}`
 const serverLog = path.join(tmp, 'server.log')
 const logFd = fs.openSync(serverLog, 'a')
-// Its own process group, so stopping it also stops the next-server child it forks.
-const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+// The production server `npm start` runs, in its own process group so stopping it stops all.
+const server = spawn('node', ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
   detached: true,
   stdio: ['ignore', logFd, logFd],
   env: {
@@ -107,7 +107,8 @@ function freePort() {
 async function waitForServer(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`)
+    if (server.exitCode !== null)
+      throw new Error(`the studio server exited with ${server.exitCode}`)
     try {
       // The first request initialises Payload: migrations, then the demo seed.
       const response = await fetch(url)

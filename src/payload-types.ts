@@ -589,8 +589,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -855,7 +853,7 @@ export interface DeliveryApp {
   collection: 'delivery-apps';
 }
 /**
- * Every create, change, delete, review step, comment and sign-in, newest first. Read-only.
+ * Every create, change, delete, review step, comment and sign-in, failed sign-ins, throttles and unlocks, newest first. Read-only.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
@@ -871,7 +869,17 @@ export interface AuditLog {
    */
   actorName?: string | null;
   actorRole?: string | null;
-  action: 'create' | 'update' | 'delete' | 'statusChange' | 'approval' | 'comment' | 'login';
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'statusChange'
+    | 'approval'
+    | 'comment'
+    | 'login'
+    | 'loginFailed'
+    | 'loginThrottled'
+    | 'unlock';
   entityCollection?: string | null;
   entityId?: string | null;
   /**
@@ -891,6 +899,14 @@ export interface AuditLog {
     | boolean
     | null;
   summary?: string | null;
+  /**
+   * Sign-ins: where the attempt came from (see TRUST_PROXY).
+   */
+  clientAddress?: string | null;
+  /**
+   * Sign-ins: a keyed hash of the email typed, the same for every attempt on that email. The email itself is never recorded.
+   */
+  subjectKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1544,8 +1560,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1568,6 +1582,8 @@ export interface AuditLogSelect<T extends boolean = true> {
   versionId?: T;
   changedFields?: T;
   summary?: T;
+  clientAddress?: T;
+  subjectKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   'approval',
   'comment',
   'login',
+  'loginFailed',
+  'loginThrottled',
+  'unlock',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -26,6 +29,9 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   approval: 'Approval',
   comment: 'Comment',
   login: 'Sign-in',
+  loginFailed: 'Failed sign-in',
+  loginThrottled: 'Sign-in throttled',
+  unlock: 'Unlock',
 }
 
 const APPEND_ONLY =
@@ -46,6 +52,7 @@ const refuseDeletes: CollectionBeforeDeleteHook = () => {
  * with overrideAccess: true; no API creates, changes or deletes an entry. Only admins read it.
  * Entries never hold a co-producer's real name or email: the actor is named by display name,
  * which for a co-producer is their pseudonym, and changes are recorded as field paths, not values.
+ * A sign-in attempt names its account by id and keeps the email typed only as a keyed hash.
  */
 export const AuditLog: CollectionConfig<'audit-log'> = {
   slug: 'audit-log',
@@ -58,7 +65,7 @@ export const AuditLog: CollectionConfig<'audit-log'> = {
     listSearchableFields: ['summary', 'actorName', 'entityId'],
     pagination: { defaultLimit: 50 },
     description:
-      'Every create, change, delete, review step, comment and sign-in, newest first. Read-only.',
+      'Every create, change, delete, review step, comment and sign-in, failed sign-ins, throttles and unlocks, newest first. Read-only.',
     hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin',
   },
   defaultSort: '-createdAt',
@@ -114,5 +121,22 @@ export const AuditLog: CollectionConfig<'audit-log'> = {
       admin: { description: 'Field paths, e.g. scenes.0.lines.1.text. Never the values.' },
     },
     { name: 'summary', type: 'text' },
+    {
+      name: 'clientAddress',
+      label: 'Client address',
+      type: 'text',
+      index: true,
+      admin: { description: 'Sign-ins: where the attempt came from (see TRUST_PROXY).' },
+    },
+    {
+      name: 'subjectKey',
+      label: 'Sign-in identifier',
+      type: 'text',
+      index: true,
+      admin: {
+        description:
+          'Sign-ins: a keyed hash of the email typed, the same for every attempt on that email. The email itself is never recorded.',
+      },
+    },
   ],
 }

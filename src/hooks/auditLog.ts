@@ -13,6 +13,7 @@ import type {
 import { ROLE_LABELS, type Role } from '../access/roles'
 import type { AuditAction } from '../collections/AuditLog'
 import { changedPaths, comparePaths } from '../domain/audit/changedPaths'
+import { clientAddressOf } from '../lib/http/clientAddress'
 
 type Id = number | string
 
@@ -37,6 +38,12 @@ export interface AuditEntryInput {
   summary?: string
   /** Defaults to the request's signed-in studio user; null records the system. */
   actor?: AuditActor | null
+  /** Who acted when nobody is signed in, e.g. "Client 192.0.2.7" for a sign-in attempt. */
+  actorLabel?: string
+  /** Sign-in events: where the attempt came from (src/lib/http/clientAddress.ts). */
+  clientAddress?: string | null
+  /** Sign-in events: a keyed hash of the email typed (src/lib/auth/subjectKey.ts), never the email. */
+  subjectKey?: string | null
 }
 
 /** Collections whose status field gets its own `statusChange` entry when it moves. */
@@ -73,6 +80,7 @@ export async function recordAudit(
   req?: PayloadRequest,
 ): Promise<{ id: Id }> {
   const actor = entry.actor === undefined ? actorOf(req) : entry.actor
+  const anonymous = entry.actorLabel ?? 'System'
   const entity = entityLabel(payload, entry.entityCollection, entry.entityId)
   const what = entry.summary ?? defaultSummary(entry, entity)
   // A Local API create replaces req.file; the outer operation still needs its upload, at least
@@ -83,7 +91,7 @@ export async function recordAudit(
       collection: 'audit-log',
       data: {
         actor: actor ? (actor.id as number) : null,
-        actorName: actor ? nameOf(actor) : 'system',
+        actorName: actor ? nameOf(actor) : (entry.actorLabel ?? 'system'),
         actorRole: actor?.role ?? null,
         action: entry.action,
         entityCollection: entry.entityCollection,
@@ -91,7 +99,9 @@ export async function recordAudit(
         versionId:
           entry.versionId == null || entry.versionId === '' ? null : String(entry.versionId),
         changedFields: entry.changedFields ?? [],
-        summary: `${actor ? `${nameOf(actor)} (${roleLabel(actor.role)})` : 'System'} ${what}`,
+        summary: `${actor ? `${nameOf(actor)} (${roleLabel(actor.role)})` : anonymous} ${what}`,
+        clientAddress: entry.clientAddress ?? null,
+        subjectKey: entry.subjectKey ?? null,
       },
       overrideAccess: true,
       // The id is all the caller needs; selecting one field keeps the actor unpopulated.
@@ -205,6 +215,7 @@ const auditLogin: CollectionAfterLoginHook = async ({ collection, req, user }) =
       entityCollection: collection.slug,
       entityId: user.id,
       actor: { id: user.id, displayName: user.displayName, role: user.role },
+      clientAddress: clientAddressOf(req.headers),
     },
     req,
   )
@@ -246,7 +257,7 @@ function roleLabel(role: string | null | undefined): string {
   return ROLE_LABELS[role as Role] ?? role
 }
 
-function entityLabel(payload: Payload, slug: string, id: Id | null): string {
+export function entityLabel(payload: Payload, slug: string, id: Id | null): string {
   const singular = payload.collections[slug as CollectionSlug]?.config.labels.singular
   const label = typeof singular === 'string' ? singular : slug
   return id == null ? label : `${label} ${id}`
@@ -271,6 +282,12 @@ function defaultSummary(entry: AuditEntryInput, entity: string): string {
       return `commented (${entity})`
     case 'login':
       return 'signed in'
+    case 'loginFailed':
+      return `failed to sign in to ${entity}`
+    case 'loginThrottled':
+      return `was throttled signing in to ${entity}`
+    case 'unlock':
+      return `unlocked ${entity}`
   }
 }
 

@@ -5,6 +5,7 @@ import * as migration_20261127_105603_audit_log from './20261127_105603_audit_lo
 import * as migration_20261127_112639_releases from './20261127_112639_releases';
 import * as migration_20261127_121843_release_build_progress from './20261127_121843_release_build_progress';
 import * as migration_20261127_130324_release_changelog_shown_while_draft from './20261127_130324_release_changelog_shown_while_draft';
+import * as migration_20261201_185700_sign_in_protection from './20261201_185700_sign_in_protection';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261127_130324_release_changelog_shown_while_draft.up,
     down: migration_20261127_130324_release_changelog_shown_while_draft.down,
-    name: '20261127_130324_release_changelog_shown_while_draft'
+    name: '20261127_130324_release_changelog_shown_while_draft',
+  },
+  {
+    up: migration_20261201_185700_sign_in_protection.up,
+    down: migration_20261201_185700_sign_in_protection.down,
+    name: '20261201_185700_sign_in_protection'
   },
 ];

@@ -75,7 +75,7 @@ describe('starting the studio', () => {
       collection: 'users',
       data: {
         email: `existing-${uniqueSuffix()}@test.example`,
-        password: 'x-password',
+        password: 'existing-user-password',
         role: 'admin',
         displayName: 'Existing',
       },

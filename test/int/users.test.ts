@@ -51,34 +51,6 @@ describe('users and roles', () => {
     await studio.payload.update({ collection: 'users', id: target.id, data: { role: 'publisher' } })
   })
 
-  it('should let only admins unlock a locked account', async () => {
-    const target = studio.world.users.otherCoProducer
-    const lock = () =>
-      studio.payload.db.updateOne({
-        collection: 'users',
-        id: target.id,
-        data: { loginAttempts: 5, lockUntil: new Date(Date.now() + 3_600_000).toISOString() },
-      })
-    await lock()
-    const unlock = async (email: string) =>
-      fetch(`${studio.server.url}/api/users/unlock`, {
-        method: 'POST',
-        headers: { authorization: `JWT ${await token(email)}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ email: target.email }),
-      })
-    for (const role of ['designer', 'coProducer', 'publisher'] as const) {
-      expect((await unlock(studio.world.users[role].email)).status, `${role} unlocking`).toBe(403)
-    }
-    const lockedLogin = await fetch(`${studio.server.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: target.email, password: PASSWORD }),
-    })
-    expect(lockedLogin.status).toBe(401)
-    expect((await unlock(studio.world.users.admin.email)).status).toBe(200)
-    await token(target.email)
-  })
-
   it("should hide a co-producer's real name and email from other non-admins on every API", async () => {
     const coProducer = studio.world.users.coProducer
     for (const viewer of [

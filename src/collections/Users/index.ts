@@ -8,8 +8,10 @@ import {
   privateToCoProducer,
 } from '../../access/predicates'
 import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
+import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
+import { clearSignInLock, screenSignInAttempt } from './hooks/screenSignIn'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -19,8 +21,10 @@ export const Users: CollectionConfig<'users'> = {
     group: 'Studio',
   },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Payload's own lock counts failures per account from everyone, so anyone could keep the
+    // admin locked out by failing on purpose. The studio's throttles (src/domain/auth/
+    // signInPolicy.ts, run by hooks/screenSignIn.ts) replace it.
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
   },
   access: {
@@ -34,6 +38,8 @@ export const Users: CollectionConfig<'users'> = {
     admin: ({ req }) => staffUser(req) !== null,
   },
   hooks: {
+    beforeOperation: [screenSignInAttempt, enforcePasswordPolicy],
+    afterOperation: [clearSignInLock],
     beforeValidate: [pseudonymIsDisplayName],
     beforeChange: [firstUserIsAdmin],
   },

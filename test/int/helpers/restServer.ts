@@ -6,6 +6,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
 import { apiGuards } from '@/lib/http/guards'
+import { PEER_ADDRESS_ENV, stampPeerAddress } from '@/lib/http/peerAddress.mjs'
 import { withRequestGuards } from '@/lib/http/requestGuards'
 
 // The same guards as the Next routes in src/app/(payload)/api/.
@@ -15,6 +16,9 @@ const rest = withRequestGuards(
   apiGuards,
 )
 
+// Like scripts/server.mjs, the production server: the app may trust the peer-address header.
+process.env[PEER_ADDRESS_ENV] = '1'
+
 export interface RestServer {
   url: string
   close: () => Promise<void>
@@ -23,11 +27,12 @@ export interface RestServer {
 /**
  * Serves Payload's REST and GraphQL handlers over real HTTP on loopback: the same handlers the
  * Next routes in src/app/(payload)/api/ call, so requests carry real headers, cookies and bodies
- * through access control.
+ * through access control, and the client's address as the production server stamps it.
  */
 export async function startRestServer(): Promise<RestServer> {
   const server = http.createServer(async (incoming, outgoing) => {
     try {
+      stampPeerAddress(incoming)
       const chunks: Buffer[] = []
       for await (const chunk of incoming) chunks.push(chunk as Buffer)
       const body = chunks.length ? Buffer.concat(chunks) : undefined
