@@ -26,6 +26,8 @@ import { Users } from './src/collections/Users'
 import { createDatabaseAdapter } from './src/lib/config/database'
 import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
+import { hardenBuiltInRoutes } from './src/collections/internal'
+import { jobsAccess } from './src/jobs/access'
 import { migrations } from './src/migrations'
 import { onInit } from './src/hooks/onInit'
 import { mediaEndpoints } from './src/endpoints/media'
@@ -114,6 +116,9 @@ export default buildConfig({
   },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+    // Payload's defaults, stated: no playground and no introspection in production.
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
   },
   upload: {
     // Uploads stream to disk, and the parser refuses (413) anything past the largest
@@ -129,6 +134,7 @@ export default buildConfig({
   endpoints: [...mediaEndpoints, ...deliveryEndpoints],
   jobs: {
     tasks: [ProcessClipMediaTask, BuildReleaseTask],
+    access: jobsAccess,
     enableConcurrencyControl: true,
     // Development runs media jobs and release builds inside the server; production runs
     // `npm run worker` beside it, or sets MEDIA_JOBS_AUTORUN=1 (see README).
@@ -139,4 +145,4 @@ export default buildConfig({
     shouldAutoRun: () => shouldAutoRunMediaJobs(),
   },
   onInit,
-})
+}).then(hardenBuiltInRoutes)

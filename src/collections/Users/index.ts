@@ -9,6 +9,7 @@ import {
 } from '../../access/predicates'
 import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { passwordResetNeedsEmail } from './hooks/passwordResetNeedsEmail'
 import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
 
 export const Users: CollectionConfig<'users'> = {
@@ -34,6 +35,7 @@ export const Users: CollectionConfig<'users'> = {
     admin: ({ req }) => staffUser(req) !== null,
   },
   hooks: {
+    beforeOperation: [passwordResetNeedsEmail],
     beforeValidate: [pseudonymIsDisplayName],
     beforeChange: [firstUserIsAdmin],
   },

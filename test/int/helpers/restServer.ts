@@ -41,7 +41,9 @@ export async function startRestServer(): Promise<RestServer> {
         headers,
         body: body && !['GET', 'HEAD'].includes(incoming.method ?? 'GET') ? body : undefined,
       })
-      const isGraphql = new URL(request.url).pathname === '/api/graphql'
+      // As src/app/(payload)/api/graphql/route.ts: GraphQL answers POST, the REST handler OPTIONS.
+      const isGraphql =
+        new URL(request.url).pathname === '/api/graphql' && request.method === 'POST'
       const response = isGraphql ? await graphql(request) : await rest(request)
       outgoing.statusCode = response.status
       response.headers.forEach((value, key) => outgoing.setHeader(key, value))
