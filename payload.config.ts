@@ -26,6 +26,7 @@ import { Users } from './src/collections/Users'
 import { createDatabaseAdapter } from './src/lib/config/database'
 import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
+import { csrfAllowList, resolveServerUrl } from './src/domain/config/serverUrl'
 import { hardenBuiltInRoutes } from './src/collections/internal'
 import { jobsAccess } from './src/jobs/access'
 import { migrations } from './src/migrations'
@@ -45,13 +46,22 @@ function shouldAutoRunMediaJobs(): boolean {
   return process.env.NODE_ENV === 'development'
 }
 
+const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
+const serverURL = resolveServerUrl({
+  nodeEnv: process.env.NODE_ENV,
+  serverUrl: process.env.SERVER_URL,
+  isBuildPhase,
+})
+
 export default buildConfig({
-  serverURL: process.env.SERVER_URL ?? '',
+  serverURL,
+  // The session cookie counts only on requests from the studio's own pages.
+  csrf: csrfAllowList(serverURL),
   secret: resolvePayloadSecret({
     nodeEnv: process.env.NODE_ENV,
     secret: process.env.PAYLOAD_SECRET,
     dataDir: dataDir(),
-    isBuildPhase: process.env.NEXT_PHASE === 'phase-production-build',
+    isBuildPhase,
   }),
   db: createDatabaseAdapter({
     uri: process.env.DATABASE_URI,

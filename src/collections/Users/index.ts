@@ -23,6 +23,15 @@ export const Users: CollectionConfig<'users'> = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    cookies: {
+      // Browsers keep a Secure cookie over https and on loopback only (production refuses a
+      // plain-http SERVER_URL for that reason, see src/domain/config/serverUrl.ts).
+      secure: process.env.NODE_ENV === 'production',
+      // Strict: the session is never sent with a request another site starts, links included.
+      // Nothing reaches the studio from other sites with a session: delivery apps use API keys,
+      // and a link from an email opens the admin, which asks to sign in on first load.
+      sameSite: 'Strict',
+    },
   },
   access: {
     // Everyone signed in sees display names (comments, reviews); private fields are guarded below.
