@@ -7,12 +7,12 @@ import { handleEndpoints } from 'payload'
 
 import { apiGuards } from '@/lib/http/guards'
 import { withRequestGuards } from '@/lib/http/requestGuards'
+import { withSecurityHeaders } from '@/lib/http/securityHeaders'
 
-// The same guards as the Next routes in src/app/(payload)/api/.
-const graphql = withRequestGuards(GRAPHQL_POST(config), apiGuards)
-const rest = withRequestGuards(
-  (request: Request) => handleEndpoints({ config, request }),
-  apiGuards,
+// The same guards and headers as the Next routes in src/app/(payload)/api/.
+const graphql = withSecurityHeaders(withRequestGuards(GRAPHQL_POST(config), apiGuards))
+const rest = withSecurityHeaders(
+  withRequestGuards((request: Request) => handleEndpoints({ config, request }), apiGuards),
 )
 
 export interface RestServer {
