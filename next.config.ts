@@ -1,6 +1,8 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
+import { STATIC_SECURITY_HEADERS } from './src/domain/http/securityHeaders'
+
 const nextConfig: NextConfig = {
   // The admin is the product; there is no public site to optimise images for.
   images: { unoptimized: true },
@@ -13,6 +15,13 @@ const nextConfig: NextConfig = {
     '@ffprobe-installer/ffprobe',
     'fluent-ffmpeg',
   ],
+  poweredByHeader: false,
+  // Headers that never depend on the request, for every response (static files included). The
+  // Content Security Policy and HSTS depend on it: src/proxy.ts (pages) and
+  // src/lib/http/securityHeaders.ts (API routes) set those.
+  async headers() {
+    return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] }]
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -26,6 +26,9 @@ import { Users } from './src/collections/Users'
 import { createDatabaseAdapter } from './src/lib/config/database'
 import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
+import { csrfAllowList, resolveServerUrl } from './src/domain/config/serverUrl'
+import { hardenBuiltInRoutes } from './src/collections/internal'
+import { jobsAccess } from './src/jobs/access'
 import { migrations } from './src/migrations'
 import { onInit } from './src/hooks/onInit'
 import { mediaEndpoints } from './src/endpoints/media'
@@ -45,13 +48,22 @@ function shouldAutoRunMediaJobs(): boolean {
   return process.env.NODE_ENV === 'development'
 }
 
+const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
+const serverURL = resolveServerUrl({
+  nodeEnv: process.env.NODE_ENV,
+  serverUrl: process.env.SERVER_URL,
+  isBuildPhase,
+})
+
 export default buildConfig({
-  serverURL: process.env.SERVER_URL ?? '',
+  serverURL,
+  // The session cookie counts only on requests from the studio's own pages.
+  csrf: csrfAllowList(serverURL),
   secret: resolvePayloadSecret({
     nodeEnv: process.env.NODE_ENV,
     secret: process.env.PAYLOAD_SECRET,
     dataDir: dataDir(),
-    isBuildPhase: process.env.NEXT_PHASE === 'phase-production-build',
+    isBuildPhase,
   }),
   db: createDatabaseAdapter({
     uri: process.env.DATABASE_URI,
@@ -120,6 +132,9 @@ export default buildConfig({
   },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),
+    // Payload's defaults, stated: no playground and no introspection in production.
+    disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
   },
   upload: {
     // Uploads stream to disk, and the parser refuses (413) anything past the largest
@@ -135,6 +150,7 @@ export default buildConfig({
   endpoints: [...mediaEndpoints, ...deliveryEndpoints],
   jobs: {
     tasks: [ProcessClipMediaTask, BuildReleaseTask],
+    access: jobsAccess,
     enableConcurrencyControl: true,
     // Development runs media jobs and release builds inside the server; production runs
     // `npm run worker` beside it, or sets MEDIA_JOBS_AUTORUN=1 (see README).
@@ -145,4 +161,4 @@ export default buildConfig({
     shouldAutoRun: () => shouldAutoRunMediaJobs(),
   },
   onInit,
-})
+}).then(hardenBuiltInRoutes)

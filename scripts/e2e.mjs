@@ -49,6 +49,8 @@ const server = spawn('node', ['scripts/server.mjs', '-p', String(port), '-H', '1
     NODE_ENV: 'production',
     NODE_OPTIONS: '--no-deprecation',
     PAYLOAD_SECRET: randomBytes(24).toString('hex'),
+    // Production requires it; Payload accepts the session cookie only from this origin.
+    SERVER_URL: baseUrl,
     SEED_DEMO: '1',
     MEDIA_JOBS_AUTORUN: '1',
     // Production refuses to sign releases with a generated key; this run gets its own.

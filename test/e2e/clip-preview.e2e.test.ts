@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_USERS } from '../../seed/demoUsers'
-import { baseUrl, launchBrowser, logIn, screenshot } from './helpers/browser'
+import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
 
 const designer = DEMO_USERS.find((u) => u.role === 'designer')!
 
@@ -25,6 +25,7 @@ async function firstProcessedClip(): Promise<{ id: number }> {
   while (Date.now() < deadline) {
     const response = await page.request.get(
       `${baseUrl()}/api/clips?where[slug][equals]=first-meeting&depth=0`,
+      { headers: fromStudioPage() },
     )
     const clip = (
       (await response.json()) as { docs: { id: number; processing?: { status?: string } }[] }

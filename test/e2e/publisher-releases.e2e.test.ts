@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SEED_ACCENTS, SEED_AUDIENCES, SEED_TOOLKIT } from '../../seed/content/toolkit'
 import { DEMO_USERS } from '../../seed/demoUsers'
 import { createDeliveryClient } from '../../src/delivery-client/index.mjs'
-import { baseUrl, launchBrowser, logIn, screenshot } from './helpers/browser'
+import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
 
 const publisher = DEMO_USERS.find((u) => u.role === 'publisher')!
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
@@ -37,7 +37,9 @@ async function waitForDemoMedia(): Promise<void> {
   const deadline = Date.now() + 240_000
   let last = ''
   while (Date.now() < deadline) {
-    const response = await page.request.get(`${baseUrl()}/api/clips?limit=100&depth=0`)
+    const response = await page.request.get(`${baseUrl()}/api/clips?limit=100&depth=0`, {
+      headers: fromStudioPage(),
+    })
     const clips = ((await response.json()) as { docs: { processing?: { status?: string } }[] }).docs
     const waiting = clips.filter((c) => c.processing?.status !== 'ready')
     const failed = clips.filter((c) => c.processing?.status === 'failed')
@@ -128,6 +130,7 @@ describe('a publisher releases the demo toolkit', () => {
     await logIn(adminPage, admin.email, admin.password)
     const apiKey = `e2e-delivery-key-${randomUUID()}`
     const created = await adminPage.request.post(`${baseUrl()}/api/delivery-apps`, {
+      headers: fromStudioPage(),
       data: { name: 'E2E kiosk app', enableAPIKey: true, apiKey },
     })
     expect(created.status()).toBe(201)

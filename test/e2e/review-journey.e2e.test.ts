@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_USERS } from '../../seed/demoUsers'
-import { baseUrl, launchBrowser, logIn, screenshot } from './helpers/browser'
+import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
 
 const coProducer = DEMO_USERS.find((u) => u.role === 'coProducer')!
 const designer = DEMO_USERS.find((u) => u.role === 'designer')!
@@ -124,7 +124,10 @@ describe('co-producing a script through review', () => {
     await dana.goto(reviewUrl)
     await expect(status(dana)).resolves.toBe('draft')
 
-    const script = await dana.request.get(`${baseUrl()}/api/scripts/${scriptId}?depth=0&draft=true`)
+    const script = await dana.request.get(
+      `${baseUrl()}/api/scripts/${scriptId}?depth=0&draft=true`,
+      { headers: fromStudioPage() },
+    )
     const clipId = ((await script.json()) as { clip: number }).clip
     await dana.goto(`${baseUrl()}/admin/collections/clips/${clipId}`)
     const stale = dana.locator('.cdm-media__stale')

@@ -52,9 +52,37 @@ describe('starting the studio', () => {
       loadConfigWith({
         NODE_ENV: 'production',
         PAYLOAD_SECRET: '',
+        SERVER_URL: 'https://studio.example.org',
         DATABASE_URI: `file:${path.join(tmp, 'x.db')}`,
       }),
     ).rejects.toThrow('PAYLOAD_SECRET is required when NODE_ENV=production')
+  })
+
+  it('should refuse a production start without SERVER_URL, and let `next build` run without it', async () => {
+    const production = {
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'a-production-secret',
+      SERVER_URL: '',
+      DATABASE_URI: `file:${path.join(tmp, 'x.db')}`,
+    }
+    await expect(loadConfigWith(production)).rejects.toThrow(
+      'SERVER_URL is required when NODE_ENV=production',
+    )
+    const built = await loadConfigWith({ ...production, NEXT_PHASE: 'phase-production-build' })
+    expect(built.serverURL).toBe('')
+  })
+
+  it('should take the CSRF allow-list from SERVER_URL and make the session cookie Secure in production', async () => {
+    const config = await loadConfigWith({
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'a-production-secret',
+      SERVER_URL: 'https://studio.example.org/',
+      DATABASE_URI: `file:${path.join(tmp, 'x.db')}`,
+    })
+    expect(config.serverURL).toBe('https://studio.example.org')
+    expect([...new Set(config.csrf)]).toEqual(['https://studio.example.org'])
+    const users = config.collections.find((c) => c.slug === 'users')!
+    expect(users.auth.cookies).toMatchObject({ secure: true, sameSite: 'Strict' })
   })
 
   it('should never seed demo users on a production start, and say so in the log', async () => {

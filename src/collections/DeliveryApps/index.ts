@@ -20,6 +20,9 @@ export const DeliveryApps: CollectionConfig<'delivery-apps'> = {
     disableLocalStrategy: true,
     strategies: [cachedApiKeyStrategy('delivery-apps')],
   },
+  // Apps read the delivery API only; over GraphQL they could mint a session (refreshToken) that
+  // outlives revoking their key.
+  graphQL: false,
   hooks: {
     beforeValidate: [checkKeyStrength],
     beforeChange: [keepOnlyKeyIndex],

@@ -10,6 +10,7 @@ import {
 import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { passwordResetNeedsEmail } from './hooks/passwordResetNeedsEmail'
 import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
 import { clearSignInLock, screenSignInAttempt } from './hooks/screenSignIn'
 
@@ -26,6 +27,15 @@ export const Users: CollectionConfig<'users'> = {
     // signInPolicy.ts, run by hooks/screenSignIn.ts) replace it.
     maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
+    cookies: {
+      // Browsers keep a Secure cookie over https and on loopback only (production refuses a
+      // plain-http SERVER_URL for that reason, see src/domain/config/serverUrl.ts).
+      secure: process.env.NODE_ENV === 'production',
+      // Strict: the session is never sent with a request another site starts, links included.
+      // Nothing reaches the studio from other sites with a session: delivery apps use API keys,
+      // and a link from an email opens the admin, which asks to sign in on first load.
+      sameSite: 'Strict',
+    },
   },
   access: {
     // Everyone signed in sees display names (comments, reviews); private fields are guarded below.
@@ -38,7 +48,7 @@ export const Users: CollectionConfig<'users'> = {
     admin: ({ req }) => staffUser(req) !== null,
   },
   hooks: {
-    beforeOperation: [screenSignInAttempt, enforcePasswordPolicy],
+    beforeOperation: [screenSignInAttempt, enforcePasswordPolicy, passwordResetNeedsEmail],
     afterOperation: [clearSignInLock],
     beforeValidate: [pseudonymIsDisplayName],
     beforeChange: [firstUserIsAdmin],

@@ -10,6 +10,14 @@ export function baseUrl(): string {
   return url
 }
 
+/**
+ * Headers for API requests a test makes with a page's cookies (`page.request`): a browser
+ * names the page's origin, and the studio accepts its session cookie only from its own origin.
+ */
+export function fromStudioPage(): Record<string, string> {
+  return { origin: baseUrl() }
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -8,12 +8,12 @@ import { handleEndpoints } from 'payload'
 import { apiGuards } from '@/lib/http/guards'
 import { PEER_ADDRESS_ENV, stampPeerAddress } from '@/lib/http/peerAddress.mjs'
 import { withRequestGuards } from '@/lib/http/requestGuards'
+import { withSecurityHeaders } from '@/lib/http/securityHeaders'
 
-// The same guards as the Next routes in src/app/(payload)/api/.
-const graphql = withRequestGuards(GRAPHQL_POST(config), apiGuards)
-const rest = withRequestGuards(
-  (request: Request) => handleEndpoints({ config, request }),
-  apiGuards,
+// The same guards and headers as the Next routes in src/app/(payload)/api/.
+const graphql = withSecurityHeaders(withRequestGuards(GRAPHQL_POST(config), apiGuards))
+const rest = withSecurityHeaders(
+  withRequestGuards((request: Request) => handleEndpoints({ config, request }), apiGuards),
 )
 
 // Like scripts/server.mjs, the production server: the app may trust the peer-address header.
@@ -46,7 +46,9 @@ export async function startRestServer(): Promise<RestServer> {
         headers,
         body: body && !['GET', 'HEAD'].includes(incoming.method ?? 'GET') ? body : undefined,
       })
-      const isGraphql = new URL(request.url).pathname === '/api/graphql'
+      // As src/app/(payload)/api/graphql/route.ts: GraphQL answers POST, the REST handler OPTIONS.
+      const isGraphql =
+        new URL(request.url).pathname === '/api/graphql' && request.method === 'POST'
       const response = isGraphql ? await graphql(request) : await rest(request)
       outgoing.statusCode = response.status
       response.headers.forEach((value, key) => outgoing.setHeader(key, value))

@@ -1,4 +1,5 @@
-/* Payload's REST routes, behind the studio's request guards (src/lib/http/guards). */
+/* Payload's REST routes, behind the studio's request guards (src/lib/http/guards) and with the
+   API's security headers (src/lib/http/securityHeaders.ts). */
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import {
@@ -12,10 +13,11 @@ import {
 
 import { apiGuards } from '@/lib/http/guards'
 import { withRequestGuards } from '@/lib/http/requestGuards'
+import { withSecurityHeaders } from '@/lib/http/securityHeaders'
 
-export const GET = withRequestGuards(REST_GET(config), apiGuards)
-export const POST = withRequestGuards(REST_POST(config), apiGuards)
-export const DELETE = withRequestGuards(REST_DELETE(config), apiGuards)
-export const PATCH = withRequestGuards(REST_PATCH(config), apiGuards)
-export const PUT = withRequestGuards(REST_PUT(config), apiGuards)
-export const OPTIONS = withRequestGuards(REST_OPTIONS(config), apiGuards)
+export const GET = withSecurityHeaders(withRequestGuards(REST_GET(config), apiGuards))
+export const POST = withSecurityHeaders(withRequestGuards(REST_POST(config), apiGuards))
+export const DELETE = withSecurityHeaders(withRequestGuards(REST_DELETE(config), apiGuards))
+export const PATCH = withSecurityHeaders(withRequestGuards(REST_PATCH(config), apiGuards))
+export const PUT = withSecurityHeaders(withRequestGuards(REST_PUT(config), apiGuards))
+export const OPTIONS = withSecurityHeaders(withRequestGuards(REST_OPTIONS(config), apiGuards))

@@ -1,10 +1,12 @@
-/* Payload's GraphQL route, behind the studio's request guards (src/lib/http/guards). */
+/* Payload's GraphQL route, behind the studio's request guards (src/lib/http/guards) and with the
+   API's security headers (src/lib/http/securityHeaders.ts). */
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { apiGuards } from '@/lib/http/guards'
 import { withRequestGuards } from '@/lib/http/requestGuards'
+import { withSecurityHeaders } from '@/lib/http/securityHeaders'
 
-export const POST = withRequestGuards(GRAPHQL_POST(config), apiGuards)
+export const POST = withSecurityHeaders(withRequestGuards(GRAPHQL_POST(config), apiGuards))
 
-export const OPTIONS = withRequestGuards(REST_OPTIONS(config), apiGuards)
+export const OPTIONS = withSecurityHeaders(withRequestGuards(REST_OPTIONS(config), apiGuards))

@@ -1,0 +1,132 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DEMO_USERS } from '../../seed/demoUsers'
+import { baseUrl, launchBrowser, logIn, screenshot } from './helpers/browser'
+
+const admin = DEMO_USERS.find((u) => u.role === 'admin')!
+
+interface Violation {
+  page: string
+  directive: string
+  blocked: string
+  sample?: string
+}
+
+let browser: Browser
+let page: Page
+let token = ''
+let releaseId: number | null = null
+const violations: Violation[] = []
+let currentPage = ''
+
+const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = (await response.json()) as T
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`)
+  return json
+}
+const firstId = async (collection: string, query = '') =>
+  (await api<{ docs: { id: number }[] }>('GET', `/api/${collection}?depth=0&limit=1${query}`))
+    .docs[0].id
+
+beforeAll(async () => {
+  const login = await fetch(`${baseUrl()}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, password: admin.password }),
+  })
+  token = ((await login.json()) as { token: string }).token
+  // A draft release to look at (the demo has none until a publisher makes one).
+  const release = await api<{ doc: { id: number } }>('POST', '/api/releases', {
+    toolkit: await firstId('toolkits'),
+    version: '0.0.1-csp-check',
+    audiences: [await firstId('audiences')],
+    locales: ['en-GB'],
+    accents: [await firstId('accents')],
+  })
+  releaseId = release.doc.id
+
+  browser = await launchBrowser()
+  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } })
+  // Registered before any page script runs (Playwright injects it past the page's policy).
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = {
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+      }
+      ;(window as unknown as { __cspReport: (r: unknown) => void }).__cspReport?.(report)
+    })
+  })
+  await page.exposeFunction('__cspReport', (report: Omit<Violation, 'page'>) => {
+    violations.push({ page: currentPage, ...report })
+  })
+  page.on('console', (message) => {
+    const text = message.text()
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(text)) {
+      violations.push({ page: currentPage, directive: 'console', blocked: text })
+    }
+  })
+  await logIn(page, admin.email, admin.password)
+  // Chromium keeps a Secure cookie on http://127.0.0.1: loopback counts as a secure context.
+  const session = (await page.context().cookies()).find((c) => c.name === 'payload-token')
+  expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (releaseId != null) await api('DELETE', `/api/releases/${releaseId}`).catch(() => undefined)
+})
+
+/** Opens an admin page, checks it was served under the policy, and lets it settle. */
+async function visit(path: string, ready: string): Promise<void> {
+  currentPage = path
+  const response = await page.goto(`${baseUrl()}${path}`)
+  expect(response?.status(), path).toBe(200)
+  const policy = (await response?.headerValue('content-security-policy')) ?? ''
+  expect(policy, `${path} is served with the nonce policy`).toMatch(/'nonce-[^']+'/)
+  await page.locator(ready).first().waitFor({ timeout: 60_000 })
+  await page.waitForLoadState('networkidle')
+}
+
+describe('the admin under its Content Security Policy', () => {
+  it('should raise no violation on the main admin pages', async () => {
+    const clipId = await firstId('clips', '&where[slug][equals]=first-meeting')
+    const scriptId = await firstId('scripts', `&where[clip][equals]=${clipId}`)
+    await visit('/admin', '.cdm-my-reviews, .dashboard')
+    for (const collection of ['toolkits', 'clips', 'scripts', 'releases', 'users']) {
+      await visit(`/admin/collections/${collection}`, '.collection-list, table')
+    }
+    await visit(`/admin/collections/clips/${clipId}`, '#field-title')
+    await visit(`/admin/collections/scripts/${scriptId}`, '#field-title')
+    await visit(`/admin/collections/scripts/${scriptId}/review`, '[data-review-status]')
+    await visit(`/admin/collections/releases/${releaseId}`, '#field-version')
+    await visit('/admin/account', '#field-displayName, #field-email')
+    await screenshot(page, 'csp-account')
+    expect(violations).toEqual([])
+  })
+
+  it('should refuse an inline script planted in the page, as an XSS payload would be', async () => {
+    currentPage = 'injected'
+    const ran = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          document.body.insertAdjacentHTML(
+            'beforeend',
+            '<img src="data:," onload="window.__planted = true" alt="">',
+          )
+          setTimeout(() => resolve((window as { __planted?: boolean }).__planted === true), 500)
+        }),
+    )
+    expect(ran, 'the planted handler ran').toBe(false)
+    const planted = violations.filter((v) => v.page === 'injected')
+    expect(planted.map((v) => v.directive)).toContain('script-src-attr')
+    violations.length = 0
+  })
+})
