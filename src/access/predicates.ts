@@ -21,17 +21,6 @@ export const adminsOnlyField: FieldAccess = ({ req }) => hasRole(req, 'admin')
 
 export const contentEditorsField: FieldAccess = ({ req }) => hasRole(req, 'admin', 'designer')
 
-/** Sensitive fields of a co-producer: only admins and the person themselves may read them. */
-export const privateToCoProducer: FieldAccess = ({ req, doc }) => {
-  const user = staffUser(req)
-  if (!user) return false
-  if (user.role === 'admin') return true
-  // No document means a query is being checked: filtering on these fields would reveal them.
-  if (!doc) return false
-  if (String(doc.id) === String(user.id)) return true
-  return (doc as { role?: string } | undefined)?.role !== 'coProducer'
-}
-
 /** Reference data (audiences, accents): every staff member reads it, designers maintain it. */
 export const referenceDataAccess = {
   read: anyStaff,

@@ -1,13 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import {
-  adminOrSelf,
-  adminsOnly,
-  adminsOnlyField,
-  anyStaff,
-  privateToCoProducer,
-} from '../../access/predicates'
+import { adminOrSelf, adminsOnly, adminsOnlyField, anyStaff } from '../../access/predicates'
 import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
+import { privateField } from '../../fields/privateField'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { passwordResetNeedsEmail } from './hooks/passwordResetNeedsEmail'
@@ -54,11 +49,9 @@ export const Users: CollectionConfig<'users'> = {
     beforeChange: [firstUserIsAdmin],
   },
   fields: [
-    {
-      name: 'email',
-      type: 'email',
-      access: { read: privateToCoProducer },
-    },
+    // Everyone's email, not only co-producers': who is a co-producer cannot be told from a row
+    // fetched with `select`, so the rule does not try (DESIGN.md, privacy model).
+    privateField({ name: 'email', type: 'email' }, { readableBySubject: true }),
     {
       name: 'role',
       type: 'select',
@@ -93,14 +86,16 @@ export const Users: CollectionConfig<'users'> = {
           ? 'Co-producers need a pseudonym: it is the only name others see.'
           : true,
     },
-    {
-      name: 'realName',
-      type: 'text',
-      access: { read: privateToCoProducer },
-      admin: {
-        description: 'Visible to admins only (and to the person themselves).',
-        condition: (data) => data?.role === 'coProducer',
+    privateField(
+      {
+        name: 'realName',
+        type: 'text',
+        admin: {
+          description: 'Visible to admins only (and to the person themselves).',
+          condition: (data) => data?.role === 'coProducer',
+        },
       },
-    },
+      { readableBySubject: true },
+    ),
   ],
 }
