@@ -23,7 +23,7 @@ export interface StudioProcess {
  */
 export async function startStudioProcess(
   args: string[],
-  { env = {}, readyLine = /^READY$/, timeoutMs = 120_000 } = {} as {
+  { env = {}, readyLine = /^READY$/, timeoutMs = 240_000 } = {} as {
     env?: Record<string, string>
     readyLine?: RegExp
     timeoutMs?: number
@@ -82,7 +82,7 @@ function launch(args: string[], env: Record<string, string>): StudioProcess {
   return {
     child,
     lines,
-    waitForLine: (match, timeoutMs = 120_000) =>
+    waitForLine: (match, timeoutMs = 240_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
           const found = lines.find((line) => match.test(line))
