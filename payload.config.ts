@@ -13,7 +13,7 @@ import { Comments } from './src/collections/Comments'
 import { DeliveryApps } from './src/collections/DeliveryApps'
 import { Releases } from './src/collections/Releases'
 import { deliveryEndpoints } from './src/endpoints/delivery'
-import { BuildReleaseTask, RELEASE_QUEUE } from './src/jobs/buildRelease/task'
+import { BuildReleaseTask } from './src/jobs/buildRelease/task'
 import { Exercises } from './src/collections/Exercises'
 import { Modules } from './src/collections/Modules'
 import { Scripts } from './src/collections/Scripts'
@@ -35,18 +35,12 @@ import { mediaEndpoints } from './src/endpoints/media'
 import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
 import { guardUploadStorage } from './src/hooks/uploadStorage'
-import { MEDIA_QUEUE, ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
+import { ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
+import { inProcessJobRuns, shouldAutoRunJobs } from './src/lib/jobs/inProcessJobs'
 import { formatBytes } from './src/domain/media/uploadRules'
 import { signInLoggingLevels } from './src/services/auth/signIn'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-
-/** In-server media jobs: always in development, in production only when asked (MEDIA_JOBS_AUTORUN=1). */
-function shouldAutoRunMediaJobs(): boolean {
-  if (process.env.MEDIA_JOBS_AUTORUN === '0') return false
-  if (process.env.MEDIA_JOBS_AUTORUN === '1') return true
-  return process.env.NODE_ENV === 'development'
-}
 
 const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
 const serverURL = resolveServerUrl({
@@ -154,11 +148,8 @@ export default buildConfig({
     enableConcurrencyControl: true,
     // Development runs media jobs and release builds inside the server; production runs
     // `npm run worker` beside it, or sets MEDIA_JOBS_AUTORUN=1 (see README).
-    autoRun: [
-      { cron: '*/5 * * * * *', queue: MEDIA_QUEUE, limit: 2 },
-      { cron: '*/5 * * * * *', queue: RELEASE_QUEUE, limit: 1 },
-    ],
-    shouldAutoRun: () => shouldAutoRunMediaJobs(),
+    autoRun: inProcessJobRuns,
+    shouldAutoRun: shouldAutoRunJobs,
   },
   onInit,
 }).then(hardenBuiltInRoutes)

@@ -1,33 +1,66 @@
-// `npm run worker`: a production worker for media processing and release builds. Runs
-// `payload jobs:run --all-queues` in a loop, one short-lived process per batch. Short-lived
-// runs matter: on Node 20 a process sometimes exits silently while importing the config (the
-// ESM loader abandons @payloadcms/richtext-lexical; payloadcms/payload#17757), and a
-// long-running `--cron` process would then simply be gone; here the next batch starts again.
+// `npm run worker`: a production worker for media processing and release builds, beside the
+// server, with the same environment and media/ folder. It starts scripts/worker-runner.ts (the
+// config loaded once, jobs run in batches in that process) and keeps it running: on Node 20 a
+// process sometimes exits silently while importing the config (the ESM loader abandons
+// @payloadcms/richtext-lexical; payloadcms/payload#17757), and any runner that ends without
+// being asked to is started again, at once when it never got as far as loading the config,
+// after a growing pause otherwise. SIGTERM and SIGINT go to the runner, which finishes or hands
+// back its jobs within JOBS_STOP_GRACE_SECONDS; it is killed if it takes 10 s longer.
 import { spawn } from 'node:child_process'
-import path from 'node:path'
 
-const INTERVAL_MS = Number(process.env.WORKER_INTERVAL_MS ?? 5000)
-const BATCH = String(process.env.WORKER_BATCH ?? 2)
-const payloadBin = path.resolve('node_modules/payload/bin.js')
+const graceSeconds = Number(process.env.JOBS_STOP_GRACE_SECONDS)
+const GRACE_MS = Number.isFinite(graceSeconds) && graceSeconds > 0 ? graceSeconds * 1000 : 8_000
+const HARD_STOP_MS = GRACE_MS + 10_000
+const LONG_RUN_MS = 60_000
 let stopping = false
-let current = null
+let runner = null
+let failures = 0
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    if (stopping) return
     stopping = true
-    current?.kill(signal)
+    runner?.kill(signal)
+    setTimeout(() => {
+      console.error(`worker: the runner did not stop within ${HARD_STOP_MS / 1000} s; killing it`)
+      runner?.kill('SIGKILL')
+      process.exit(1)
+    }, HARD_STOP_MS).unref()
   })
 }
 
-console.log(`worker: running up to ${BATCH} jobs every ${INTERVAL_MS / 1000}s (Ctrl-C to stop)`)
-while (!stopping) {
-  const code = await new Promise((resolve) => {
-    current = spawn(process.execPath, [payloadBin, 'jobs:run', '--all-queues', '--limit', BATCH], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
-    })
-    current.on('close', resolve)
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function runOnce() {
+  const started = Date.now()
+  let ready = false
+  runner = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker-runner.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
   })
-  if (code !== 0 && !stopping) console.error(`worker: batch exited with ${code}; continuing`)
-  if (!stopping) await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS))
+  runner.on('message', (message) => {
+    if (message?.ready) ready = true
+  })
+  return new Promise((resolve) => {
+    runner.on('exit', (code, signal) =>
+      resolve({ code, signal, ready, ranMs: Date.now() - started }),
+    )
+  })
 }
+
+let last = { code: 0 }
+while (!stopping) {
+  last = await runOnce()
+  if (stopping) break
+  const why = last.signal ? `signal ${last.signal}` : `code ${last.code}`
+  failures = last.ranMs > LONG_RUN_MS ? 1 : failures + 1
+  // The silent exit while loading the config is worth an immediate retry, a few times in a row.
+  const waitMs = !last.ready && failures <= 5 ? 0 : Math.min(30_000, 1_000 * 2 ** (failures - 1))
+  console.error(
+    last.ready
+      ? `worker: the runner stopped unexpectedly (${why}); restarting in ${waitMs / 1000} s`
+      : `worker: the runner exited while loading the config (${why}); starting it again in ${waitMs / 1000} s`,
+  )
+  await sleep(waitMs)
+}
+process.exit(last.code ?? 0)

@@ -1,3 +1,5 @@
+import { isHeartbeatStale } from '../jobs/heartbeat'
+
 /** Where a release build has got to; kept on the release so the admin and other workers see it. */
 export interface BuildProgress {
   phase: BuildPhase
@@ -62,7 +64,5 @@ export function isBuildStalled(
 ): boolean {
   if (release.status !== 'building') return false
   const heartbeat = (release.build as Partial<BuildProgress> | null | undefined)?.heartbeatAt
-  const last = Date.parse(heartbeat ?? release.updatedAt)
-  if (Number.isNaN(last)) return true
-  return now.getTime() - last > staleAfterMs
+  return isHeartbeatStale(heartbeat ?? release.updatedAt, now, staleAfterMs)
 }

@@ -6,6 +6,7 @@ import type { TaskHandler } from 'payload'
 import { canonicalJsonBytes } from '../../domain/manifest/canonicalJson'
 import { buildManifest } from '../../domain/manifest/buildManifest'
 import { idText } from '../../domain/refs'
+import { DEFAULT_STALE_AFTER_MS } from '../../domain/releases/buildProgress'
 import type { ReleaseOutput } from '../../domain/releases/summary'
 import { dataDir } from '../../lib/config/paths'
 import { startBuildProgress } from '../../lib/releases/buildProgressReporter'
@@ -18,6 +19,7 @@ import {
   bundleFileName,
   makeScratchDir,
   manifestFileName,
+  removeInterruptedWrites,
   signatureFileName,
   storeAsset,
   writeReleaseAtomically,
@@ -41,6 +43,9 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     overrideAccess: true,
   })
   if (release.status !== 'building') return { output: { status: release.status } }
+  // One build of a release runs at a time: private folders of this release are left by a build
+  // whose worker stopped and handed the job back (see stopJobs).
+  await removeInterruptedWrites(release.id, DEFAULT_STALE_AFTER_MS)
   const progress = startBuildProgress(payload, release.id)
   const fail = async (reason: string) => {
     await progress.stop()

@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload'
 
+import { supervisedTask } from '../../lib/jobs/supervisedTask'
 import { buildRelease } from './handler'
 
 export const RELEASE_QUEUE = 'releases'
@@ -7,7 +8,11 @@ export const RELEASE_QUEUE = 'releases'
 /** One build per release at a time; also how an interrupted build's job is found again. */
 export const releaseBuildKey = (releaseId: string | number) => `release:${releaseId}`
 
-/** Builds and publishes one release: manifests per audience × locale, signatures, assets. */
+/**
+ * Builds and publishes one release: manifests per audience × locale, signatures, assets. Its
+ * heartbeat is on the release (see resumeStalledBuilds); a stopping worker waits for the build
+ * or hands it back (stopJobs).
+ */
 export const BuildReleaseTask: TaskConfig<'buildRelease'> = {
   slug: 'buildRelease',
   label: 'Build release',
@@ -15,5 +20,5 @@ export const BuildReleaseTask: TaskConfig<'buildRelease'> = {
   outputSchema: [{ name: 'status', type: 'text', required: true }],
   retries: { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
   concurrency: { key: ({ input }) => releaseBuildKey(input.releaseId), exclusive: true },
-  handler: buildRelease,
+  handler: supervisedTask(buildRelease, {}),
 }

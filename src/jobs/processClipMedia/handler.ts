@@ -12,7 +12,8 @@ import { muxOfflineAccent, packageHls, type AccentVoice } from '../../lib/media/
 import { normaliseVoice } from '../../lib/media/voice'
 import { sha256File } from '../../lib/storage/derived'
 import type { Accent, Clip } from '../../payload-types'
-import { InputProblem, isTransient, markProcessing } from './status'
+import { atStepBoundary } from '../../lib/jobs/runningJobs'
+import { clipIdFromInput, InputProblem, isTransient, markProcessing } from './status'
 import { idOf } from '../../domain/refs'
 import { storageFaultBehind, waitForStorage } from './waitForStorage'
 
@@ -20,8 +21,8 @@ const LOCALE_LABELS: Record<string, string> = { 'en-GB': 'English (UK)', cy: 'Cy
 
 export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input, req, job }) => {
   const runsBefore = ffmpegRunCount()
-  const clipId = Number.isNaN(Number(input.clipId)) ? input.clipId : Number(input.clipId)
-  const mark = markProcessing(req)
+  const clipId = clipIdFromInput(input)
+  const mark = markProcessing(req.payload)
   const clip = await req.payload.findByID({
     collection: 'clips',
     id: clipId,
@@ -32,13 +33,20 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
   })
   if (!clip) return { output: { status: 'gone', ffmpegRuns: 0 } }
   let shownPercent = -1
-  // Progress is written in 5% steps: enough to watch, without a database write per frame.
+  // Progress is written in 5% steps: enough to watch, without a database write per frame. It
+  // is a display: a write that fails (a busy database) is logged and the work goes on.
   const progress = async (done: number) => {
     const percent = Math.round(done * 100)
     if (percent < shownPercent + 5 && percent !== 100 && shownPercent >= 0) return
     shownPercent = percent
-    await mark.clip(clip.id, { status: 'processing', reason: null, progress: percent })
+    await mark
+      .clip(clip.id, { status: 'processing', reason: null, progress: percent })
+      .catch((error: unknown) =>
+        req.payload.logger.warn({ err: error, clipId: clip.id }, 'Could not record progress'),
+      )
   }
+  // Between steps a stopping worker may hand the job back: what is done is stored by content key.
+  const step = () => atStepBoundary(job.id)
 
   try {
     if (clip.animation == null) throw new InputProblem('No animation is attached yet.')
@@ -60,6 +68,7 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
       status: 'ready',
       details: { probe: animationProbe, ...rendered },
     })
+    await step()
     const durationMs = animationProbe.durationMs ?? 0
 
     const accents: AccentVoice[] = []
@@ -93,6 +102,7 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
         voice: normalised,
       })
       await progress(0.5 + ((index + 1) / Math.max(1, rows.length)) * 0.2)
+      await step()
     }
 
     const captions = []
@@ -124,6 +134,7 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
     const offline = []
     for (const accent of accents)
       offline.push(await muxOfflineAccent({ animation: rendered, accent }))
+    await step()
     await progress(0.85)
     const hls =
       accents.length > 0
@@ -165,6 +176,8 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
       },
     }
   } catch (error) {
+    // A worker that is stopping kills its encoders: the job is back in the queue, not failed.
+    await step()
     const storageFault = error instanceof InputProblem ? null : await storageFaultBehind(error)
     if (storageFault) {
       await waitForStorage({

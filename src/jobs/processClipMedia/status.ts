@@ -1,5 +1,7 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
+import { isTransientDatabaseError } from '../../domain/jobs/transientDatabaseError'
+import type { Id } from '../../domain/refs'
 import type { ProcessingStatus } from '../../fields/processing'
 import { storageFaultOf } from '../../domain/storage/storageFault'
 import { MediaToolError } from '../../lib/ffmpeg'
@@ -19,13 +21,15 @@ const TRANSIENT_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY'
 
 /**
  * Worth retrying: the machine was short of something (a full or read-only disk included, which
- * ffmpeg reports only in words), or ffmpeg was killed from outside.
+ * ffmpeg reports only in words), ffmpeg was killed from outside, or the database was busy for
+ * longer than its timeout.
  */
 export function isTransient(error: unknown): boolean {
   if (error instanceof InputProblem) return false
   if (storageFaultOf(error)) return true
   const code = (error as NodeJS.ErrnoException)?.code
   if (code && TRANSIENT_CODES.has(code)) return true
+  if (isTransientDatabaseError(error)) return true
   return error instanceof MediaToolError && /killed with signal|SIGKILL|SIGTERM/.test(error.message)
 }
 
@@ -42,13 +46,12 @@ export interface ProcessingPatch {
  * Job writes: bypass access (jobs act for the system), never re-queue processing, and commit
  * each write on its own (no shared transaction) so the admin sees progress while the job runs.
  */
-export function markProcessing(req: PayloadRequest) {
-  const { payload } = req
+export function markProcessing(payload: Payload) {
   // Progress callbacks fire while other writes are in flight; one queue keeps them in order.
   let queue: Promise<unknown> = Promise.resolve()
   const write = (
     collection: 'clips' | 'animations' | 'voice-tracks' | 'captions',
-    id: number,
+    id: Id,
     patch: ProcessingPatch,
   ) => {
     const next = queue.then(() => writeNow(collection, id, patch))
@@ -57,7 +60,7 @@ export function markProcessing(req: PayloadRequest) {
   }
   const writeNow = async (
     collection: 'clips' | 'animations' | 'voice-tracks' | 'captions',
-    id: number,
+    id: Id,
     patch: ProcessingPatch,
   ) => {
     const current = await payload.findByID({
@@ -78,11 +81,19 @@ export function markProcessing(req: PayloadRequest) {
     } as Parameters<typeof payload.update>[0])
   }
   return {
-    clip: (id: number, patch: ProcessingPatch) => write('clips', id, patch),
+    clip: (id: Id, patch: ProcessingPatch) => write('clips', id, patch),
     media: (
       collection: 'animations' | 'voice-tracks' | 'captions',
-      id: number,
+      id: Id,
       patch: ProcessingPatch,
     ) => write(collection, id, patch),
   }
+}
+
+/**
+ * The clip a media job is for. The input holds the id as text; SQLite's ids are numbers and
+ * MongoDB's hex strings, so text that is not a number stays text.
+ */
+export function clipIdFromInput(input: { clipId: string }): Id {
+  return Number.isNaN(Number(input.clipId)) ? input.clipId : Number(input.clipId)
 }

@@ -1,13 +1,18 @@
 import type { TaskConfig } from 'payload'
 
+import { supervisedTask } from '../../lib/jobs/supervisedTask'
 import { processClipMedia } from './handler'
+import { mediaJobStaleAfterMs } from './staleAfter'
+import { clipIdFromInput, markProcessing } from './status'
 
 export const MEDIA_QUEUE = 'media'
 
 /**
  * Everything a clip needs to play: renditions, poster, normalised voices, per-accent offline
  * files, HLS, caption and sync checks. One job per clip; a newer job for the same clip replaces
- * a pending one, and two never run at once.
+ * a pending one, and two never run at once. While it runs, its job row carries a heartbeat: a
+ * job whose worker died is taken over after MEDIA_JOB_STALE_SECONDS (resumeStalledMediaJobs),
+ * and a stopping worker hands it back between steps (stopJobs).
  */
 export const ProcessClipMediaTask: TaskConfig<'processClipMedia'> = {
   slug: 'processClipMedia',
@@ -23,5 +28,12 @@ export const ProcessClipMediaTask: TaskConfig<'processClipMedia'> = {
     exclusive: true,
     supersedes: true,
   },
-  handler: processClipMedia,
+  handler: supervisedTask(processClipMedia, {
+    staleAfterMs: mediaJobStaleAfterMs,
+    onReturned: ({ input, payload }) =>
+      markProcessing(payload).clip(clipIdFromInput(input), {
+        status: 'queued',
+        reason: 'The worker stopped before this clip was finished; it is queued again.',
+      }),
+  }),
 }

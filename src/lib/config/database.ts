@@ -1,20 +1,29 @@
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { sqliteAdapter, type SQLiteAdapter } from '@payloadcms/db-sqlite'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { parseDatabaseUri } from '../../domain/config/databaseUri'
+import { perConnectionPragmas, sqliteSettings } from '../../domain/config/sqliteSettings'
+import { applyPragmasToEveryConnection } from './sqliteConnections'
 
 /**
  * Embedded SQLite by default; MongoDB when DATABASE_URI says so. SQLite in production does not
  * push its schema, so the committed migrations run on start; MongoDB is schemaless.
+ *
+ * SQLite runs in WAL mode with a busy timeout and synchronous=NORMAL on every connection (see
+ * sqliteSettings), so the server and a worker can write at once. It runs without transactions,
+ * Payload's default for SQLite: libsql's driver is synchronous, so a second transaction in the
+ * same process would block the event loop waiting on the first, which could then never commit.
+ * Each statement commits on its own and holds the write lock for milliseconds.
  */
 export function createDatabaseAdapter(options: {
   uri: string | undefined
   rootDir: string
   migrationDir: string
   migrations: NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
+  env?: Record<string, string | undefined>
 }): DatabaseAdapterObj {
   const choice = parseDatabaseUri(options.uri)
   if (choice.kind === 'mongodb') {
@@ -24,9 +33,20 @@ export function createDatabaseAdapter(options: {
     ? choice.filePath
     : path.resolve(options.rootDir, choice.filePath)
   fs.mkdirSync(path.dirname(filePath), { recursive: true })
-  return sqliteAdapter({
+  const settings = sqliteSettings(options.env ?? process.env)
+  const base = sqliteAdapter({
     client: { url: `file:${filePath}` },
+    busyTimeout: settings.busyTimeoutMs,
+    wal: { synchronous: settings.synchronous },
     migrationDir: options.migrationDir,
     prodMigrations: options.migrations,
   })
+  return {
+    ...base,
+    init: (args) => {
+      const adapter = base.init(args) as SQLiteAdapter
+      applyPragmasToEveryConnection(adapter, perConnectionPragmas(settings))
+      return adapter
+    },
+  }
 }

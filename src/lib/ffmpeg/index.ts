@@ -39,6 +39,19 @@ export class MediaToolError extends Error {
 }
 
 let ffmpegRuns = 0
+/** Stops each ffmpeg and ffprobe this process is running (see stopMediaTools). */
+const running = new Set<() => void>()
+
+/**
+ * Kills every ffmpeg and ffprobe this process started and has not seen finish: a stopping
+ * worker hands its jobs back to the queue and must not leave encoders running without it.
+ */
+export function stopMediaTools(): number {
+  const stops = [...running]
+  running.clear()
+  for (const stop of stops) stop()
+  return stops.length
+}
 
 /** How many ffmpeg processes this process has started: tests prove cached work starts none. */
 export function ffmpegRunCount(): number {
@@ -62,7 +75,9 @@ export function runFfmpeg(command: FfmpegCommand, options: RunOptions = {}): Pro
   for (const input of command.inputs) job.input(input.source).inputOptions(input.options)
   for (const output of command.outputs) job.output(output.target).outputOptions(output.options)
   let stderr = ''
-  return new Promise((resolve, reject) => {
+  const stop = () => job.kill('SIGKILL')
+  running.add(stop)
+  return new Promise<string>((resolve, reject) => {
     job
       .on('stderr', (line: string) => {
         stderr += `${line}\n`
@@ -86,7 +101,7 @@ export function runFfmpeg(command: FfmpegCommand, options: RunOptions = {}): Pro
       })
       .on('end', () => resolve(stderr))
       .run()
-  })
+  }).finally(() => running.delete(stop))
 }
 
 /** ffprobe as JSON. GCONV_PATH works around the bundled ffprobe crashing on .ts/.m3u8 input. */
@@ -100,6 +115,9 @@ export function probe(file: string, timeoutMs = 60_000): Promise<ProbeResult> {
     const out: Buffer[] = []
     let err = ''
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    const stop = () => child.kill('SIGKILL')
+    running.add(stop)
+    child.on('exit', () => running.delete(stop))
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString('utf8')

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { BuildPhase, BuildProgress } from '../../domain/releases/buildProgress'
 import type { Id } from '../../domain/refs'
+import { startHeartbeat } from '../jobs/heartbeat'
 
 const HEARTBEAT_MS = 5_000
 // Steps within a phase are recorded at most this often; a build stores hundreds of assets and
@@ -32,39 +33,31 @@ export function startBuildProgress(payload: Payload, releaseId: Id): BuildProgre
     startedAt,
     heartbeatAt: startedAt,
   }
-  // One write at a time, in order, so a heartbeat never lands after a later step.
-  let writes: Promise<unknown> = Promise.resolve()
   let lastWrite = 0
-  const write = () => {
-    lastWrite = Date.now()
-    const build = { ...state, heartbeatAt: new Date().toISOString() }
-    writes = writes
-      .then(() =>
-        payload.db.updateOne({
-          collection: 'releases',
-          id: releaseId,
-          data: { build },
-          returning: false,
-        }),
-      )
-      .catch((error: unknown) =>
-        payload.logger.warn({ err: error, releaseId }, 'Could not record release build progress'),
-      )
-    return writes.then(() => undefined)
-  }
-  const timer = setInterval(write, HEARTBEAT_MS)
-  timer.unref()
+  // One write at a time, in order, each with the latest state: a beat never undoes a step.
+  const heartbeat = startHeartbeat({
+    everyMs: HEARTBEAT_MS,
+    write: () => {
+      const build = { ...state, heartbeatAt: new Date().toISOString() }
+      return payload.db.updateOne({
+        collection: 'releases',
+        id: releaseId,
+        data: { build },
+        returning: false,
+      })
+    },
+    onError: (error) =>
+      payload.logger.warn({ err: error, releaseId }, 'Could not record release build progress'),
+  })
   return {
     report(phase, done = 0, total = 0) {
       const boundary = phase !== state.phase || done === 0 || done === total
       state = { ...state, phase, done, total }
       if (!boundary && Date.now() - lastWrite < STEP_INTERVAL_MS) return Promise.resolve()
-      return write()
+      lastWrite = Date.now()
+      return heartbeat.beat()
     },
-    async stop() {
-      clearInterval(timer)
-      await writes
-    },
+    stop: () => heartbeat.stop(),
     finished: () => ({
       ...state,
       phase: 'done',

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { secondsSetting } from '../../domain/jobs/heartbeat'
 import { DEFAULT_STALE_AFTER_MS, isBuildStalled } from '../../domain/releases/buildProgress'
 import { RELEASE_QUEUE, releaseBuildKey } from '../../jobs/buildRelease/task'
 import type { Release } from '../../payload-types'
@@ -11,8 +12,7 @@ import { removeInterruptedWrites } from './releaseStore'
  * (RELEASE_BUILD_STALE_SECONDS).
  */
 export function buildStaleAfterMs(): number {
-  const seconds = Number(process.env.RELEASE_BUILD_STALE_SECONDS)
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_STALE_AFTER_MS
+  return secondsSetting(process.env.RELEASE_BUILD_STALE_SECONDS, DEFAULT_STALE_AFTER_MS)
 }
 
 export const buildIsStalled = (release: Release, now = new Date()) =>

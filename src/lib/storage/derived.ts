@@ -8,6 +8,10 @@ import { derivedUrlPath } from '../../domain/media/derivedUrls'
 import { mediaDir } from '../config/paths'
 
 const COMPLETE = '.complete'
+/** Marks a build still being written; never the name of a finished result. */
+const TMP_MARK = '.tmp-'
+/** This process's builds in progress: a stopping worker removes them before it exits. */
+const unfinished = new Set<string>()
 export const KEY_PATTERN = /^[0-9a-f]{64}$/
 
 export const derivedRoot = (): string => mediaDir('derived')
@@ -34,8 +38,12 @@ export async function buildDerived<T>(
   const dir = derivedDir(key)
   if (isDerivedComplete(key)) return { dir, cached: true, result: await readResult<T>(dir) }
   await fsp.mkdir(path.dirname(dir), { recursive: true })
-  const tmp = path.join(derivedRoot(), `.tmp-${key.slice(0, 12)}-${randomBytes(4).toString('hex')}`)
+  const tmp = path.join(
+    derivedRoot(),
+    `${TMP_MARK}${key.slice(0, 12)}-${randomBytes(4).toString('hex')}`,
+  )
   await fsp.mkdir(tmp, { recursive: true })
+  unfinished.add(tmp)
   try {
     const result = await build(tmp)
     await fsp.writeFile(path.join(tmp, 'result.json'), JSON.stringify(result ?? null))
@@ -46,7 +54,53 @@ export async function buildDerived<T>(
     return { dir, cached: false, result }
   } finally {
     await fsp.rm(tmp, { recursive: true, force: true })
+    unfinished.delete(tmp)
   }
+}
+
+/**
+ * Removes the builds this process has not finished, at once: called by a worker that stops
+ * (its jobs go back to the queue) just before it exits.
+ */
+export function removeUnfinishedBuilds(): number {
+  const dirs = [...unfinished]
+  unfinished.clear()
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
+  return dirs.length
+}
+
+/**
+ * Removes the half-written builds of processes that died: temporary folders in which nothing
+ * has changed for `olderThanMs`. A live build's encoder writes its output continuously, and
+ * every step adds files, so a folder that has gone quiet for a stale period has no writer.
+ */
+export async function removeAbandonedBuilds(olderThanMs: number): Promise<number> {
+  const cutoff = Date.now() - olderThanMs
+  let removed = 0
+  for (const name of await fsp.readdir(derivedRoot()).catch(() => [] as string[])) {
+    const dir = path.join(derivedRoot(), name)
+    if (!name.startsWith(TMP_MARK) || unfinished.has(dir)) continue
+    const lastChange = await newestChange(dir)
+    if (lastChange !== null && lastChange < cutoff) {
+      await fsp.rm(dir, { recursive: true, force: true })
+      removed += 1
+    }
+  }
+  return removed
+}
+
+/** The latest modification time of a folder or anything in it; null once it is gone. */
+async function newestChange(target: string): Promise<number | null> {
+  const stat = await fsp.stat(target).catch(() => null)
+  if (!stat) return null
+  let newest = stat.mtimeMs
+  if (stat.isDirectory()) {
+    for (const name of await fsp.readdir(target).catch(() => [] as string[])) {
+      const inner = await newestChange(path.join(target, name))
+      if (inner !== null) newest = Math.max(newest, inner)
+    }
+  }
+  return newest
 }
 
 /** Renames a finished build to its key; false when another build of the key got there first. */
