@@ -7,6 +7,7 @@
 // after a growing pause otherwise. SIGTERM and SIGINT go to the runner, which finishes or hands
 // back its jobs within JOBS_STOP_GRACE_SECONDS; it is killed if it takes 10 s longer.
 import { spawn } from 'node:child_process'
+import { payloadNodeOptions } from './payload-cli.mjs'
 
 const graceSeconds = Number(process.env.JOBS_STOP_GRACE_SECONDS)
 const GRACE_MS = Number.isFinite(graceSeconds) && graceSeconds > 0 ? graceSeconds * 1000 : 8_000
@@ -36,7 +37,7 @@ function runOnce() {
   let ready = false
   runner = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker-runner.ts'], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_OPTIONS: '--no-deprecation' },
+    env: { ...process.env, NODE_OPTIONS: payloadNodeOptions() },
   })
   runner.on('message', (message) => {
     if (message?.ready) ready = true

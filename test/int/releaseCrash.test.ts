@@ -12,6 +12,7 @@ import { MediaFixtures } from './media/helpers/fixtures'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
+import { payloadNodeOptions } from '../../scripts/payload-cli.mjs'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()
@@ -67,7 +68,12 @@ function startWorker(
   const paused = (async () => {
     for (let attempt = 1; ; attempt++) {
       const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-        env: { ...process.env, PAUSE_AT: pauseAt, RELEASE_BUILD_STALE_SECONDS: '3600' },
+        env: {
+          ...process.env,
+          NODE_OPTIONS: payloadNodeOptions(),
+          PAUSE_AT: pauseAt,
+          RELEASE_BUILD_STALE_SECONDS: '3600',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       current = child

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { payloadNodeOptions } from '../../../scripts/payload-cli.mjs'
 
 export interface Finished {
   code: number | null
@@ -32,7 +33,7 @@ export async function startUntil(
 ): Promise<{ child: ChildProcess; line: string }> {
   for (let attempt = 1; ; attempt++) {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      env,
+      env: { ...env, NODE_OPTIONS: payloadNodeOptions(env) },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { payloadNodeOptions } from '../../../scripts/payload-cli.mjs'
 
 export interface StudioProcess {
   child: ChildProcess
@@ -44,7 +45,7 @@ export async function startStudioProcess(
 function launch(args: string[], env: Record<string, string>): StudioProcess {
   const child = spawn(process.execPath, args, {
     detached: true,
-    env: { ...process.env, NODE_OPTIONS: '--no-deprecation', ...env },
+    env: { ...process.env, ...env, NODE_OPTIONS: payloadNodeOptions({ ...process.env, ...env }) },
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   const lines: string[] = []
