@@ -14,6 +14,7 @@
 // generator runs in a worker thread so it does not share the server's event loop. `sync` runs
 // before each timed step. BENCH_LOAD_SECONDS (10), BENCH_ROUNDS (3, baseline rounds) and
 // BENCH_PROFILE=1 (CPU profiles of the timed steps, summarised) adjust a run.
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -50,7 +51,7 @@ const CONNECTIONS = 32
 const LOAD_MS = Number(process.env.BENCH_LOAD_SECONDS ?? 10) * 1000
 const WARMUP_MS = 2000
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-const API_KEY = `bench-delivery-key-${Date.now()}`
+const API_KEY = `bench-delivery-key-${randomUUID()}`
 /** The seeded script edited for 1.1.0: its clip, the line and the new words. */
 const EDIT = {
   clip: 'first-meeting',

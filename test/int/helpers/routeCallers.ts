@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
+import { randomUUID } from 'node:crypto'
 
-import { uniqueSuffix } from './payload'
 import { loginToken } from './studio'
 import { PASSWORD, type World } from './world'
 
@@ -44,7 +44,7 @@ export async function makeRouteCallers(
   world: World,
   baseUrl: string,
 ): Promise<RouteCallers> {
-  const apiKey = `route-rules-key-${uniqueSuffix()}`
+  const apiKey = `route-rules-key-${randomUUID()}`
   const app = await payload.create({
     collection: 'delivery-apps',
     data: { name: `Route rules ${apiKey}`, enableAPIKey: true, apiKey },

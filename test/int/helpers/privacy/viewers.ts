@@ -82,7 +82,7 @@ export async function makeViewers(
   await person('otherCoProducer', world.users.otherCoProducer)
   await person(CANARY_VIEWER, self.user, { self })
 
-  const apiKey = `privacy-suite-${crypto.randomBytes(8).toString('hex')}`
+  const apiKey = `privacy-suite-${crypto.randomBytes(16).toString('hex')}`
   const app = await payload.create({
     collection: 'delivery-apps',
     overrideAccess: true,
