@@ -18,6 +18,7 @@ export interface OwnStudio {
  */
 export async function startOwnStudio(env: Record<string, string> = {}): Promise<OwnStudio> {
   const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-e2e-own-'))
   const logFile = path.join(tmp, 'server.log')
   const logFd = fs.openSync(logFile, 'a')
@@ -33,6 +34,8 @@ export async function startOwnStudio(env: Record<string, string> = {}): Promise<
       SEED_DEMO: '',
       MEDIA_JOBS_AUTORUN: '0',
       TRUST_PROXY: '',
+      // Production requires it; Payload accepts the session cookie only from this origin.
+      SERVER_URL: url,
       CDM_SIGNING_KEY: generateKeyPairSync('ed25519')
         .privateKey.export({ type: 'pkcs8', format: 'pem' })
         .toString(),
@@ -42,7 +45,6 @@ export async function startOwnStudio(env: Record<string, string> = {}): Promise<
       ...env,
     },
   })
-  const url = `http://127.0.0.1:${port}`
   const log = () => fs.readFileSync(logFile, 'utf8')
   const stop = async () => {
     if (server.exitCode === null) {
