@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import {
+  makeRouteCallers,
+  type Answer,
+  type Caller,
+  type RouteCallers,
+} from './helpers/routeCallers'
+import { setUpStudio } from './helpers/studio'
+
+/** Issue 9 §6: bad input gets a 4xx that names the problem, never a 5xx. */
+const studio = setUpStudio()
+let callers: RouteCallers
+let releaseId: number | string
+
+beforeAll(async () => {
+  callers = await makeRouteCallers(studio.payload, studio.world, studio.server.url)
+  const release = await studio.payload.create({
+    collection: 'releases',
+    data: {
+      toolkit: studio.world.docs.toolkits.assigned,
+      version: '0.0.1',
+      audiences: [studio.world.docs.audiences.assigned],
+      accents: [studio.world.docs.accents.assigned],
+      locales: ['en-GB'],
+    } as never, // the generated type wants the fields Payload fills in itself
+    overrideAccess: true,
+  })
+  releaseId = release.id
+  // Published, so withdraw reaches its reason (the release system alone moves a status).
+  await studio.payload.update({
+    collection: 'releases',
+    id: releaseId,
+    data: { status: 'published' },
+    overrideAccess: true,
+    context: { releaseSystem: true },
+  })
+})
+
+afterAll(async () => {
+  await callers?.remove()
+  // A published release refuses deletion through the API, so past it.
+  if (releaseId)
+    await studio.payload.db.deleteOne({
+      collection: 'releases',
+      where: { id: { equals: releaseId } },
+    })
+})
+
+const messageOf = (answer: Answer) =>
+  ((answer.json as { errors?: { message: string }[] } | undefined)?.errors ?? [])
+    .map((e) => e.message)
+    .join('; ')
+
+/** A raw request: the body is sent exactly as given, so it can be malformed or huge. */
+async function raw(
+  caller: Caller,
+  method: string,
+  url: string,
+  body: string | ReadableStream<Uint8Array>,
+  contentType = 'application/json',
+): Promise<Answer> {
+  const token = caller === 'admin' ? await callers.freshToken('admin') : undefined
+  const response = await fetch(`${callers.baseUrl}${url}`, {
+    method,
+    headers: {
+      'content-type': contentType,
+      ...(token ? { authorization: `JWT ${token}` } : {}),
+    },
+    body,
+    ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+  } as RequestInit)
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    json = undefined
+  }
+  return { status: response.status, json: json as Record<string, unknown>, text }
+}
+
+const MIB = 1024 * 1024
+const deepArray = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
+
+describe('JSON body limits', () => {
+  it('should answer 413 to a JSON body over 1 MiB with Content-Length, before parsing it', async () => {
+    const body = JSON.stringify({ title: 'x'.repeat(MIB + 10) })
+    const answer = await raw('admin', 'POST', '/api/toolkits', body)
+    expect(answer.status, answer.text.slice(0, 200)).toBe(413)
+    expect(messageOf(answer)).toMatch(/1 MiB/)
+  })
+
+  it('should answer 413 to a chunked JSON body over 1 MiB', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024))
+    let sent = 0
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"title":"'))
+      },
+      pull(controller) {
+        if (sent > 2 * MIB) {
+          controller.enqueue(new TextEncoder().encode('"}'))
+          controller.close()
+          return
+        }
+        sent += chunk.length
+        controller.enqueue(chunk)
+      },
+    })
+    const answer = await raw('admin', 'POST', '/api/toolkits', stream)
+    expect(answer.status, answer.text.slice(0, 200)).toBe(413)
+  })
+
+  it('should accept a JSON body just under the limit', async () => {
+    const answer = await raw(
+      'admin',
+      'POST',
+      '/api/graphql',
+      JSON.stringify({ query: '{ Toolkits(limit: 1) { totalDocs } }', pad: 'x'.repeat(MIB - 200) }),
+    )
+    expect(answer.status, answer.text.slice(0, 200)).toBe(200)
+  })
+
+  it('should answer 400 to a body nested 20,000 deep, on REST, GraphQL and custom endpoints', async () => {
+    const script = studio.world.docs.scripts.assigned
+    for (const [method, url] of [
+      ['POST', '/api/toolkits'],
+      ['PATCH', `/api/toolkits/${studio.world.docs.toolkits.assigned}`],
+      ['POST', '/api/graphql'],
+      ['POST', `/api/scripts/${script}/review`],
+    ]) {
+      const answer = await raw('admin', method, url, `{"action":${deepArray(20_000)}}`)
+      expect(answer.status, `${method} ${url}: ${answer.text.slice(0, 200)}`).toBe(400)
+      expect(messageOf(answer)).toMatch(/nested/i)
+    }
+  })
+
+  it('should answer 400 to malformed JSON, on REST and GraphQL', async () => {
+    for (const url of [
+      '/api/graphql',
+      '/api/toolkits',
+      `/api/scripts/${studio.world.docs.scripts.assigned}/review`,
+    ]) {
+      const answer = await raw('admin', 'POST', url, '{"query": ')
+      expect(answer.status, `${url}: ${answer.text.slice(0, 200)}`).toBe(400)
+      expect(messageOf(answer)).toMatch(/JSON/)
+    }
+  })
+})
+
+describe('custom endpoints check their input types', () => {
+  const cases = (): { caller: Caller; url: string; body: unknown; field: string }[] => {
+    const { docs } = studio.world
+    const review = `/api/scripts/${docs.scripts.assigned}/review`
+    const confirm = `/api/clips/${docs.clips.assigned}/confirm-media`
+    return [
+      { caller: 'admin', url: review, body: { action: { toString: 'x' } }, field: 'action' },
+      { caller: 'admin', url: review, body: { action: ['submit'] }, field: 'action' },
+      {
+        caller: 'admin',
+        url: review,
+        body: { action: 'submit', reviewers: [{ toString: 1 }] },
+        field: 'reviewers',
+      },
+      {
+        caller: 'admin',
+        url: review,
+        body: { action: 'submit', reviewers: ['abc', '1e999'] },
+        field: 'reviewers',
+      },
+      {
+        caller: 'admin',
+        url: review,
+        body: { action: 'submit', reviewers: [[1]] },
+        field: 'reviewers',
+      },
+      {
+        caller: 'admin',
+        url: review,
+        body: { action: 'submit', reviewers: 'everyone' },
+        field: 'reviewers',
+      },
+      { caller: 'admin', url: review, body: [], field: 'body' },
+      { caller: 'admin', url: confirm, body: { rowId: { toString: 'x' } }, field: 'rowId' },
+      { caller: 'admin', url: confirm, body: { rowId: ['a'] }, field: 'rowId' },
+      { caller: 'admin', url: confirm, body: { rowId: 12 }, field: 'rowId' },
+      {
+        caller: 'admin',
+        url: `/api/releases/${releaseId}/withdraw`,
+        body: { reason: { trim: 1 } },
+        field: 'reason',
+      },
+      {
+        caller: 'admin',
+        url: `/api/releases/${releaseId}/withdraw`,
+        body: { reason: 7 },
+        field: 'reason',
+      },
+      { caller: 'admin', url: `/api/releases/${releaseId}/preflight`, body: 'now', field: 'body' },
+      { caller: 'admin', url: `/api/releases/${releaseId}/publish`, body: ['go'], field: 'body' },
+    ]
+  }
+
+  it('should answer 400 naming the field, for every hostile body', async () => {
+    for (const { caller, url, body, field } of cases()) {
+      const answer = await callers.call(caller, 'POST', url, body)
+      const what = `${url} ${JSON.stringify(body)}: ${answer.status} ${answer.text.slice(0, 200)}`
+      expect(answer.status, what).toBe(400)
+      expect(messageOf(answer), what).toContain(`"${field}"`)
+    }
+  })
+})
+
+describe('invalid ids and query parameters', () => {
+  const IDS = ['abc', '1e999', '%00', '1.5', '-1', '99999999999999999999999', '0x10']
+
+  it('should answer 404 to an id that cannot exist, on every kind of id route', async () => {
+    for (const id of IDS) {
+      for (const [method, url, body] of [
+        ['GET', `/api/scripts/${id}`],
+        ['PATCH', `/api/toolkits/${id}`, { title: 'x' }],
+        ['DELETE', `/api/toolkits/${id}`],
+        ['GET', `/api/scripts/versions/${id}`],
+        ['GET', `/api/scripts/${id}/review`],
+        ['POST', `/api/clips/${id}/confirm-media`, { rowId: 'x' }],
+        ['GET', `/api/releases/${id}/summary`],
+      ] as const) {
+        const answer = await callers.call('admin', method, url, body)
+        expect(
+          [400, 404],
+          `${method} ${url}: ${answer.status} ${answer.text.slice(0, 200)}`,
+        ).toContain(answer.status)
+      }
+    }
+  })
+
+  it('should answer 400 to nonsense query parameters, naming the parameter', async () => {
+    for (const [query, name, path] of [
+      ['limit=1e309', 'limit'],
+      ['limit=-5', 'limit'],
+      ['page=1e309', 'page'],
+      ['joins[modules][limit]=1e309', 'joins'],
+      ['where=abc', 'where'],
+      ['where[id][in]=a,b', 'where'],
+      ['where[coverImage][equals]=abc', 'where'],
+      ['where[title][in][0][a]=1', 'where'],
+      ['where[id][equals]=abc', 'where'],
+      ['where[id][in][0]=1e999', 'where'],
+      ['where[createdAt][greater_than]=notadate', 'where'],
+      ['where[title][near]=1', 'where'],
+      ['where[createdAt][equals]=notadate', 'where', '/api/scripts/versions'],
+      ['where[parent][equals]=abc', 'where', '/api/scripts/versions'],
+      ['where[id][equals]=1e999', 'where', '/api/toolkits/count'],
+    ]) {
+      const answer = await callers.call('admin', 'GET', `${path ?? '/api/toolkits'}?${query}`)
+      const what = `${query}: ${answer.status} ${answer.text.slice(0, 300)}`
+      expect(answer.status, what).toBe(400)
+      expect(messageOf(answer), what).toContain(name)
+    }
+  })
+
+  it('should answer 400 or 404 to the same through GraphQL', async () => {
+    for (const query of [
+      '{ Script(id: "abc") { id } }',
+      '{ Script(id: "1e999") { id } }',
+      '{ Toolkits(where: { id: { equals: "abc" } }) { docs { id } } }',
+      '{ Toolkits(limit: -5) { docs { id } } }',
+    ]) {
+      const answer = await callers.call<{
+        errors?: { message: string; extensions?: { statusCode?: number } }[]
+      }>('admin', 'POST', '/api/graphql', { query })
+      expect(answer.status, query).toBeLessThan(500)
+      for (const error of answer.json.errors ?? [])
+        expect(error.extensions?.statusCode ?? 400, `${query}: ${error.message}`).toBeLessThan(500)
+    }
+  })
+})
