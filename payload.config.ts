@@ -31,6 +31,7 @@ import { hardenBuiltInRoutes } from './src/collections/internal'
 import { jobsAccess } from './src/jobs/access'
 import { migrations } from './src/migrations'
 import { onInit } from './src/hooks/onInit'
+import { refuseMalformedQueries } from './src/hooks/refuseMalformedQueries'
 import { mediaEndpoints } from './src/endpoints/media'
 import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
@@ -152,4 +153,6 @@ export default buildConfig({
     shouldAutoRun: shouldAutoRunJobs,
   },
   onInit,
-}).then(hardenBuiltInRoutes)
+})
+  .then(hardenBuiltInRoutes)
+  .then(refuseMalformedQueries)
