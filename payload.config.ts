@@ -28,6 +28,7 @@ import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
 import { csrfAllowList, resolveServerUrl } from './src/domain/config/serverUrl'
 import { hardenBuiltInRoutes } from './src/collections/internal'
+import { answerMissingFilesWith404 } from './src/collections/uploads/missingFiles'
 import { jobsAccess } from './src/jobs/access'
 import { migrations } from './src/migrations'
 import { onInit } from './src/hooks/onInit'
@@ -156,3 +157,4 @@ export default buildConfig({
 })
   .then(hardenBuiltInRoutes)
   .then(refuseMalformedQueries)
+  .then(answerMissingFilesWith404)

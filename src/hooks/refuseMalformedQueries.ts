@@ -2,11 +2,13 @@ import {
   APIError,
   NotFound,
   type CollectionBeforeOperationHook,
+  type Endpoint,
   type SanitizedConfig,
 } from 'payload'
 
 import { fieldKindAt } from '../domain/http/fieldKind'
-import { queryProblem, type QueryArguments } from '../domain/http/queryArguments'
+import { isLookupId, queryProblem, type QueryArguments } from '../domain/http/queryArguments'
+import { jsonError } from '../endpoints/jsonError'
 import { idTypeOf } from '../lib/config/idType'
 
 /**
@@ -14,8 +16,14 @@ import { idTypeOf } from '../lib/config/idType'
  * the operation reaches it: the one place REST, GraphQL and the Local API all pass through.
  * An id no document can have is 404, as Payload answers for one that does not exist.
  */
-export const refuseMalformedQuery: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+export const refuseMalformedQuery: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   const problem = queryProblem(args as QueryArguments, {
+    operation,
     idType: idTypeOf(req),
     kindOf: (path) => fieldKindAt(collection.flattenedFields, path),
   })
@@ -28,13 +36,33 @@ export const refuseMalformedQuery: CollectionBeforeOperationHook = ({ args, coll
   throw new APIError(problem.message, problem.status, undefined, true)
 }
 
-/** Runs the query check first on every collection, Payload's own included. */
+/**
+ * Some REST routes hand their `:id` to the database without an operation (Payload's document
+ * access route, our custom endpoints): an id no document can have is 404 before the handler.
+ * `/verify/:id` carries a token, not a document id.
+ */
+function refuseImpossibleIds(endpoint: Endpoint): Endpoint {
+  if (!/\/:id\b/.test(endpoint.path) || endpoint.path.startsWith('/verify/')) return endpoint
+  const { handler } = endpoint
+  return {
+    ...endpoint,
+    handler: (req) => {
+      const id = req.routeParams?.id
+      if (id !== undefined && !isLookupId(id, idTypeOf(req))) return jsonError(404, 'Not Found')
+      return handler(req)
+    },
+  }
+}
+
+/** Runs the query check first on every collection, Payload's own included, and on its routes. */
 export function refuseMalformedQueries(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
     collection.hooks.beforeOperation = [
       refuseMalformedQuery,
       ...(collection.hooks.beforeOperation ?? []),
     ]
+    if (Array.isArray(collection.endpoints))
+      collection.endpoints = collection.endpoints.map(refuseImpossibleIds)
   }
   return config
 }

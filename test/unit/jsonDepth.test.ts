@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { exceedsJsonDepth } from '../../src/domain/http/jsonDepth'
-import { jsonQueryParamProblem } from '../../src/domain/http/jsonQueryParams'
+import { jsonQueryParamProblem, pathProblem } from '../../src/domain/http/jsonQueryParams'
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
 
@@ -42,5 +42,14 @@ describe('jsonQueryParamProblem', () => {
     expect(jsonQueryParamProblem(new URLSearchParams(`where=${nested(11)}`), 10)).toMatch(
       /^"where" is nested more than 10 levels/,
     )
+  })
+})
+
+describe('pathProblem', () => {
+  it('should refuse percent-escapes that are not UTF-8 and accept those that are', () => {
+    expect(pathProblem('/api/scripts/%ff')).toMatch(/percent-escape/)
+    expect(pathProblem('/api/scripts/%E2%80')).toMatch(/percent-escape/)
+    expect(pathProblem('/api/scripts/%00')).toBeUndefined()
+    expect(pathProblem('/api/delivery/toolkits/caf%C3%A9')).toBeUndefined()
   })
 })

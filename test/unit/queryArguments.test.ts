@@ -42,7 +42,7 @@ describe('queryProblem', () => {
   })
 
   it('should answer 404 for an id no document can have', () => {
-    for (const id of ['abc', '1e999', '\u0000', '', ' ', Infinity, {}])
+    for (const id of ['abc', '1e999', '0x10', '1.5', '\u0000', '', ' ', Infinity, {}])
       expect(problem({ id }), String(id)).toEqual({ status: 404, message: 'Not Found' })
     expect(queryProblem({ id: 'abc' }, { ...rules, idType: 'text' })).toBeUndefined()
   })
@@ -65,6 +65,7 @@ describe('queryProblem', () => {
       [{ title: { matches: 'x' } }, /^"where\[title\]\[matches\]": "matches" is not an operator/],
       [{ id: { in: 'a,b' } }, /^"where\[id\]\[in\]": "a" is not an id/],
       [{ clip: { equals: 'abc' } }, /^"where\[clip\]\[equals\]": "abc" is not an id/],
+      [{ clip: { in: ['3', '0x10'] } }, /"0x10" is not an id/],
       [{ createdAt: { greater_than: 'notadate' } }, /is not a date/],
       [{ order: { equals: '1e999' } }, /is not a number/],
       [{ or: 'x' }, /^"where\[or\]" must be a list of conditions/],

@@ -32,7 +32,10 @@ export function objectBody(body: unknown, { optional = false } = {}): Checked<Bo
   return refuse(`"body" must be a JSON object of fields, not ${describeValue(body)}.`)
 }
 
-/** Whether `value` can be an id in a database with ids of `idType`. */
+/**
+ * Whether `value` can name a document a client chose (stricter than the lookups in
+ * queryArguments.ts): SQLite's positive whole numbers, MongoDB's word-like text.
+ */
 export function isPossibleId(value: unknown, idType: IdType): boolean {
   if (idType === 'number') {
     if (typeof value === 'number') return Number.isSafeInteger(value) && value > 0

@@ -25,3 +25,13 @@ export function jsonQueryParamProblem(
   }
   return undefined
 }
+
+/** A path whose percent-escapes do not decode to text (e.g. `%ff`, `%E2%80`). */
+export function pathProblem(pathname: string): string | undefined {
+  try {
+    decodeURIComponent(pathname)
+    return undefined
+  } catch {
+    return 'The URL path has a percent-escape that is not UTF-8 text (e.g. %ff).'
+  }
+}

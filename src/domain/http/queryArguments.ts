@@ -11,6 +11,10 @@ export type FieldKind = 'id' | 'date' | 'number' | 'point' | 'other'
 
 export interface QueryArguments {
   id?: unknown
+  /** Create's "copy this document" id. */
+  duplicateFromID?: unknown
+  /** Create's and update's fields: an object, or nothing when duplicating. */
+  data?: unknown
   where?: unknown
   limit?: unknown
   page?: unknown
@@ -57,9 +61,18 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   return prototype === Object.prototype || prototype === null
 }
 
-export function queryProblem(args: QueryArguments, rules: QueryRules): QueryProblem | undefined {
-  if (args.id !== undefined && args.id !== null && !isUsableId(args.id, rules.idType))
-    return { status: 404, message: 'Not Found' }
+export function queryProblem(
+  args: QueryArguments,
+  rules: QueryRules & { operation?: string },
+): QueryProblem | undefined {
+  for (const id of [args.id, args.duplicateFromID])
+    if (id !== undefined && id !== null && !isLookupId(id, rules.idType))
+      return { status: 404, message: 'Not Found' }
+  if (rules.operation === 'create' || rules.operation === 'update') {
+    const isDuplicate = args.duplicateFromID !== undefined && args.duplicateFromID !== null
+    if (!isPlainObject(args.data) && !(isDuplicate && args.data === undefined))
+      return bad(`"body" must be a JSON object of fields, not ${describeValue(args.data ?? null)}.`)
+  }
   return (
     countProblem(args.limit, 'limit') ??
     countProblem(args.page, 'page') ??
@@ -68,12 +81,15 @@ export function queryProblem(args: QueryArguments, rules: QueryRules): QueryProb
   )
 }
 
-/** An id the database can look up: with numeric ids, text that reads as a finite number. */
-function isUsableId(id: unknown, idType: IdType): boolean {
+/**
+ * An id the database can look up. With numeric ids, text must be decimal digits: `1e999` and
+ * `abc` would reach SQLite as Infinity and NaN, and `0x10` would quietly mean document 16.
+ */
+export function isLookupId(id: unknown, idType: IdType): boolean {
   if (typeof id === 'number') return Number.isFinite(id)
   if (typeof id !== 'string') return false
   if (idType === 'text') return id.length > 0
-  return id.trim() !== '' && Number.isFinite(Number(id))
+  return /^-?\d{1,20}$/.test(id)
 }
 
 function countProblem(value: unknown, name: string): QueryProblem | undefined {
@@ -176,7 +192,7 @@ function valueProblem(
   if (typeof value === 'object') return undefined
   if (TEXT_OPERATORS.has(operator)) return undefined
   const text = String(value)
-  if (kind === 'id' && idType === 'number' && !isFiniteNumber(text))
+  if (kind === 'id' && !isLookupId(typeof value === 'number' ? value : text, idType))
     return bad(`"${place}": ${describeValue(value)} is not an id.`)
   if (kind === 'number' && !isFiniteNumber(text))
     return bad(`"${place}": ${describeValue(value)} is not a number.`)

@@ -1,4 +1,5 @@
 import { describeBytes, jsonBodyLimits } from '../../../domain/config/jsonBodyLimits'
+import { objectBody } from '../../../domain/http/bodyFields'
 import { exceedsJsonDepth } from '../../../domain/http/jsonDepth'
 import { isMultipart } from '../../../domain/http/uploadRoute'
 import { jsonError } from '../../../endpoints/jsonError'
@@ -33,11 +34,15 @@ export const jsonBody: RequestGuard = async (request) => {
       `The JSON body is nested more than ${limits.maxDepth} levels deep (JSON_MAX_DEPTH).`,
     )
   if (saysJson(request) && text.trim() !== '') {
+    let parsed: unknown
     try {
-      JSON.parse(text)
+      parsed = JSON.parse(text)
     } catch (error) {
       return jsonError(400, `The request body is not valid JSON: ${(error as Error).message}.`)
     }
+    // Every route, Payload's and ours, takes an object; Payload's handlers crash on anything else.
+    const fields = objectBody(parsed)
+    if (!fields.ok) return jsonError(400, fields.message)
   }
   return new Request(request.url, {
     method: request.method,
