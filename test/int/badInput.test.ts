@@ -147,6 +147,38 @@ describe('JSON body limits', () => {
       expect(messageOf(answer)).toMatch(/JSON/)
     }
   })
+
+  it('should take its size limit from JSON_BODY_LIMIT', async () => {
+    const saved = process.env.JSON_BODY_LIMIT
+    process.env.JSON_BODY_LIMIT = '1KiB'
+    try {
+      const answer = await raw(
+        'admin',
+        'POST',
+        '/api/toolkits',
+        JSON.stringify({ title: 'x'.repeat(2048) }),
+      )
+      expect(answer.status, answer.text.slice(0, 200)).toBe(413)
+      expect(messageOf(answer)).toMatch(/1 KiB limit/)
+    } finally {
+      if (saved === undefined) delete process.env.JSON_BODY_LIMIT
+      else process.env.JSON_BODY_LIMIT = saved
+    }
+  })
+
+  it('should answer 400 naming "body" to JSON that is not an object', async () => {
+    for (const body of ['null', '3', '[]', '"text"'])
+      for (const url of [
+        '/api/toolkits',
+        `/api/toolkits/${studio.world.docs.toolkits.assigned}`,
+        '/api/graphql',
+      ]) {
+        const method = url.includes('/toolkits/') ? 'PATCH' : 'POST'
+        const answer = await raw('admin', method, url, body)
+        expect(answer.status, `${method} ${url} ${body}: ${answer.text.slice(0, 200)}`).toBe(400)
+        expect(messageOf(answer)).toContain('"body"')
+      }
+  })
 })
 
 describe('custom endpoints check their input types', () => {
