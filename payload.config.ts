@@ -32,7 +32,7 @@ import { answerMissingFilesWith404 } from './src/collections/uploads/missingFile
 import { jobsAccess } from './src/jobs/access'
 import { migrations } from './src/migrations'
 import { onInit } from './src/hooks/onInit'
-import { refuseMalformedQueries } from './src/hooks/refuseMalformedQueries'
+import { badInputLoggingLevels, refuseMalformedQueries } from './src/hooks/refuseMalformedQueries'
 import { mediaEndpoints } from './src/endpoints/media'
 import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
@@ -122,7 +122,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   telemetry: false,
-  loggingLevels: signInLoggingLevels,
+  loggingLevels: { ...signInLoggingLevels, ...badInputLoggingLevels },
   typescript: {
     outputFile: process.env.PAYLOAD_TYPES_OUTPUT ?? path.resolve(dirname, 'src/payload-types.ts'),
   },

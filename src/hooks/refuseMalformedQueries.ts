@@ -2,6 +2,7 @@ import {
   APIError,
   NotFound,
   type CollectionBeforeOperationHook,
+  type Config,
   type Endpoint,
   type SanitizedConfig,
 } from 'payload'
@@ -10,6 +11,21 @@ import { fieldKindAt } from '../domain/http/fieldKind'
 import { isLookupId, queryProblem, type QueryArguments } from '../domain/http/queryArguments'
 import { jsonError } from '../endpoints/jsonError'
 import { idTypeOf } from '../lib/config/idType'
+
+// Typed as a plain string: Payload's loggingLevels type lists only its own error names.
+const BAD_INPUT_ERROR: string = 'BadInput'
+
+/** A client's malformed query: its own name, so it is logged as routine (badInputLoggingLevels). */
+export class BadInput extends APIError {
+  constructor(message: string) {
+    super(message, 400, undefined, true)
+    // Set by hand: a minified build renames classes, and loggingLevels matches by name.
+    this.name = BAD_INPUT_ERROR
+  }
+}
+
+/** Anyone can send nonsense: logged as info without a stack, so it cannot flood the error log. */
+export const badInputLoggingLevels: Config['loggingLevels'] = { [BAD_INPUT_ERROR]: 'info' }
 
 /**
  * Refuses an id, a where, a limit or a page the database layer would throw on (a 500), before
@@ -33,7 +49,7 @@ export const refuseMalformedQuery: CollectionBeforeOperationHook = ({
     if ((args as { disableErrors?: boolean }).disableErrors) return args
     throw new NotFound(req.t)
   }
-  throw new APIError(problem.message, problem.status, undefined, true)
+  throw new BadInput(problem.message)
 }
 
 /**
