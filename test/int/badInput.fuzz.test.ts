@@ -93,7 +93,10 @@ async function send(caller: Caller, request: FuzzRequest): Promise<string | unde
     tokens.set(caller, await callers.freshToken(caller))
   const what = `${caller} ${request.method} ${request.url} ${request.body?.slice(0, 120) ?? ''} → ${response.status} ${text.slice(0, 200)}`
   if (response.status >= 500) return `5xx: ${what}`
-  const leak = [...LEAKS, new RegExp(escapeRegExp(process.cwd()))].find((re) => re.test(text))
+  const paths = [process.cwd(), process.env.MEDIA_DIR, process.env.DATA_DIR].filter(Boolean)
+  const leak = [...LEAKS, ...paths.map((p) => new RegExp(escapeRegExp(p!)))].find((re) =>
+    re.test(text),
+  )
   if (leak) return `leaks ${leak}: ${what}`
   return undefined
 }
@@ -114,10 +117,9 @@ describe('fuzz: bad input never gets a 5xx', () => {
         numRuns: 1,
         seed: SEED + index,
       })
-      for (const caller of CALLERS) {
-        const problem = await send(caller, request)
-        if (problem) problems.push(problem)
-      }
+      // The callers of one route at once: each has its own session, and it halves the time.
+      const answers = await Promise.all(CALLERS.map((caller) => send(caller, request)))
+      problems.push(...answers.filter((problem) => problem !== undefined))
       index += 1
     }
     expect(

@@ -14,7 +14,8 @@ const GRAPHQL = /\/graphql\/?$/
  * The handler gets the bytes already read, so Payload never meets a body it would choke on.
  */
 export const jsonBody: RequestGuard = async (request) => {
-  if (!request.body || isMultipart(request.headers.get('content-type'))) return undefined
+  if (!request.body || request.method === 'GET' || request.method === 'HEAD') return undefined
+  if (isMultipart(request.headers.get('content-type'))) return undefined
   const limits = jsonBodyLimits(process.env)
   const tooLarge = () =>
     jsonError(
