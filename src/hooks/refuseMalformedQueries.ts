@@ -40,6 +40,7 @@ export const refuseMalformedQuery: CollectionBeforeOperationHook = ({
 }) => {
   const problem = queryProblem(args as QueryArguments, {
     operation,
+    hasFile: Boolean(req.file),
     idType: idTypeOf(req),
     kindOf: (path) => fieldKindAt(collection.flattenedFields, path),
   })
@@ -55,17 +56,26 @@ export const refuseMalformedQuery: CollectionBeforeOperationHook = ({
 /**
  * Some REST routes hand their `:id` to the database without an operation (Payload's document
  * access route, our custom endpoints): an id no document can have is 404 before the handler.
- * `/verify/:id` carries a token, not a document id.
+ * `/verify/:id` carries a token, not a document id. A SyntaxError out of a handler is a JSON
+ * field the client sent (400), not the server's fault.
  */
 function refuseImpossibleIds(endpoint: Endpoint): Endpoint {
-  if (!/\/:id\b/.test(endpoint.path) || endpoint.path.startsWith('/verify/')) return endpoint
+  const checksId = /\/:id\b/.test(endpoint.path) && !endpoint.path.startsWith('/verify/')
   const { handler } = endpoint
   return {
     ...endpoint,
-    handler: (req) => {
+    handler: async (req) => {
       const id = req.routeParams?.id
-      if (id !== undefined && !isLookupId(id, idTypeOf(req))) return jsonError(404, 'Not Found')
-      return handler(req)
+      if (checksId && id !== undefined && !isLookupId(id, idTypeOf(req)))
+        return jsonError(404, 'Not Found')
+      try {
+        return await handler(req)
+      } catch (error) {
+        // Payload parses a multipart `_payload` field with a bare JSON.parse.
+        if (error instanceof SyntaxError)
+          return jsonError(400, `A JSON field of the request is not valid JSON: ${error.message}.`)
+        throw error
+      }
     },
   }
 }

@@ -7,6 +7,7 @@ import {
   type RouteCallers,
 } from './helpers/routeCallers'
 import { setUpStudio } from './helpers/studio'
+import { pngFile } from './helpers/world'
 
 /** Issue 9 §6: bad input gets a 4xx that names the problem, never a 5xx. */
 const studio = setUpStudio()
@@ -81,6 +82,7 @@ async function raw(
 }
 
 const MIB = 1024 * 1024
+const pngBytes = async () => new Uint8Array((await pngFile('bad-input.png')()).data)
 const deepArray = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
 
 describe('JSON body limits', () => {
@@ -163,6 +165,26 @@ describe('JSON body limits', () => {
     } finally {
       if (saved === undefined) delete process.env.JSON_BODY_LIMIT
       else process.env.JSON_BODY_LIMIT = saved
+    }
+  })
+
+  it('should answer 400 to a multipart _payload that is not JSON or not an object', async () => {
+    const token = await callers.freshToken('admin')
+    for (const [url, payloadField] of [
+      ['/api/toolkits', '{"title": '],
+      ['/api/images', '{"alt": '],
+      ['/api/images', 'null'],
+    ]) {
+      const form = new FormData()
+      form.append('_payload', payloadField)
+      form.append('file', new Blob([await pngBytes()], { type: 'image/png' }), 'bad-input.png')
+      const response = await fetch(`${callers.baseUrl}${url}`, {
+        method: 'POST',
+        headers: { authorization: `JWT ${token}` },
+        body: form,
+      })
+      const text = await response.text()
+      expect(response.status, `${url} ${payloadField}: ${text.slice(0, 200)}`).toBe(400)
     }
   })
 

@@ -47,6 +47,21 @@ describe('queryProblem', () => {
     expect(queryProblem({ id: 'abc' }, { ...rules, idType: 'text' })).toBeUndefined()
   })
 
+  it('should want an object of fields to create or update, unless duplicating or uploading', () => {
+    for (const data of [null, undefined, 3, 'x', []])
+      expect(queryProblem({ data }, { ...rules, operation: 'create' })?.message).toMatch(
+        /^"body" must be a JSON object/,
+      )
+    expect(queryProblem({ data: {} }, { ...rules, operation: 'update' })).toBeUndefined()
+    expect(queryProblem({ duplicateFromID: 3 }, { ...rules, operation: 'create' })).toBeUndefined()
+    expect(queryProblem({}, { ...rules, operation: 'create', hasFile: true })).toBeUndefined()
+    expect(queryProblem({ data: null }, { ...rules, operation: 'create', hasFile: true })).toEqual(
+      expect.objectContaining({ status: 400 }),
+    )
+    expect(problem({ duplicateFromID: '1e999' })).toEqual({ status: 404, message: 'Not Found' })
+    expect(queryProblem({ data: null }, { ...rules, operation: 'read' })).toBeUndefined()
+  })
+
   it('should name limit, page and join limits that are not whole numbers from 0', () => {
     expect(problem({ limit: Infinity })?.message).toMatch(/^"limit" must be a whole number/)
     expect(problem({ limit: -5 })?.message).toMatch(/^"limit"/)

@@ -63,14 +63,16 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 
 export function queryProblem(
   args: QueryArguments,
-  rules: QueryRules & { operation?: string },
+  rules: QueryRules & { operation?: string; hasFile?: boolean },
 ): QueryProblem | undefined {
   for (const id of [args.id, args.duplicateFromID])
     if (id !== undefined && id !== null && !isLookupId(id, rules.idType))
       return { status: 404, message: 'Not Found' }
   if (rules.operation === 'create' || rules.operation === 'update') {
+    // A duplicate copies its fields, and an upload of a file alone gets them from the file.
     const isDuplicate = args.duplicateFromID !== undefined && args.duplicateFromID !== null
-    if (!isPlainObject(args.data) && !(isDuplicate && args.data === undefined))
+    const mayOmitData = isDuplicate || rules.hasFile === true
+    if (!isPlainObject(args.data) && !(mayOmitData && args.data === undefined))
       return bad(`"body" must be a JSON object of fields, not ${describeValue(args.data ?? null)}.`)
   }
   return (
