@@ -84,14 +84,20 @@ async function send(caller: Caller, request: FuzzRequest): Promise<string | unde
   sent += 1
   const response = await fetch(`${callers.baseUrl}${request.url}`, {
     method: request.method,
-    headers: { ...headersFor(caller), 'content-type': 'application/json' },
-    body: request.body,
+    headers: {
+      ...headersFor(caller),
+      // fetch sets a multipart form's own content type, boundary included.
+      ...(request.asMultipart || !request.contentType
+        ? {}
+        : { 'content-type': request.contentType }),
+    },
+    body: request.asMultipart ? formWith(request.body ?? '') : request.body,
   })
   const text = await response.text()
   // A logout or a password change ends the caller's session: sign in again for the next one.
   if (caller !== 'anonymous' && caller !== 'deliveryApp' && /logout|reset|unlock/.test(request.url))
     tokens.set(caller, await callers.freshToken(caller))
-  const what = `${caller} ${request.method} ${request.url} ${request.body?.slice(0, 120) ?? ''} → ${response.status} ${text.slice(0, 200)}`
+  const what = `${caller} ${request.method} ${request.url} [${request.asMultipart ? 'multipart' : request.contentType}] ${request.body?.slice(0, 120) ?? ''} → ${response.status} ${text.slice(0, 200)}`
   if (response.status >= 500) return `5xx: ${what}`
   const paths = [process.cwd(), process.env.MEDIA_DIR, process.env.DATA_DIR].filter(Boolean)
   const leak = [...LEAKS, ...paths.map((p) => new RegExp(escapeRegExp(p!)))].find((re) =>
@@ -99,6 +105,13 @@ async function send(caller: Caller, request: FuzzRequest): Promise<string | unde
   )
   if (leak) return `leaks ${leak}: ${what}`
   return undefined
+}
+
+/** A multipart form with only the `_payload` field: no file ever reaches the media folder. */
+function formWith(payloadField: string): FormData {
+  const form = new FormData()
+  form.append('_payload', payloadField)
+  return form
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

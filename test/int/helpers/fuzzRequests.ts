@@ -9,7 +9,26 @@ export interface FuzzRequest {
   url: string
   /** Raw body text (JSON or deliberately not), or undefined for none. */
   body?: string
+  /** Mostly JSON; sometimes what a careless or hostile client says instead. */
+  contentType: string
+  /** Send the body as a multipart form's `_payload` field, the way the admin sends uploads. */
+  asMultipart: boolean
 }
+
+const CONTENT_TYPES = fc.oneof(
+  { weight: 8, arbitrary: fc.constant('application/json') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'application/json; charset=utf-8',
+      'Application/JSON',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/merge-patch+json',
+      '',
+    ),
+  },
+)
 
 /** Real ids of the test's world, so some requests reach real documents and their access rules. */
 export interface FuzzIds {
@@ -250,14 +269,23 @@ export function requestFor(key: RouteKey, ids: FuzzIds): fc.Arbitrary<FuzzReques
   const body = METHODS_WITH_BODY.has(method)
     ? fc.option(isGraphql ? graphqlBody : rawBody, { freq: 8, nil: undefined })
     : fc.constant(undefined)
-  return fc.tuple(params, query, body).map(([values, search, text]) => {
-    let index = 0
-    const path = pattern
-      .replace(/:([a-z0-9]+)\+?\??/gi, () => values[index++] ?? 'x')
-      .replace(/\*$/, 'users')
-      .replace(/\/$/, '')
-    const isBulk = mutates && names.length === 0
-    const guarded = isBulk ? ['where[id][equals]=-1', search].filter(Boolean).join('&') : search
-    return { method, url: guarded ? `${path}?${guarded}` : path, body: text }
-  })
+  const multipart = METHODS_WITH_BODY.has(method) ? fc.boolean() : fc.constant(false)
+  return fc
+    .tuple(params, query, body, CONTENT_TYPES, multipart)
+    .map(([values, search, text, contentType, asMultipart]) => {
+      let index = 0
+      const path = pattern
+        .replace(/:([a-z0-9]+)\+?\??/gi, () => values[index++] ?? 'x')
+        .replace(/\*$/, 'users')
+        .replace(/\/$/, '')
+      const isBulk = mutates && names.length === 0
+      const guarded = isBulk ? ['where[id][equals]=-1', search].filter(Boolean).join('&') : search
+      return {
+        method,
+        url: guarded ? `${path}?${guarded}` : path,
+        body: text,
+        contentType,
+        asMultipart: asMultipart && text !== undefined && !isGraphql,
+      }
+    })
 }
