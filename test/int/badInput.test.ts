@@ -289,6 +289,28 @@ describe('invalid ids and query parameters', () => {
     }
   })
 
+  it('should answer 404 to impossible ids on routes that skip Payload operations', async () => {
+    const { docs } = studio.world
+    for (const [method, url] of [
+      ['POST', '/api/toolkits/abc/duplicate'],
+      ['POST', '/api/toolkits/1e999/duplicate'],
+      ['POST', '/api/toolkits/access/Infinity'],
+      ['POST', '/api/payload-locked-documents/access/abc'],
+      ['GET', `/api/images/file/not-there-${docs.images.assigned}.png`],
+    ] as const) {
+      const answer = await callers.call('admin', method, url, method === 'POST' ? {} : undefined)
+      expect(answer.status, `${method} ${url}: ${answer.text.slice(0, 200)}`).toBe(404)
+    }
+  })
+
+  it('should answer 400 to a path with a percent-escape that is not UTF-8', async () => {
+    for (const url of ['/api/scripts/%ff', '/api/delivery/toolkits/%E2%80/releases/latest']) {
+      const answer = await callers.call('admin', 'GET', url)
+      expect(answer.status, `${url}: ${answer.text.slice(0, 200)}`).toBe(400)
+      expect(messageOf(answer)).toMatch(/percent-escape/)
+    }
+  })
+
   it('should answer 400 to nonsense query parameters, naming the parameter', async () => {
     for (const [query, name, path] of [
       ['limit=1e309', 'limit'],
