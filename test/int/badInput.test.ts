@@ -203,6 +203,41 @@ describe('JSON body limits', () => {
   })
 })
 
+describe('relationships to documents that do not exist', () => {
+  it('should answer 400 naming the field, and write nothing', async () => {
+    const { docs, suffix } = studio.world
+    const slug = `no-such-cover-${suffix}`
+    const created = await callers.call('admin', 'POST', '/api/toolkits', {
+      title: 'No such cover',
+      slug,
+      coverImage: 999_999,
+    })
+    expect(created.status, created.text.slice(0, 300)).toBe(400)
+    expect(messageOf(created) + created.text).toMatch(/coverImage|Cover Image/)
+    const found = await studio.payload.find({
+      collection: 'toolkits',
+      where: { slug: { equals: slug } },
+      overrideAccess: true,
+    })
+    expect(found.totalDocs, 'a toolkit was created anyway').toBe(0)
+
+    const before = await studio.payload.findByID({
+      collection: 'modules',
+      id: docs.modules.assigned,
+    })
+    const moved = await callers.call('admin', 'PATCH', `/api/modules/${docs.modules.assigned}`, {
+      title: 'Moved to nowhere',
+      toolkit: 999_999,
+    })
+    expect(moved.status, moved.text.slice(0, 300)).toBe(400)
+    const after = await studio.payload.findByID({
+      collection: 'modules',
+      id: docs.modules.assigned,
+    })
+    expect(after.title, 'the module changed anyway').toBe(before.title)
+  })
+})
+
 describe('custom endpoints check their input types', () => {
   const cases = (): { caller: Caller; url: string; body: unknown; field: string }[] => {
     const { docs } = studio.world
