@@ -32,6 +32,7 @@ import { answerMissingFilesWith404 } from './src/collections/uploads/missingFile
 import { jobsAccess } from './src/jobs/access'
 import { migrations } from './src/migrations'
 import { onInit } from './src/hooks/onInit'
+import { checkRelationshipsExist } from './src/hooks/relationshipsExist'
 import { badInputLoggingLevels, refuseMalformedQueries } from './src/hooks/refuseMalformedQueries'
 import { mediaEndpoints } from './src/endpoints/media'
 import { auditCollection } from './src/hooks/auditLog'
@@ -158,3 +159,4 @@ export default buildConfig({
   .then(hardenBuiltInRoutes)
   .then(refuseMalformedQueries)
   .then(answerMissingFilesWith404)
+  .then(checkRelationshipsExist)
