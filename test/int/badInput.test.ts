@@ -236,6 +236,17 @@ describe('relationships to documents that do not exist', () => {
     })
     expect(after.title, 'the module changed anyway').toBe(before.title)
   })
+
+  it('should answer 400 to a draft save that names a missing document (no validation on drafts)', async () => {
+    const answer = await callers.call(
+      'admin',
+      'PATCH',
+      `/api/scripts/${studio.world.docs.scripts.unassigned}?draft=true`,
+      { clip: 999_999 },
+    )
+    expect(answer.status, answer.text.slice(0, 300)).toBe(400)
+    expect(messageOf(answer)).toMatch(/does not exist/)
+  })
 })
 
 describe('custom endpoints check their input types', () => {
