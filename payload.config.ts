@@ -28,9 +28,12 @@ import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
 import { csrfAllowList, resolveServerUrl } from './src/domain/config/serverUrl'
 import { hardenBuiltInRoutes } from './src/collections/internal'
+import { answerMissingFilesWith404 } from './src/collections/uploads/missingFiles'
 import { jobsAccess } from './src/jobs/access'
 import { migrations } from './src/migrations'
 import { onInit } from './src/hooks/onInit'
+import { checkRelationshipsExist } from './src/hooks/relationshipsExist'
+import { badInputLoggingLevels, refuseMalformedQueries } from './src/hooks/refuseMalformedQueries'
 import { mediaEndpoints } from './src/endpoints/media'
 import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
@@ -120,7 +123,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   sharp,
   telemetry: false,
-  loggingLevels: signInLoggingLevels,
+  loggingLevels: { ...signInLoggingLevels, ...badInputLoggingLevels },
   typescript: {
     outputFile: process.env.PAYLOAD_TYPES_OUTPUT ?? path.resolve(dirname, 'src/payload-types.ts'),
   },
@@ -152,4 +155,8 @@ export default buildConfig({
     shouldAutoRun: shouldAutoRunJobs,
   },
   onInit,
-}).then(hardenBuiltInRoutes)
+})
+  .then(hardenBuiltInRoutes)
+  .then(refuseMalformedQueries)
+  .then(answerMissingFilesWith404)
+  .then(checkRelationshipsExist)

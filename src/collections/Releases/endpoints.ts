@@ -2,7 +2,9 @@ import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, staffUser } from '../../access/roles'
+import { emptyRequestOf, withdrawRequestOf } from '../../domain/http/endpointBodies'
 import { jsonError } from '../../endpoints/jsonError'
+import { readJsonBody } from '../../endpoints/readJsonBody'
 import { RELEASE_QUEUE } from '../../jobs/buildRelease/task'
 import { idText } from '../../domain/refs'
 import { nextMustBeGreater } from '../../domain/releases/semver'
@@ -42,6 +44,8 @@ const preflightEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!staffUser(req)) return jsonError(401, 'Sign in to check a release.')
+    const body = await readJsonBody(req, emptyRequestOf)
+    if (!body.ok) return body.response
     const release = await releaseFor(req)
     if (!release) return jsonError(404, 'Release not found.')
     const { result, models } = await runPreflight(req, release)
@@ -135,6 +139,8 @@ const publishEndpoint: Endpoint = {
   handler: async (req) => {
     if (!hasRole(req, 'admin', 'publisher'))
       return jsonError(403, 'Only publishers and admins can publish releases.')
+    const body = await readJsonBody(req, emptyRequestOf)
+    if (!body.ok) return body.response
     const release = await releaseFor(req)
     if (!release) return jsonError(404, 'Release not found.')
     if (release.status === 'building') {
@@ -214,6 +220,9 @@ const withdrawEndpoint: Endpoint = {
   handler: async (req) => {
     if (!hasRole(req, 'admin', 'publisher'))
       return jsonError(403, 'Only publishers and admins can withdraw releases.')
+    const body = await readJsonBody(req, withdrawRequestOf)
+    if (!body.ok) return body.response
+    const { reason } = body.value
     const release = await releaseFor(req)
     if (!release) return jsonError(404, 'Release not found.')
     if (release.status !== 'published')
@@ -221,9 +230,6 @@ const withdrawEndpoint: Endpoint = {
         400,
         `Release ${release.version} is ${release.status}; only a published release can be withdrawn.`,
       )
-    const body = (await req.json?.().catch(() => null)) as { reason?: string } | null
-    const reason = body?.reason?.trim()
-    if (!reason) return jsonError(400, 'Say why the release is withdrawn: { "reason": "…" }.')
     await req.payload.update({
       collection: 'releases',
       id: release.id,

@@ -1,11 +1,12 @@
 /**
  * Checks that run on a raw request before Payload parses its body or query: size limits,
  * permission before an upload is read, and the like. Each guard either answers (a Response
- * that ends the request) or returns undefined to let the next one look.
+ * that ends the request), hands on a replacement Request (e.g. one whose body it has already
+ * read and checked), or returns undefined to let the next one look.
  */
 export type RequestGuard = (
   request: Request,
-) => Promise<Response | undefined> | Response | undefined
+) => Promise<Response | Request | undefined> | Response | Request | undefined
 
 export type RouteHandler = (request: Request, context: never) => Promise<Response> | Response
 
@@ -13,10 +14,12 @@ export function withRequestGuards<H extends RouteHandler>(
   handler: H,
   guards: readonly RequestGuard[],
 ): H {
-  const guarded = async (request: Request, context: never) => {
+  const guarded = async (incoming: Request, context: never) => {
+    let request = incoming
     for (const guard of guards) {
       const answer = await guard(request)
-      if (answer) return answer
+      if (answer instanceof Response) return answer
+      if (answer) request = answer
     }
     return handler(request, context)
   }

@@ -3,7 +3,9 @@ import type { Endpoint } from 'payload'
 import { hasRole } from '../../../access/roles'
 import type { Clip } from '../../../payload-types'
 import { recordingSourceHash } from '../../Scripts/review/lineage'
+import { confirmMediaRequestOf } from '../../../domain/http/endpointBodies'
 import { jsonError } from '../../../endpoints/jsonError'
+import { readJsonBody } from '../../../endpoints/readJsonBody'
 
 /**
  * POST /api/clips/:id/confirm-media { rowId } — a designer has listened and the recording
@@ -15,9 +17,9 @@ export const confirmMediaEndpoint: Endpoint = {
   handler: async (req) => {
     if (!hasRole(req, 'admin', 'designer'))
       return jsonError(403, 'Only designers and admins can confirm that a recording still matches.')
-    const body = (await req.json?.().catch(() => null)) as { rowId?: string } | null
-    if (!body?.rowId)
-      return jsonError(400, 'Give the voice track or caption row to confirm: { "rowId": "…" }.')
+    const body = await readJsonBody(req, confirmMediaRequestOf)
+    if (!body.ok) return body.response
+    const { rowId } = body.value
     const clip = await req.payload
       .findByID({
         collection: 'clips',
@@ -35,7 +37,7 @@ export const confirmMediaEndpoint: Endpoint = {
       rows: T[] | null | undefined,
     ) =>
       (rows ?? []).map((row) => {
-        if (row.id !== body.rowId) return row
+        if (row.id !== rowId) return row
         found = true
         return { ...row, stale: false, staleReason: null, recordedFrom: sourceHash }
       })
@@ -44,10 +46,7 @@ export const confirmMediaEndpoint: Endpoint = {
       captions: confirm(clip.captions),
     } as Partial<Clip>
     if (!found)
-      return jsonError(
-        404,
-        `Row ${body.rowId} is not one of this clip's voice tracks or caption files.`,
-      )
+      return jsonError(404, `Row ${rowId} is not one of this clip's voice tracks or caption files.`)
     await req.payload.update({
       collection: 'clips',
       id: clip.id,

@@ -6,9 +6,12 @@ import { allowedActions, REVIEW_STATE_LABELS } from '../../../domain/scripts/rev
 import { diffScripts, linesOf, summariseDiff } from '../../../domain/scripts/scriptDiff'
 import { plainTextFromRichText } from '../../../domain/text/richText'
 import type { Comment, Script, User } from '../../../payload-types'
-import { applyReviewAction, REVIEW_ACTIONS, type ReviewRequestAction } from './applyReviewAction'
+import { applyReviewAction, REVIEW_ACTIONS } from './applyReviewAction'
 import { actorFor, readableScript, reviewContextOf } from './context'
+import { reviewRequestOf } from '../../../domain/http/endpointBodies'
 import { jsonError } from '../../../endpoints/jsonError'
+import { readJsonBody } from '../../../endpoints/readJsonBody'
+import { idTypeOf } from '../../../lib/config/idType'
 
 const readabilityThreshold = () => Number(process.env.READABILITY_THRESHOLD) || DEFAULT_THRESHOLD
 
@@ -161,24 +164,15 @@ const reviewAction: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!staffUser(req)) return jsonError(401, 'Sign in to review scripts.')
-    const body = (await req.json?.().catch(() => null)) as {
-      action?: string
-      reviewers?: unknown
-    } | null
-    const action = body?.action as ReviewRequestAction
-    if (!REVIEW_ACTIONS.includes(action)) {
-      return jsonError(
-        400,
-        `Unknown review action "${body?.action ?? ''}". Use one of: ${REVIEW_ACTIONS.join(', ')}.`,
-      )
-    }
-    if (body?.reviewers !== undefined && !Array.isArray(body.reviewers))
-      return jsonError(400, '"reviewers" must be a list of user ids.')
+    const body = await readJsonBody(req, (raw) =>
+      reviewRequestOf(raw, { actions: REVIEW_ACTIONS, idType: idTypeOf(req) }),
+    )
+    if (!body.ok) return body.response
     const result = await applyReviewAction({
       req,
       scriptId: String(req.routeParams?.id),
-      action,
-      reviewers: body?.reviewers as (number | string)[] | undefined,
+      action: body.value.action,
+      reviewers: body.value.reviewers,
     })
     if (!result.ok) return jsonError(result.status, result.reason)
     return Response.json({
