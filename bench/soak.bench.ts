@@ -34,6 +34,7 @@ import {
 } from './helpers/soak/publishDemo'
 import { readBack, RouteRecorder, runDesigner, runPublisher } from './helpers/soak/people'
 import {
+  countLoggedErrors,
   countSqliteBusy,
   errorsByStatus,
   findLostWrites,
@@ -175,6 +176,10 @@ it('soak: delivery reads, designer writes, a publisher and a media job at once',
       server: countSqliteBusy(studio.server.log()),
       worker: countSqliteBusy(studio.worker.log()),
     }
+    const loggedErrors = {
+      server: countLoggedErrors(studio.server.log()),
+      worker: countLoggedErrors(studio.worker.log()),
+    }
     const restarts = studio.worker
       .log()
       .split('\n')
@@ -239,6 +244,10 @@ it('soak: delivery reads, designer writes, a publisher and a media job at once',
                   .join(', '),
           ],
           ['SQLITE_BUSY in the logs', `server ${busy.server}, worker ${busy.worker}`],
+          [
+            'ERROR lines in the logs',
+            `server ${loggedErrors.server}, worker ${loggedErrors.worker}`,
+          ],
           [
             'lost writes',
             `${lostCount} (${lost.checked} places read back: the last title of ${new Set(titleWrites.map((w) => w.key)).size} exercises after ${titleWrites.length} title writes, and ${lost.checked - new Set(titleWrites.map((w) => w.key)).size} comments)`,

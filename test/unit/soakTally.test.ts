@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  countLoggedErrors,
   countSqliteBusy,
   errorsByStatus,
   findLostWrites,
@@ -93,5 +94,16 @@ describe('route figures', () => {
     ].join('\n')
     expect(countSqliteBusy(log)).toBe(2)
     expect(countSqliteBusy('all fine\n')).toBe(0)
+  })
+
+  it('should count the lines a pino log writes at ERROR or FATAL', () => {
+    const log = [
+      '[22:42:56] \u001b[32mINFO\u001b[39m: Running 1 jobs.',
+      '[22:42:57] \u001b[31mERROR\u001b[39m: There was an error running job 3',
+      '[22:42:58] \u001b[41mFATAL\u001b[49m: out of memory',
+      '{"level":50,"msg":"no such table"}',
+      '{"level":30,"msg":"ERRORS: none"}',
+    ].join('\n')
+    expect(countLoggedErrors(log)).toBe(3)
   })
 })

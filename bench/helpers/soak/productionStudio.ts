@@ -79,6 +79,8 @@ function startLogged(
       // the group is gone already
     }
   }
+  // A detached group outlives this process unless it is stopped: never leave a studio behind.
+  process.once('exit', () => signalGroup('SIGKILL'))
   return {
     child,
     logFile,

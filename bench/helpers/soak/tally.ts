@@ -107,3 +107,10 @@ export function findLostWrites(
 export function countSqliteBusy(log: string): number {
   return log.split('\n').filter((line) => /SQLITE_BUSY|database is locked/.test(line)).length
 }
+
+/** Lines a Payload (pino) log writes at level ERROR or FATAL: pretty, coloured or JSON. */
+export function countLoggedErrors(log: string): number {
+  const ansiColour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
+  const isError = /\b(ERROR|FATAL)\b|"level":(50|60)\b/
+  return log.split('\n').filter((line) => isError.test(line.replace(ansiColour, ''))).length
+}
