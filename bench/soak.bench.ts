@@ -124,6 +124,7 @@ it('soak: delivery reads, designer writes, a publisher and a media job at once',
     // ---- The run ----
     const mediaRoute = new RouteRecorder('POST animation, voice track, clip (media job)', [201])
     const durationMs = SOAK_SECONDS * 1000
+    const loadBefore = os.loadavg()[0]
     const started = performance.now()
     const watching = (async () => {
       await sleep(MEDIA_STARTS_AFTER_MS)
@@ -167,6 +168,7 @@ it('soak: delivery reads, designer writes, a publisher and a media job at once',
       runPublisher({ api: publisher, ratePerSecond: PUBLISHER_LISTS_PER_SECOND, durationMs }),
     ])
     const runMs = performance.now() - started
+    const loadAfter = os.loadavg()[0]
     const media = await watching
 
     // ---- Afterwards ----
@@ -217,7 +219,7 @@ it('soak: delivery reads, designer writes, a publisher and a media job at once',
     console.log(
       [
         '',
-        `Soak: ${seconds(runMs)} of load on the production server and its worker (SQLite)`,
+        `Soak: ${seconds(runMs)} of load on the production server and its worker (SQLite); machine load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, ${os.cpus().length} cores`,
         table([
           ['route', 'requests', 'req/s', 'p50', 'p99', 'errors'],
           ...routes.map(({ tally }) => [
