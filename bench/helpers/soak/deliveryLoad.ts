@@ -31,8 +31,12 @@ export async function runDeliveryLoad(input: {
         workers: 1,
       })
       const statuses: Record<string, number> = {}
+      // autocannon files under "undefined" a response it could not match to a request's status
+      // line, as happens once its timeout has reset a connection in the middle of a body.
       for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {}))
-        statuses[status] = Number(count ?? 0)
+        statuses[status === 'undefined' ? 'no status (after a timeout)' : status] = Number(
+          count ?? 0,
+        )
       if (result.errors > result.timeouts)
         statuses['connection error'] = result.errors - result.timeouts
       if (result.timeouts > 0) statuses.timeout = result.timeouts
