@@ -12,7 +12,7 @@
 // server's and the worker's logs, lost writes and stuck jobs. Targets: 0 errors, 0 lost writes,
 // 0 stuck jobs; the run fails when one is missed. Latencies are printed, never asserted.
 // SOAK_SKIP_BUILD=1 reuses the build in .next; SOAK_DRAIN_SECONDS (300) bounds the wait for the
-// queue afterwards.
+// queue afterwards. A failed run keeps its folder (logs, database, media) and prints where.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,28 +20,25 @@ import { performance } from 'node:perf_hooks'
 import { expect, it } from 'vitest'
 
 import type { Script } from '../src/payload-types'
-import { bytes, ms, seconds, table } from './helpers/format'
+import { bytes, seconds } from './helpers/format'
 import { expectStatus, signInAs, type Api } from './helpers/soak/api'
 import { runDeliveryLoad } from './helpers/soak/deliveryLoad'
-import { readJobs, type JobCounts } from './helpers/soak/jobs'
-import { addClipWithNewMedia, type MediaJob } from './helpers/soak/mediaJob'
-import { buildForProduction, startProductionStudio } from './helpers/soak/productionStudio'
+import { readJobs } from './helpers/soak/jobs'
+import { addClipWithNewMedia } from './helpers/soak/mediaJob'
+import { readBack, RouteRecorder, runDesigner, runPublisher } from './helpers/soak/people'
+import {
+  buildForProduction,
+  startProductionStudio,
+  type ProductionStudio,
+} from './helpers/soak/productionStudio'
 import {
   clipStatuses,
   publishDemo,
   waitForAllClipsReady,
   type AssetChoice,
 } from './helpers/soak/publishDemo'
-import { readBack, RouteRecorder, runDesigner, runPublisher } from './helpers/soak/people'
-import {
-  countLoggedErrors,
-  countSqliteBusy,
-  errorsByStatus,
-  findLostWrites,
-  percentile,
-  tallyRoute,
-  type RouteTally,
-} from './helpers/soak/tally'
+import { soakReport, type SoakFindings } from './helpers/soak/report'
+import { countLoggedErrors, countSqliteBusy, findLostWrites } from './helpers/soak/tally'
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 60)
 const SOAK_ASSET: AssetChoice = process.env.SOAK_ASSET === 'largest' ? 'largest' : 'median'
@@ -65,232 +62,178 @@ async function idsOf(api: Api, collection: string): Promise<number[]> {
   return expectStatus(answer, 200, `list ${collection}`).docs.map((d) => d.id)
 }
 
-/** Until the queue is empty and every clip is ready, or `timeoutMs`; the last look at both. */
-async function drain(api: Api, databaseFile: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const jobs: JobCounts = await readJobs(databaseFile)
-    const notReady = (await clipStatuses(api)).filter((c) => c.processing?.status !== 'ready')
-    if ((jobs.unfinished === 0 && notReady.length === 0) || Date.now() > deadline)
-      return { jobs, notReady }
-    await sleep(1000)
+/** The people, the published release and the documents the run writes to. */
+async function setUp(studio: ProductionStudio) {
+  const started = performance.now()
+  const [admin, publisher, designer] = await Promise.all(
+    (['admin', 'publisher', 'designer'] as const).map((role) => signInAs(studio.url, role)),
+  )
+  await waitForAllClipsReady(designer, 900_000)
+  const mediaMs = performance.now() - started
+  const demo = await publishDemo({
+    baseUrl: studio.url,
+    admin,
+    publisher,
+    asset: SOAK_ASSET,
+    timeoutMs: 600_000,
+  })
+  const scripts = await designer.request<Docs<Script>>('GET', '/api/scripts?depth=0&limit=1000')
+  const setup = {
+    admin,
+    publisher,
+    designer,
+    demo,
+    exerciseIds: await idsOf(designer, 'exercises'),
+    scriptIds: expectStatus(scripts, 200, 'list scripts').docs.map((doc) => doc.id),
+    accentId: (await idsOf(designer, 'accents'))[0],
   }
+  console.log(
+    `soak setup: demo media processed by the worker in ${seconds(mediaMs)}, release ${demo.version} published; manifest ${bytes(demo.manifestBytes)}, ${SOAK_ASSET} asset ${bytes(demo.asset.bytes)} (${demo.asset.mime})`,
+  )
+  return setup
 }
+type Setup = Awaited<ReturnType<typeof setUp>>
 
-/** When the job's clip is ready (performance.now()), or null if it failed or never was. */
-async function watchClip(api: Api, job: MediaJob, timeoutMs: number): Promise<number | null> {
-  const deadline = Date.now() + timeoutMs
+/** The new clip's media job, from a few seconds into the run until its clip is ready. */
+async function mediaJobDuringRun(setup: Setup, route: RouteRecorder, tag: string) {
+  const started = performance.now()
+  await sleep(MEDIA_STARTS_AFTER_MS)
+  const job = await addClipWithNewMedia({
+    api: setup.designer,
+    route,
+    accentId: setup.accentId,
+    seconds: MEDIA_CLIP_SECONDS,
+    tag,
+  })
+  if (!job) return null
+  const deadline = Date.now() + (SOAK_SECONDS + DRAIN_SECONDS) * 1000
+  let readyAfterMs: number | null = null
   while (Date.now() < deadline) {
-    const answer = await api.request<{ processing?: { status?: string } }>(
+    const answer = await setup.designer.request<{ processing?: { status?: string } }>(
       'GET',
       `/api/clips/${job.clipId}?depth=0`,
     )
     const status = answer.json?.processing?.status
-    if (status === 'ready') return performance.now()
-    if (status === 'failed') return null
+    if (status === 'ready') readyAfterMs = performance.now() - job.queuedAt
+    if (status === 'ready' || status === 'failed') break
     await sleep(500)
   }
-  return null
+  return { clipSeconds: MEDIA_CLIP_SECONDS, savedAfterMs: job.queuedAt - started, readyAfterMs }
+}
+
+/** Everyone at once for SOAK_SECONDS. */
+async function run(studio: ProductionStudio, setup: Setup) {
+  const tag = Date.now().toString(36)
+  const durationMs = SOAK_SECONDS * 1000
+  const mediaUploads = new RouteRecorder('POST animation, voice track, clip (media job)', [201])
+  const before = os.loadavg()[0]
+  const started = performance.now()
+  const media = mediaJobDuringRun(setup, mediaUploads, tag)
+  const [delivery, designer, publisher] = await Promise.all([
+    runDeliveryLoad({
+      baseUrl: studio.url,
+      apiKey: setup.demo.apiKey,
+      durationSeconds: SOAK_SECONDS,
+      routes: [
+        {
+          name: `GET manifest.json (${MANIFEST_CONNECTIONS} conn.)`,
+          path: setup.demo.manifestPath,
+          connections: MANIFEST_CONNECTIONS,
+        },
+        {
+          name: `GET assets/:sha256 (${ASSET_CONNECTIONS} conn., ${bytes(setup.demo.asset.bytes)})`,
+          path: setup.demo.asset.path,
+          connections: ASSET_CONNECTIONS,
+        },
+      ],
+    }),
+    runDesigner({
+      api: setup.designer,
+      exerciseIds: setup.exerciseIds,
+      scriptIds: setup.scriptIds,
+      ratePerSecond: DESIGNER_WRITES_PER_SECOND,
+      durationMs,
+      tag,
+    }),
+    runPublisher({
+      api: setup.publisher,
+      ratePerSecond: PUBLISHER_LISTS_PER_SECOND,
+      durationMs,
+    }),
+  ])
+  return {
+    runMs: performance.now() - started,
+    loadAverage: { before, after: os.loadavg()[0] },
+    delivery,
+    designer,
+    designerRate: DESIGNER_WRITES_PER_SECOND,
+    publisher,
+    mediaUploads,
+    media: await media,
+  }
+}
+
+/** Afterwards: the queue emptied (or not), every written value read back, the logs searched. */
+async function inspect(
+  studio: ProductionStudio,
+  setup: Setup,
+  ran: Awaited<ReturnType<typeof run>>,
+): Promise<SoakFindings> {
+  const deadline = Date.now() + DRAIN_SECONDS * 1000
+  let jobs = await readJobs(studio.databaseFile)
+  let notReady = (await clipStatuses(setup.admin)).filter((c) => c.processing?.status !== 'ready')
+  while ((jobs.unfinished > 0 || notReady.length > 0) && Date.now() < deadline) {
+    await sleep(1000)
+    jobs = await readJobs(studio.databaseFile)
+    notReady = (await clipStatuses(setup.admin)).filter((c) => c.processing?.status !== 'ready')
+  }
+  const logs = { server: studio.server.log(), worker: studio.worker.log() }
+  return {
+    ...ran,
+    lost: findLostWrites(ran.designer.writes, await readBack(setup.designer, ran.designer.writes)),
+    jobs,
+    notReady,
+    sqliteBusy: { server: countSqliteBusy(logs.server), worker: countSqliteBusy(logs.worker) },
+    loggedErrors: {
+      server: countLoggedErrors(logs.server),
+      worker: countLoggedErrors(logs.worker),
+    },
+    runnerRestarts: logs.worker
+      .split('\n')
+      .filter((line) => /worker: the runner (stopped|exited)/.test(line)).length,
+    alive: {
+      server: studio.server.child.exitCode === null,
+      worker: studio.worker.child.exitCode === null,
+    },
+    logFiles: [studio.server.logFile, studio.worker.logFile],
+  }
 }
 
 it('soak: delivery reads, designer writes, a publisher and a media job at once', async () => {
   buildForProduction()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-soak-'))
   const studio = await startProductionStudio(dir)
+  let passed = false
   try {
-    const setupStarted = performance.now()
-    const [admin, publisher, designer] = await Promise.all(
-      (['admin', 'publisher', 'designer'] as const).map((role) => signInAs(studio.url, role)),
-    )
-    await waitForAllClipsReady(designer, 900_000)
-    const mediaSetupMs = performance.now() - setupStarted
-    const demo = await publishDemo({
-      baseUrl: studio.url,
-      admin,
-      publisher,
-      asset: SOAK_ASSET,
-      timeoutMs: 600_000,
-    })
-    const exerciseIds = await idsOf(designer, 'exercises')
-    const scriptIds = (
-      await designer.request<Docs<Script>>('GET', '/api/scripts?depth=0&limit=1000')
-    ).json.docs.map((s) => s.id)
-    const [accentId] = await idsOf(designer, 'accents')
-    const tag = Date.now().toString(36)
-    console.log(
-      `soak setup: demo media processed by the worker in ${seconds(mediaSetupMs)}, release ${demo.version} published; manifest ${bytes(demo.manifestBytes)}, ${SOAK_ASSET} asset ${bytes(demo.asset.bytes)} (${demo.asset.mime})`,
-    )
-
-    // ---- The run ----
-    const mediaRoute = new RouteRecorder('POST animation, voice track, clip (media job)', [201])
-    const durationMs = SOAK_SECONDS * 1000
-    const loadBefore = os.loadavg()[0]
-    const started = performance.now()
-    const watching = (async () => {
-      await sleep(MEDIA_STARTS_AFTER_MS)
-      const job = await addClipWithNewMedia({
-        api: designer,
-        route: mediaRoute,
-        accentId,
-        seconds: MEDIA_CLIP_SECONDS,
-        tag,
-      })
-      if (!job) return null
-      const readyAt = await watchClip(designer, job, durationMs + DRAIN_SECONDS * 1000)
-      return { job, readyAt }
-    })()
-    const [delivery, designerRun, publisherRoute] = await Promise.all([
-      runDeliveryLoad({
-        baseUrl: studio.url,
-        apiKey: demo.apiKey,
-        durationSeconds: SOAK_SECONDS,
-        routes: [
-          {
-            name: `GET manifest.json (${MANIFEST_CONNECTIONS} conn.)`,
-            path: demo.manifestPath,
-            connections: MANIFEST_CONNECTIONS,
-          },
-          {
-            name: `GET assets/:sha256 (${ASSET_CONNECTIONS} conn., ${bytes(demo.asset.bytes)})`,
-            path: demo.asset.path,
-            connections: ASSET_CONNECTIONS,
-          },
-        ],
-      }),
-      runDesigner({
-        api: designer,
-        exerciseIds,
-        scriptIds,
-        ratePerSecond: DESIGNER_WRITES_PER_SECOND,
-        durationMs,
-        tag,
-      }),
-      runPublisher({ api: publisher, ratePerSecond: PUBLISHER_LISTS_PER_SECOND, durationMs }),
-    ])
-    const runMs = performance.now() - started
-    const loadAfter = os.loadavg()[0]
-    const media = await watching
-
-    // ---- Afterwards ----
-    const drained = await drain(admin, studio.databaseFile, DRAIN_SECONDS * 1000)
-    const lost = findLostWrites(designerRun.writes, await readBack(designer, designerRun.writes))
-    const busy = {
-      server: countSqliteBusy(studio.server.log()),
-      worker: countSqliteBusy(studio.worker.log()),
-    }
-    const loggedErrors = {
-      server: countLoggedErrors(studio.server.log()),
-      worker: countLoggedErrors(studio.worker.log()),
-    }
-    const restarts = studio.worker
-      .log()
-      .split('\n')
-      .filter((line) => /worker: the runner (stopped|exited)/.test(line)).length
-    const alive = {
-      server: studio.server.child.exitCode === null,
-      worker: studio.worker.child.exitCode === null,
-    }
-
-    // ---- Report ----
-    const own = [designerRun.titles, designerRun.comments, publisherRoute, mediaRoute].map(
-      (route) => ({
-        tally: tallyRoute({ ...route, durationMs: runMs }),
-        expected: route.expected,
-      }),
-    )
-    const routes: { tally: RouteTally; expected: readonly number[] }[] = [
-      ...delivery.map((tally) => ({ tally, expected: [200] })),
-      ...own,
-    ]
-    const writeLatencies = [
-      ...designerRun.titles.latenciesMs,
-      ...designerRun.comments.latenciesMs,
-    ].sort((a, b) => a - b)
-    const errors = errorsByStatus(routes.map((r) => ({ ...r, statuses: r.tally.statuses })))
-    const errorCount = Object.values(errors).reduce((sum, n) => sum + n, 0)
-    const lostCount = lost.missing.length + lost.mismatched.length
-    const stuck = drained.jobs.unfinished
-    const titleWrites = designerRun.writes.filter((w) => w.key.startsWith('exercises:'))
-    const mediaLine = !media
-      ? 'not added (an upload failed; see errors)'
-      : media.readyAt === null
-        ? 'clip never became ready'
-        : `10 s of 720p, saved ${seconds(media.job.queuedAt - started)} into the run, ready ${seconds(media.readyAt - media.job.queuedAt)} later`
-    console.log(
-      [
-        '',
-        `Soak: ${seconds(runMs)} of load on the production server and its worker (SQLite); machine load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, ${os.cpus().length} cores`,
-        table([
-          ['route', 'requests', 'req/s', 'p50', 'p99', 'errors'],
-          ...routes.map(({ tally }) => [
-            tally.name,
-            String(tally.requests),
-            tally.requestsPerSecond.toFixed(1),
-            ms(tally.p50Ms),
-            ms(tally.p99Ms),
-            String(tally.errors),
-          ]),
-        ]),
-        '',
-        table([
-          [
-            `designer writes (${writeLatencies.length}, ${DESIGNER_WRITES_PER_SECOND}/s)`,
-            `p50 ${ms(percentile(writeLatencies, 50))}, p99 ${ms(percentile(writeLatencies, 99))}`,
-          ],
-          [
-            'errors by status',
-            errorCount === 0
-              ? 'none'
-              : Object.entries(errors)
-                  .map(([status, n]) => `${status}: ${n}`)
-                  .join(', '),
-          ],
-          ['SQLITE_BUSY in the logs', `server ${busy.server}, worker ${busy.worker}`],
-          [
-            'ERROR lines in the logs',
-            `server ${loggedErrors.server}, worker ${loggedErrors.worker}`,
-          ],
-          [
-            'lost writes',
-            `${lostCount} (${lost.checked} places read back: the last title of ${new Set(titleWrites.map((w) => w.key)).size} exercises after ${titleWrites.length} title writes, and ${lost.checked - new Set(titleWrites.map((w) => w.key)).size} comments)`,
-          ],
-          ['media job', mediaLine],
-          [
-            'stuck jobs',
-            `${stuck} (jobs left in the queue: ${drained.jobs.total}, of them failed: ${drained.jobs.failed}; clips not ready: ${drained.notReady.length})`,
-          ],
-          [
-            'processes',
-            `server ${alive.server ? 'up' : 'exited'}, worker ${alive.worker ? 'up' : 'exited'}, worker runner restarts ${restarts}`,
-          ],
-        ]),
-        ...lost.missing.slice(0, 10).map((key) => `  missing: ${key}`),
-        ...lost.mismatched
-          .slice(0, 10)
-          .map((m) => `  mismatched: ${m.key}: expected "${m.expected}", found "${m.found}"`),
-        ...drained.jobs.details.slice(0, 10).map((line) => `  ${line}`),
-        ...drained.notReady
-          .slice(0, 10)
-          .map(
-            (c) =>
-              `  not ready: ${c.slug} (${c.processing?.status}: ${c.processing?.reason ?? ''})`,
-          ),
-        `  logs: ${studio.server.logFile}, ${studio.worker.logFile} (removed after the run)`,
-      ].join('\n'),
-    )
-
-    expect(errors, 'errors by status').toEqual({})
-    expect(lostCount, 'lost writes').toBe(0)
-    expect(stuck, 'stuck jobs').toBe(0)
-    expect(drained.jobs.failed, 'failed jobs').toBe(0)
+    const setup = await setUp(studio)
+    const findings = await inspect(studio, setup, await run(studio, setup))
+    const verdict = soakReport(findings)
+    console.log(verdict.text)
+    expect(verdict.errors, 'errors by status').toEqual({})
+    expect(verdict.lostWrites, 'lost writes').toBe(0)
+    expect(verdict.stuckJobs, 'stuck jobs').toBe(0)
+    expect(findings.jobs.failed, 'failed jobs').toBe(0)
     expect(
-      drained.notReady.map((c) => c.slug),
+      findings.notReady.map((c) => c.slug),
       'clips not ready',
     ).toEqual([])
-    expect(media?.readyAt, 'the media job during the run').toBeTypeOf('number')
-    expect(alive, 'processes still running').toEqual({ server: true, worker: true })
+    expect(findings.media?.readyAfterMs, 'the media job during the run').toBeTypeOf('number')
+    expect(findings.alive, 'processes still running').toEqual({ server: true, worker: true })
+    passed = true
   } finally {
     await studio.stop()
-    fs.rmSync(dir, { recursive: true, force: true })
+    // A failed run keeps its logs and database for a look.
+    if (passed) fs.rmSync(dir, { recursive: true, force: true })
+    else console.log(`soak: kept ${dir} (logs, database, media)`)
   }
 })

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { performance } from 'node:perf_hooks'
 
 import { DEMO_USERS } from '../../../seed/demoUsers'
@@ -60,13 +61,35 @@ export async function signInAs(baseUrl: string, role: Role): Promise<Api> {
       const form = new FormData()
       form.append('_payload', JSON.stringify(data))
       form.append('file', new Blob([file.bytes], { type: file.mime }), file.name)
+      // The multipart body as fetch would encode it, sent on a connection of its own: a pooled
+      // keep-alive socket the server has just closed as idle fails the write (EPIPE), and a
+      // browser would quietly send such a request again on a new connection.
+      const encoded = new Response(form)
+      const body = Buffer.from(await encoded.arrayBuffer())
       const started = performance.now()
-      const response = await fetch(`${baseUrl}/api/${collection}`, {
-        method: 'POST',
-        headers: { authorization },
-        body: form,
-      })
-      return answerOf(response, started)
+      const { status, text } = await new Promise<{ status: number; text: string }>(
+        (resolve, reject) => {
+          const request = http.request(`${baseUrl}/api/${collection}`, {
+            method: 'POST',
+            agent: false,
+            headers: {
+              authorization,
+              'content-type': encoded.headers.get('content-type')!,
+              'content-length': String(body.length),
+            },
+          })
+          request.on('response', (response) => {
+            let received = ''
+            response.setEncoding('utf8')
+            response.on('data', (chunk: string) => (received += chunk))
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, text: received }))
+            response.on('error', reject)
+          })
+          request.on('error', reject)
+          request.end(body)
+        },
+      )
+      return answerOf(new Response(text, { status }), started)
     },
   }
 }

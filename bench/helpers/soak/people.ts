@@ -4,6 +4,16 @@ import type { Comment, Exercise } from '../../../src/payload-types'
 import type { Answer, Api } from './api'
 import type { Write } from './tally'
 
+/** fetch puts the socket's error code in `cause`; node:http on the error itself. */
+const errorCode = (error: unknown) => {
+  const { code, cause, message } = error as {
+    code?: string
+    cause?: { code?: string }
+    message?: string
+  }
+  return cause?.code ?? code ?? message
+}
+
 /** Latencies and answers of one route, as the soak's own clients see them. */
 export class RouteRecorder {
   readonly latenciesMs: number[] = []
@@ -22,9 +32,7 @@ export class RouteRecorder {
       this.latenciesMs.push(answer.ms)
       return answer
     } catch (error) {
-      this.count(
-        `connection error (${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`,
-      )
+      this.count(`connection error (${errorCode(error)})`)
       this.latenciesMs.push(performance.now() - started)
       return null
     }
