@@ -20,6 +20,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { afterAll, expect, it } from 'vitest'
 
+import { payloadNodeOptions } from '../scripts/payload-cli.mjs'
 import { bytes, seconds, table } from './helpers/format'
 import { paddedMp4, sizedBody, streamedUpload, type UploadAnswer } from './helpers/streamedUpload'
 
@@ -46,39 +47,38 @@ afterAll(() => {
 })
 
 /**
- * Starts the server process. One that exits before "READY" never loaded its config (Node 20's
- * ESM loader sometimes abandons it, payloadcms/payload#17757) and is started again.
+ * Starts the server process, with payloadNodeOptions() like every process that loads the config
+ * (on Node 20 it would otherwise sometimes exit silently while importing it; see
+ * scripts/payload-cli.mjs). An exit before "READY" fails the benchmark.
  */
 async function startServer(): Promise<string> {
-  for (let attempt = 1; attempt <= 5; attempt++) {
-    const started = spawn(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', path.resolve('bench/helpers/uploadServer.ts')],
-      {
-        env: { ...process.env, BENCH_UPLOADER_EMAIL: EMAIL, BENCH_UPLOADER_PASSWORD: PASSWORD },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    )
-    child = started
-    const port = await new Promise<string | null>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('upload server never started')), 120_000)
-      let out = ''
-      started.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        out += chunk
-        const ready = /READY (\d+)/.exec(out)
-        if (ready) {
-          clearTimeout(timer)
-          resolve(ready[1])
-        }
-      })
-      started.on('exit', () => {
+  const env = { ...process.env, BENCH_UPLOADER_EMAIL: EMAIL, BENCH_UPLOADER_PASSWORD: PASSWORD }
+  const started = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.resolve('bench/helpers/uploadServer.ts')],
+    {
+      env: { ...env, NODE_OPTIONS: payloadNodeOptions(env) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  child = started
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('upload server never started')), 120_000)
+    let out = ''
+    started.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk
+      const ready = /READY (\d+)/.exec(out)
+      if (ready) {
         clearTimeout(timer)
-        resolve(null)
-      })
+        resolve(ready[1])
+      }
     })
-    if (port) return `http://127.0.0.1:${port}`
-  }
-  throw new Error('upload server exited before READY five times')
+    started.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`upload server exited (${signal ?? code}) before READY:\n${out}`))
+    })
+  })
+  return `http://127.0.0.1:${port}`
 }
 
 it('should hold the server memory flat however large the upload', async () => {

@@ -1,11 +1,13 @@
 // `npm run worker`: a production worker for media processing and release builds, beside the
 // server, with the same environment and media/ folder. It starts scripts/worker-runner.ts (the
-// config loaded once, jobs run in batches in that process) and keeps it running: on Node 20 a
-// process sometimes exits silently while importing the config (the ESM loader abandons
-// @payloadcms/richtext-lexical; payloadcms/payload#17757), and any runner that ends without
-// being asked to is started again, at once when it never got as far as loading the config,
-// after a growing pause otherwise. SIGTERM and SIGINT go to the runner, which finishes or hands
-// back its jobs within JOBS_STOP_GRACE_SECONDS; it is killed if it takes 10 s longer.
+// config loaded once, jobs run in batches in that process) and keeps it running: a runner that
+// ends without being asked to (a crash, an out-of-memory kill) is started again after a growing
+// pause, 1 s, 2 s, 4 s … at most 30 s. The runner loads the config with payloadNodeOptions(),
+// so Node 20's silent exit while importing it no longer happens (scripts/payload-cli.mjs); an
+// exit before the runner is ready is reported as such and waits like any other failure, so a
+// broken configuration shows in the log instead of being retried at once. SIGTERM and SIGINT go
+// to the runner, which finishes or hands back its jobs within JOBS_STOP_GRACE_SECONDS; it is
+// killed if it takes 10 s longer.
 import { spawn } from 'node:child_process'
 import { payloadNodeOptions } from './payload-cli.mjs'
 
@@ -55,8 +57,7 @@ while (!stopping) {
   if (stopping) break
   const why = last.signal ? `signal ${last.signal}` : `code ${last.code}`
   failures = last.ranMs > LONG_RUN_MS ? 1 : failures + 1
-  // The silent exit while loading the config is worth an immediate retry, a few times in a row.
-  const waitMs = !last.ready && failures <= 5 ? 0 : Math.min(30_000, 1_000 * 2 ** (failures - 1))
+  const waitMs = Math.min(30_000, 1_000 * 2 ** (failures - 1))
   console.error(
     last.ready
       ? `worker: the runner stopped unexpectedly (${why}); restarting in ${waitMs / 1000} s`

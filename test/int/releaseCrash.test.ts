@@ -57,53 +57,47 @@ async function manifestStatus(expected: number, version = '1.0.0'): Promise<numb
 
 /**
  * Starts a worker process that builds the queued release and stops at `pauseAt` (or finishes).
- * A worker that exits before "READY" never loaded its config (see buildWorker.ts) and is
- * started again.
+ * It loads the config with payloadNodeOptions() (scripts/payload-cli.mjs), so it does not exit
+ * silently on Node 20; any exit before `pauseAt` fails the test with the worker's output.
  */
 function startWorker(
   pauseAt: string,
   onLine: (line: string) => void = () => undefined,
 ): { child: () => ChildProcess; paused: Promise<string[]> } {
-  let current: ChildProcess
-  const paused = (async () => {
-    for (let attempt = 1; ; attempt++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-        env: {
-          ...process.env,
-          NODE_OPTIONS: payloadNodeOptions(),
-          PAUSE_AT: pauseAt,
-          RELEASE_BUILD_STALE_SECONDS: '3600',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      current = child
-      const lines: string[] = []
-      let stderr = ''
-      const outcome = await new Promise<'stopped' | 'not-loaded'>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`worker never reached ${pauseAt}`)), 90_000)
-        child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-          const fresh = chunk.split('\n').filter(Boolean)
-          lines.push(...fresh)
-          fresh.forEach(onLine)
-          if (lines.includes('PAUSED') || lines.includes('DONE')) {
-            clearTimeout(timer)
-            resolve('stopped')
-          }
-        })
-        child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-        child.on('exit', (code) => {
-          clearTimeout(timer)
-          if (lines.includes('DONE')) return
-          if (!lines.includes('READY') && attempt < 5) return resolve('not-loaded')
-          reject(
-            new Error(`worker exited (${code}) before ${pauseAt}:\n${lines.join('\n')}\n${stderr}`),
-          )
-        })
-      })
-      if (outcome === 'stopped') return lines
-    }
-  })()
-  return { child: () => current, paused }
+  const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: payloadNodeOptions(),
+      PAUSE_AT: pauseAt,
+      RELEASE_BUILD_STALE_SECONDS: '3600',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const lines: string[] = []
+  let stderr = ''
+  const paused = new Promise<string[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker never reached ${pauseAt}`)), 90_000)
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      const fresh = chunk.split('\n').filter(Boolean)
+      lines.push(...fresh)
+      fresh.forEach(onLine)
+      if (lines.includes('PAUSED') || lines.includes('DONE')) {
+        clearTimeout(timer)
+        resolve(lines)
+      }
+    })
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      if (lines.includes('DONE')) return
+      reject(
+        new Error(
+          `worker exited (${signal ?? code}) before ${pauseAt}:\n${lines.join('\n')}\n${stderr}`,
+        ),
+      )
+    })
+  })
+  return { child: () => child, paused }
 }
 
 async function kill(child: ChildProcess): Promise<void> {

@@ -1,9 +1,7 @@
 // A release worker in its own process, for the kill-mid-build test: it runs the queued build
 // and prints every progress write ("STEP assets:3") and the status flip. With PAUSE_AT set
 // (a step such as "assets:1", or "before-publish" / "after-publish") it stops there, prints
-// "PAUSED", and waits for the test to kill it with SIGKILL. "READY" says the config loaded: on
-// Node 20 the ESM loader sometimes abandons loading @payloadcms/richtext-lexical and the process
-// exits quietly before that (payloadcms/payload#17757), so the test starts it again.
+// "PAUSED", and waits for the test to kill it with SIGKILL. "READY" says the config loaded.
 import { getPayload } from 'payload'
 
 import config from '../../../payload.config'

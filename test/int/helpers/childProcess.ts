@@ -21,9 +21,10 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
 }
 
 /**
- * Starts a long-running TypeScript process and waits for the line starting with `marker`. A
- * process that exits first without printing anything on stderr is started again (the Node 20
- * config-import problem, see buildWorker.ts); any other early exit fails with its output.
+ * Starts a long-running TypeScript process and waits for the line starting with `marker`. Any
+ * exit before it fails with the process's output: the process loads the Payload config with
+ * payloadNodeOptions(), which ends Node 20's silent exits while importing it (see
+ * scripts/payload-cli.mjs), so an early exit is a real failure and is not retried.
  */
 export async function startUntil(
   script: string,
@@ -31,37 +32,36 @@ export async function startUntil(
   marker: string,
   timeoutMs = 120_000,
 ): Promise<{ child: ChildProcess; line: string }> {
-  for (let attempt = 1; ; attempt++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
-      env: { ...env, NODE_OPTIONS: payloadNodeOptions(env) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    const outcome = await new Promise<string | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL')
-        reject(
-          new Error(`${script} printed no "${marker}" in ${timeoutMs} ms:\n${stdout}\n${stderr}`),
-        )
-      }, timeoutMs)
-      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk
-        const line = stdout.split('\n').find((l) => l.startsWith(marker))
-        if (line) {
-          clearTimeout(timer)
-          resolve(line)
-        }
-      })
-      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-      child.on('exit', (code) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...env, NODE_OPTIONS: payloadNodeOptions(env) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(
+        new Error(`${script} printed no "${marker}" in ${timeoutMs} ms:\n${stdout}\n${stderr}`),
+      )
+    }, timeoutMs)
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
+      const found = stdout.split('\n').find((l) => l.startsWith(marker))
+      if (found) {
         clearTimeout(timer)
-        if (stderr.trim() === '' && attempt < 5) return resolve(null)
-        reject(new Error(`${script} exited (${code}) before "${marker}":\n${stdout}\n${stderr}`))
-      })
+        resolve(found)
+      }
     })
-    if (outcome) return { child, line: outcome }
-  }
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(
+        new Error(`${script} exited (${signal ?? code}) before "${marker}":\n${stdout}\n${stderr}`),
+      )
+    })
+  })
+  return { child, line }
 }
 
 export async function stop(child: ChildProcess | undefined): Promise<void> {

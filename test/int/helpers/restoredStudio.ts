@@ -1,8 +1,6 @@
 // A studio process on a restored folder, for the backup test. It loads the config with the
 // environment the test gives it (DATABASE_URI, MEDIA_DIR, DATA_DIR), writes every document to
 // DUMP_FILE, serves the REST API on loopback and prints "URL <url>", then waits to be killed.
-// On Node 20 a process sometimes exits quietly while importing the config (see buildWorker.ts);
-// the test starts it again when no URL came.
 import fs from 'node:fs'
 import { getPayload } from 'payload'
 

@@ -1,9 +1,8 @@
 // A second studio process on the test database, for the SQLite tests: it loads the config the
 // way the worker does, prints the pragmas its own connection runs with ("PRAGMAS {...}"), then
 // for each line "write <audience id>" on stdin renames that audience and prints
-// "WROTE <ms>" or "FAILED <code> <ms>". "READY" says the config loaded: on Node 20 the ESM
-// loader sometimes abandons @payloadcms/richtext-lexical and the process exits quietly before
-// that (payloadcms/payload#17757), so the test starts it again.
+// "WROTE <ms>" or "FAILED <code> <ms>". "READY" says the config loaded (the test starts it
+// with payloadNodeOptions(), so it does not exit silently while importing it on Node 20).
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { getPayload } from 'payload'
 import readline from 'node:readline'

@@ -17,10 +17,10 @@ export interface StudioProcess {
 }
 
 /**
- * Starts a studio process in its own process group and waits until it prints `readyLine`. On
- * Node 20 a process sometimes exits silently while importing the Payload config
- * (payloadcms/payload#17757, README "Workers"); one that exits before its ready line is started
- * again, up to 5 times.
+ * Starts a studio process in its own process group and waits until it prints `readyLine`. It
+ * loads the Payload config with payloadNodeOptions(), which ends Node 20's silent exits while
+ * importing it (scripts/payload-cli.mjs), so a process that exits first is a failure, reported
+ * with its output, and is not started again.
  */
 export async function startStudioProcess(
   args: string[],
@@ -30,15 +30,13 @@ export async function startStudioProcess(
     timeoutMs?: number
   },
 ): Promise<StudioProcess> {
-  for (let attempt = 1; ; attempt++) {
-    const started = launch(args, env)
-    try {
-      await started.waitForLine(readyLine, timeoutMs)
-      return started
-    } catch (error) {
-      await started.killGroup()
-      if (attempt >= 5 || started.lines.some((line) => readyLine.test(line))) throw error
-    }
+  const started = launch(args, env)
+  try {
+    await started.waitForLine(readyLine, timeoutMs)
+    return started
+  } catch (error) {
+    await started.killGroup()
+    throw error
   }
 }
 
