@@ -36,7 +36,7 @@ import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
 import { guardUploadStorage } from './src/hooks/uploadStorage'
 import { ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
-import { inProcessJobRuns, shouldAutoRunJobs } from './src/lib/jobs/inProcessJobs'
+import { inProcessJobRuns, shouldAutoRunJobs } from './src/jobs/inProcessJobs'
 import { formatBytes } from './src/domain/media/uploadRules'
 import { signInLoggingLevels } from './src/services/auth/signIn'
 

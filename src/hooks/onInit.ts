@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 
 import { seedDemoOnInit } from '../../seed/onInit'
 import { forgetStoredApiKeys } from '../lib/auth/forgetStoredApiKeys'
-import { resumeStalledMediaJobs } from '../lib/media/resumeStalledMediaJobs'
-import { resumeStalledBuilds } from '../lib/releases/resumeStalledBuilds'
+import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
+import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
 import { checkSignInSettings } from '../services/auth/signIn'
 
 /**

@@ -3,11 +3,11 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, staffUser } from '../../access/roles'
 import { jsonError } from '../../endpoints/jsonError'
-import { RELEASE_QUEUE } from '../../jobs/buildRelease/task'
+import { RELEASE_QUEUE } from '../../jobs/queues'
 import { idText } from '../../domain/refs'
 import { nextMustBeGreater } from '../../domain/releases/semver'
 import { newestRelease } from '../../lib/releases/newestRelease'
-import { buildIsStalled, resumeStalledBuild } from '../../lib/releases/resumeStalledBuilds'
+import { buildIsStalled, resumeStalledBuild } from '../../services/releases/resumeStalledBuilds'
 import { runPreflight } from '../../lib/releases/runPreflight'
 import { changelogFor } from '../../lib/releases/changelogFor'
 import {

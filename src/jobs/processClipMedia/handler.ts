@@ -13,7 +13,12 @@ import { normaliseVoice } from '../../lib/media/voice'
 import { sha256File } from '../../lib/storage/derived'
 import type { Accent, Clip } from '../../payload-types'
 import { atStepBoundary } from '../../lib/jobs/runningJobs'
-import { clipIdFromInput, InputProblem, isTransient, markProcessing } from './status'
+import {
+  clipIdFromInput,
+  InputProblem,
+  isTransient,
+  markProcessing,
+} from '../../services/media/processingStatus'
 import { idOf } from '../../domain/refs'
 import { storageFaultBehind, waitForStorage } from './waitForStorage'
 

@@ -1,11 +1,10 @@
 import type { TaskConfig } from 'payload'
 
 import { supervisedTask } from '../../lib/jobs/supervisedTask'
+import { MEDIA_JOB_RETRIES } from '../queues'
 import { processClipMedia } from './handler'
-import { mediaJobStaleAfterMs } from './staleAfter'
-import { clipIdFromInput, markProcessing } from './status'
-
-export const MEDIA_QUEUE = 'media'
+import { mediaJobStaleAfterMs } from '../../services/media/staleAfter'
+import { clipIdFromInput, markProcessing } from '../../services/media/processingStatus'
 
 /**
  * Everything a clip needs to play: renditions, poster, normalised voices, per-accent offline
@@ -22,7 +21,7 @@ export const ProcessClipMediaTask: TaskConfig<'processClipMedia'> = {
     { name: 'status', type: 'text', required: true },
     { name: 'ffmpegRuns', type: 'number', required: true },
   ],
-  retries: { attempts: 2, backoff: { type: 'exponential', delay: 5_000 } },
+  retries: { attempts: MEDIA_JOB_RETRIES, backoff: { type: 'exponential', delay: 5_000 } },
   concurrency: {
     key: ({ input }) => `clip:${input.clipId}`,
     exclusive: true,

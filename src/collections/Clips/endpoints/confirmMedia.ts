@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { hasRole } from '../../../access/roles'
 import type { Clip } from '../../../payload-types'
-import { recordingSourceHash } from '../../Scripts/review/lineage'
+import { recordingSourceHash } from '../../../services/review/lineage'
 import { jsonError } from '../../../endpoints/jsonError'
 
 /**

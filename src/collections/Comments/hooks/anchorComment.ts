@@ -3,7 +3,7 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { staffUser } from '../../../access/roles'
 import { linesOf } from '../../../domain/scripts/scriptDiff'
 import type { Comment } from '../../../payload-types'
-import { latestVersionId, readableScript } from '../../Scripts/review/context'
+import { latestVersionId, readableScript } from '../../../services/review/context'
 import { idOf, idText } from '../../../domain/refs'
 
 /**

@@ -6,8 +6,12 @@ import { allowedActions, REVIEW_STATE_LABELS } from '../../../domain/scripts/rev
 import { diffScripts, linesOf, summariseDiff } from '../../../domain/scripts/scriptDiff'
 import { plainTextFromRichText } from '../../../domain/text/richText'
 import type { Comment, Script, User } from '../../../payload-types'
-import { applyReviewAction, REVIEW_ACTIONS, type ReviewRequestAction } from './applyReviewAction'
-import { actorFor, readableScript, reviewContextOf } from './context'
+import {
+  applyReviewAction,
+  REVIEW_ACTIONS,
+  type ReviewRequestAction,
+} from '../../../services/review/applyReviewAction'
+import { actorFor, readableScript, reviewContextOf } from '../../../services/review/context'
 import { jsonError } from '../../../endpoints/jsonError'
 
 const readabilityThreshold = () => Number(process.env.READABILITY_THRESHOLD) || DEFAULT_THRESHOLD

@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import { decide, type ReviewAction, type Role } from '../../../domain/scripts/reviewWorkflow'
-import { recordAudit } from '../../../hooks/auditLog'
-import type { Script } from '../../../payload-types'
+import { decide, type ReviewAction, type Role } from '../../domain/scripts/reviewWorkflow'
+import { recordAudit } from '../audit/recordAudit'
+import type { Script } from '../../payload-types'
 import { actorFor, latestVersionId, reviewContextOf, scriptContentHash } from './context'
 
 export const REVIEW_ACTIONS = ['submit', 'approve', 'requestChanges', 'returnToDraft'] as const

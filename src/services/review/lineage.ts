@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Clip, Script } from '../../../payload-types'
+import type { Clip, Script } from '../../payload-types'
 import { scriptContentHash } from './context'
-import { idText } from '../../../domain/refs'
+import { idText } from '../../domain/refs'
 
 type MediaRow = {
   id?: string | null

@@ -1,15 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
-import { staffUser } from '../../../access/roles'
+import { staffUser } from '../../access/roles'
 import type {
   Actor,
   Approval,
   ReviewContext,
   ReviewState,
-} from '../../../domain/scripts/reviewWorkflow'
-import { contentHash, linesOf } from '../../../domain/scripts/scriptDiff'
-import type { Script } from '../../../payload-types'
-import { idText } from '../../../domain/refs'
+} from '../../domain/scripts/reviewWorkflow'
+import { contentHash, linesOf } from '../../domain/scripts/scriptDiff'
+import type { Script } from '../../payload-types'
+import { idText } from '../../domain/refs'
 
 type Id = number | string
 
