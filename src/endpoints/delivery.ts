@@ -15,7 +15,7 @@ import {
   type DeliveryCatalog,
 } from '../lib/releases/deliveryCatalog'
 import { serveFile } from '../lib/storage/serveFile'
-import { jsonError } from './jsonError'
+import { jsonError } from '../lib/http/jsonError'
 
 const SHA256 = /^[0-9a-f]{64}$/
 

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, staffUser } from '../../access/roles'
-import { jsonError } from '../../endpoints/jsonError'
+import { jsonError } from '../../lib/http/jsonError'
 import { RELEASE_QUEUE } from '../../jobs/queues'
 import { idText } from '../../domain/refs'
 import { nextMustBeGreater } from '../../domain/releases/semver'

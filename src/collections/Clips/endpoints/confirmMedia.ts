@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { hasRole } from '../../../access/roles'
 import type { Clip } from '../../../payload-types'
 import { recordingSourceHash } from '../../../services/review/lineage'
-import { jsonError } from '../../../endpoints/jsonError'
+import { jsonError } from '../../../lib/http/jsonError'
 
 /**
  * POST /api/clips/:id/confirm-media { rowId } — a designer has listened and the recording

@@ -12,7 +12,7 @@ import {
   type ReviewRequestAction,
 } from '../../../services/review/applyReviewAction'
 import { actorFor, readableScript, reviewContextOf } from '../../../services/review/context'
-import { jsonError } from '../../../endpoints/jsonError'
+import { jsonError } from '../../../lib/http/jsonError'
 
 const readabilityThreshold = () => Number(process.env.READABILITY_THRESHOLD) || DEFAULT_THRESHOLD
 
