@@ -4,7 +4,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole, staffUser } from '../../access/roles'
 import { jsonError } from '../../lib/http/jsonError'
 import { RELEASE_QUEUE } from '../../jobs/queues'
-import { idText } from '../../domain/refs'
+import { asRelationId, idText } from '../../domain/refs'
 import { nextMustBeGreater } from '../../domain/releases/semver'
 import { newestRelease } from '../../lib/releases/newestRelease'
 import { buildIsStalled, resumeStalledBuild } from '../../services/releases/resumeStalledBuilds'
@@ -188,7 +188,7 @@ const publishEndpoint: Endpoint = {
         status: 'building',
         failureReason: null,
         preflight: toJsonField(result),
-        publishedBy: Number(staffUser(req)!.id),
+        publishedBy: asRelationId(staffUser(req)!.id),
       },
       overrideAccess: true,
       req,
@@ -230,7 +230,7 @@ const withdrawEndpoint: Endpoint = {
       data: {
         status: 'withdrawn',
         withdrawnReason: reason,
-        withdrawnBy: Number(staffUser(req)!.id),
+        withdrawnBy: asRelationId(staffUser(req)!.id),
       },
       overrideAccess: true,
       req,

@@ -26,7 +26,7 @@ const LOCALE_LABELS: Record<string, string> = { 'en-GB': 'English (UK)', cy: 'Cy
 
 export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input, req, job }) => {
   const runsBefore = ffmpegRunCount()
-  const clipId = clipIdFromInput(input)
+  const clipId = clipIdFromInput(req.payload, input)
   const mark = markProcessing(req.payload)
   const clip = await req.payload.findByID({
     collection: 'clips',

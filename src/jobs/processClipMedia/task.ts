@@ -30,7 +30,7 @@ export const ProcessClipMediaTask: TaskConfig<'processClipMedia'> = {
   handler: supervisedTask(processClipMedia, {
     staleAfterMs: mediaJobStaleAfterMs,
     onReturned: ({ input, payload }) =>
-      markProcessing(payload).clip(clipIdFromInput(input), {
+      markProcessing(payload).clip(clipIdFromInput(payload, input), {
         status: 'queued',
         reason: 'The worker stopped before this clip was finished; it is queued again.',
       }),

@@ -182,11 +182,11 @@ export async function loadToolkitModel(
             where: { id: { in: scripts.docs.map((s) => s.id) } },
             draft: false,
           })
-        ).docs.map((doc) => [doc.id, doc])
+        ).docs.map((doc) => [idText(doc.id), doc])
       : [],
   )
   // The newest published version of each script: what the release froze.
-  const publishedVersions = new Map<number, string>()
+  const publishedVersions = new Map<string, string>()
   if (scripts.docs.length) {
     const versions = await payload.findVersions({
       collection: 'scripts',
@@ -203,12 +203,12 @@ export async function loadToolkitModel(
       req,
     })
     for (const version of versions.docs) {
-      const parent = Number(idText(version.parent))
+      const parent = idText(version.parent)
       if (!publishedVersions.has(parent)) publishedVersions.set(parent, String(version.id))
     }
   }
   const publishedScripts = scripts.docs.map((script) => {
-    const live = published.get(script.id)
+    const live = published.get(idText(script.id))
     return {
       id: String(script.id),
       clipId: idText(script.clip),
@@ -269,7 +269,7 @@ export async function loadToolkitModel(
       scripts: scripts.docs.map((script) => ({
         id: String(script.id),
         title: script.title,
-        publishedVersionId: publishedVersions.get(script.id) ?? null,
+        publishedVersionId: publishedVersions.get(idText(script.id)) ?? null,
       })),
     }),
   }

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { isTransientDatabaseError } from '../../domain/jobs/transientDatabaseError'
-import type { Id } from '../../domain/refs'
+import { type Id, idFromText } from '../../domain/refs'
 import type { ProcessingStatus } from '../../fields/processing'
 import { storageFaultOf } from '../../domain/storage/storageFault'
 import { MediaToolError } from '../../lib/ffmpeg'
@@ -90,10 +90,7 @@ export function markProcessing(payload: Payload) {
   }
 }
 
-/**
- * The clip a media job is for. The input holds the id as text; SQLite's ids are numbers and
- * MongoDB's hex strings, so text that is not a number stays text.
- */
-export function clipIdFromInput(input: { clipId: string }): Id {
-  return Number.isNaN(Number(input.clipId)) ? input.clipId : Number(input.clipId)
+/** The clip a media job is for: the input holds its id as text, typed by the database's ids. */
+export function clipIdFromInput(payload: Payload, input: { clipId: string }): Id {
+  return idFromText(input.clipId, payload.db.defaultIDType)
 }

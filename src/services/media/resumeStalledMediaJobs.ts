@@ -58,7 +58,7 @@ export async function resumeStalledMediaJobs(payload: Payload): Promise<number> 
     const input = job.input as { clipId?: string } | null
     if (input?.clipId) {
       await markProcessing(payload)
-        .clip(clipIdFromInput({ clipId: input.clipId }), {
+        .clip(clipIdFromInput(payload, { clipId: input.clipId }), {
           status: givesUp ? 'failed' : 'queued',
           reason,
         })

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { asRelationId, idFromText } from '../../domain/refs'
 import { decide, type ReviewAction, type Role } from '../../domain/scripts/reviewWorkflow'
 import { recordAudit } from '../audit/recordAudit'
 import type { Script } from '../../payload-types'
@@ -85,6 +86,7 @@ export async function applyReviewAction(input: {
     reviewerRoles,
   })
   if (!decision.ok) return { ok: false, status: decision.status, reason: decision.reason }
+  const idType = req.payload.db.defaultIDType
 
   const reviewedVersionId =
     input.action === 'submit' ? await latestVersionId(req, script.id) : script.reviewedVersionId
@@ -98,10 +100,10 @@ export async function applyReviewAction(input: {
       characters: script.characters,
       scenes: script.scenes,
       status: decision.next,
-      reviewers: decision.reviewers.map(Number),
+      reviewers: decision.reviewers.map((id) => asRelationId(idFromText(id, idType))),
       reviewedVersionId,
       approvals: decision.approvals.map((a) => ({
-        user: Number(a.userId),
+        user: asRelationId(idFromText(a.userId, idType)),
         role: a.role,
         versionId: a.versionId,
         contentHash: a.contentHash,

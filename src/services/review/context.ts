@@ -9,9 +9,7 @@ import type {
 } from '../../domain/scripts/reviewWorkflow'
 import { contentHash, linesOf } from '../../domain/scripts/scriptDiff'
 import type { Script } from '../../payload-types'
-import { idText } from '../../domain/refs'
-
-type Id = number | string
+import { type Id, idText } from '../../domain/refs'
 
 /** The hash approvals sign: the spoken text in order, with speakers and the cast. */
 export function scriptContentHash(script: Pick<Script, 'scenes' | 'characters'>): string {

@@ -5,6 +5,7 @@ import { DEFAULT_THRESHOLD, scoreScript, scoreText } from '../../../domain/reada
 import { allowedActions, REVIEW_STATE_LABELS } from '../../../domain/scripts/reviewWorkflow'
 import { diffScripts, linesOf, summariseDiff } from '../../../domain/scripts/scriptDiff'
 import { plainTextFromRichText } from '../../../domain/text/richText'
+import { idOf } from '../../../domain/refs'
 import type { Comment, Script, User } from '../../../payload-types'
 import {
   applyReviewAction,
@@ -64,7 +65,7 @@ const reviewState: Endpoint = {
             .findByID({
               ...asUser,
               collection: 'clips',
-              id: Number(script.clip),
+              id: idOf(script.clip)!,
               depth: 0,
               select: { title: true },
             })
