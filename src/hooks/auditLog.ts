@@ -6,6 +6,7 @@ import type {
   CollectionConfig,
   CollectionSlug,
   PayloadRequest,
+  RequestContext,
   SanitizedCollectionConfig,
 } from 'payload'
 
@@ -146,7 +147,7 @@ const notePasswordChange: CollectionBeforeChangeHook = ({ data, operation, origi
   return data
 }
 
-function shouldSkip(req: PayloadRequest, context: Record<string, unknown>): boolean {
+function shouldSkip(req: PayloadRequest, context: RequestContext): boolean {
   return context?.skipAudit === true && !req.user
 }
 

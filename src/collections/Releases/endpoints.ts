@@ -22,6 +22,7 @@ import { loadSigningKeys } from '../../lib/signing'
 import { summariseOutputs, type ReleaseOutput } from '../../domain/releases/summary'
 import type { Release } from '../../payload-types'
 import { toJsonField } from '../../lib/releases/jsonField'
+import { RELEASE_SYSTEM_WRITE } from '../../services/writeContext'
 
 async function releaseFor(req: PayloadRequest): Promise<Release | null> {
   return req.payload
@@ -192,7 +193,7 @@ const publishEndpoint: Endpoint = {
       },
       overrideAccess: true,
       req,
-      context: { releaseSystem: true },
+      context: RELEASE_SYSTEM_WRITE,
     })
     await req.payload.jobs.queue({
       task: 'buildRelease',
@@ -234,7 +235,7 @@ const withdrawEndpoint: Endpoint = {
       },
       overrideAccess: true,
       req,
-      context: { releaseSystem: true },
+      context: RELEASE_SYSTEM_WRITE,
     })
     return Response.json({ status: 'withdrawn', message: `Release ${release.version} withdrawn.` })
   },

@@ -26,6 +26,7 @@ import {
 } from '../../lib/releases/releaseStore'
 import { runPreflight } from '../../lib/releases/runPreflight'
 import { loadSigningKeys, signDetached } from '../../lib/signing'
+import { RELEASE_SYSTEM_WRITE } from '../../services/writeContext'
 
 /**
  * Freezes what the release uses, re-checks preflight, stores every asset by sha256, writes and
@@ -35,7 +36,7 @@ import { loadSigningKeys, signDetached } from '../../lib/signing'
  */
 export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) => {
   const { payload } = req
-  const system = { overrideAccess: true, context: { releaseSystem: true } } as const
+  const system = { overrideAccess: true, context: RELEASE_SYSTEM_WRITE } as const
   const release = await payload.findByID({
     collection: 'releases',
     id: input.releaseId,

@@ -5,6 +5,7 @@ import { type Id, idFromText } from '../../domain/refs'
 import type { ProcessingStatus } from '../../fields/processing'
 import { storageFaultOf } from '../../domain/storage/storageFault'
 import { MediaToolError } from '../../lib/ffmpeg'
+import { SYSTEM_MEDIA_WRITE } from '../writeContext'
 
 /** A problem with what was uploaded: retrying cannot help, the person must fix the file. */
 export class InputProblem extends Error {
@@ -77,7 +78,7 @@ export function markProcessing(payload: Payload) {
       depth: 0,
       overrideAccess: true,
       // Progress ticks are system bookkeeping, not edits: they stay out of the audit log.
-      context: { skipMediaQueue: true, skipAudit: true },
+      context: SYSTEM_MEDIA_WRITE,
     } as Parameters<typeof payload.update>[0])
   }
   return {

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { MEDIA_QUEUE } from '../../jobs/queues'
 import type { Clip } from '../../payload-types'
 import { idOf, type Id } from '../../domain/refs'
+import { SYSTEM_MEDIA_WRITE } from '../writeContext'
 
 /** The media a clip is made of, as ids: a change here means new processing is needed. */
 export function mediaSignature(clip: Partial<Clip> | undefined): string {
@@ -39,7 +40,7 @@ export async function queueClipJob(
       overrideAccess: true,
       depth: 0,
       req,
-      context: { skipMediaQueue: true, skipAudit: true },
+      context: SYSTEM_MEDIA_WRITE,
     })
   } finally {
     if (req) req.file = upload

@@ -5,6 +5,7 @@ import { decide, type ReviewAction, type Role } from '../../domain/scripts/revie
 import { recordAudit } from '../audit/recordAudit'
 import type { Script } from '../../payload-types'
 import { actorFor, latestVersionId, reviewContextOf, scriptContentHash } from './context'
+import { REVIEW_TRANSITION } from '../writeContext'
 
 export const REVIEW_ACTIONS = ['submit', 'approve', 'requestChanges', 'returnToDraft'] as const
 export type ReviewRequestAction = (typeof REVIEW_ACTIONS)[number]
@@ -115,7 +116,7 @@ export async function applyReviewAction(input: {
     depth: 0,
     overrideAccess: true,
     req,
-    context: { reviewTransition: true },
+    context: REVIEW_TRANSITION,
   })
   if (input.action === 'approve') {
     await recordAudit(

@@ -4,6 +4,7 @@ import { hasRole } from '../../../access/roles'
 import type { Clip } from '../../../payload-types'
 import { recordingSourceHash } from '../../../services/review/lineage'
 import { jsonError } from '../../../lib/http/jsonError'
+import { LINEAGE_WRITE } from '../../../services/writeContext'
 
 /**
  * POST /api/clips/:id/confirm-media { rowId } — a designer has listened and the recording
@@ -55,7 +56,7 @@ export const confirmMediaEndpoint: Endpoint = {
       depth: 0,
       overrideAccess: true,
       req,
-      context: { skipMediaQueue: true, keepLineage: true },
+      context: LINEAGE_WRITE,
     })
     return Response.json({ message: 'Confirmed: the recording still matches the script.' })
   },
