@@ -10,6 +10,7 @@ import { confirmMediaEndpoint } from './endpoints/confirmMedia'
 import { ensureVariantRules } from './hooks/ensureVariantRules'
 import { stampMediaLineage } from './hooks/stampMediaLineage'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
+import { LOCALES } from '../../domain/vocabulary'
 
 // Co-producers may work on an assigned clip's media and wording but not where it sits.
 const structural = { create: contentEditorsField, update: contentEditorsField }
@@ -129,10 +130,7 @@ export const Clips: CollectionConfig<'clips'> = {
               name: 'locale',
               type: 'select',
               required: true,
-              options: [
-                { label: 'English (UK)', value: 'en-GB' },
-                { label: 'Cymraeg', value: 'cy' },
-              ],
+              options: LOCALES.map(({ code, label }) => ({ value: code, label })),
             },
             { name: 'track', type: 'upload', relationTo: 'captions', required: true },
             ...lineageFields(),

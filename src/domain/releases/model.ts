@@ -6,8 +6,8 @@
 
 import type { IdText } from '../refs'
 
-export type ProcessingStatus = 'queued' | 'processing' | 'ready' | 'failed'
-export type ScriptStatus = 'draft' | 'inReview' | 'changesRequested' | 'approved'
+export type { ProcessingStatus, ScriptStatus } from '../vocabulary'
+import type { ProcessingStatus, ScriptStatus } from '../vocabulary'
 export type AnswerType = 'text' | 'scale' | 'choice'
 
 /** A derived, content-addressed file: its sha256 (lowercase hex) and size. */

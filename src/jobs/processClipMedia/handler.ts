@@ -21,8 +21,7 @@ import {
 } from '../../services/media/processingStatus'
 import { idOf } from '../../domain/refs'
 import { storageFaultBehind, waitForStorage } from './waitForStorage'
-
-const LOCALE_LABELS: Record<string, string> = { 'en-GB': 'English (UK)', cy: 'Cymraeg' }
+import { localeLabel } from '../../domain/vocabulary'
 
 export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input, req, job }) => {
   const runsBefore = ffmpegRunCount()
@@ -125,7 +124,7 @@ export const processClipMedia: TaskHandler<'processClipMedia'> = async ({ input,
       if (check.errors.length === 0) {
         captions.push({
           locale: row.locale,
-          label: LOCALE_LABELS[row.locale] ?? row.locale,
+          label: localeLabel(row.locale),
           file: caption.file,
           sha256: caption.sha256,
         })

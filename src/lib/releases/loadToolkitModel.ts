@@ -9,8 +9,8 @@ import type { Clip as ClipDoc } from '../../payload-types'
 import { mediaDir } from '../config/paths'
 import { derivedDir, KEY_PATTERN, sha256File } from '../storage/derived'
 import { idText } from '../../domain/refs'
+import type { Locale } from '../../domain/vocabulary'
 
-type Locale = 'en-GB' | 'cy'
 const ids = (refs: unknown[] | null | undefined): string[] => (refs ?? []).map(idText)
 
 export interface ToolkitModel {
