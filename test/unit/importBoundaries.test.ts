@@ -10,7 +10,8 @@ async function problems(filePath: string, code: string): Promise<string[]> {
   return result.messages.map((m) => `${m.ruleId}: ${m.message}`)
 }
 
-describe('the import boundaries between layers', () => {
+// The first lint loads the whole config and its plugins: seconds on a busy machine.
+describe('the import boundaries between layers', { timeout: 120_000 }, () => {
   it('should keep I/O, Payload and the layers above out of src/domain', async () => {
     const found = await problems(
       'src/domain/scripts/boundaryProbe.ts',
