@@ -12,7 +12,7 @@ import { dataDir } from '../../lib/config/paths'
 import { startBuildProgress } from '../../lib/releases/buildProgressReporter'
 import { writeBundle } from '../../lib/releases/bundle'
 import { toJsonField } from '../../lib/releases/jsonField'
-import { changelogFor } from '../../lib/releases/changelogFor'
+import { changelogFor } from '../../services/releases/changelogFor'
 import type { ToolkitModel } from '../../lib/releases/loadToolkitModel'
 import { packageReleaseHls } from '../../lib/releases/releaseHls'
 import {
@@ -24,7 +24,7 @@ import {
   storeAsset,
   writeReleaseAtomically,
 } from '../../lib/releases/releaseStore'
-import { runPreflight } from '../../lib/releases/runPreflight'
+import { runPreflight } from '../../services/releases/runPreflight'
 import { loadSigningKeys, signDetached } from '../../lib/signing'
 import { RELEASE_SYSTEM_WRITE } from '../../services/writeContext'
 
