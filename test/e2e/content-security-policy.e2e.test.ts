@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_USERS } from '../../seed/demoUsers'
+import { compareSemver, parseSemver } from '../../src/domain/releases/semver'
 import { baseUrl, launchBrowser, logIn, screenshot } from './helpers/browser'
 
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
@@ -34,6 +35,17 @@ const firstId = async (collection: string, query = '') =>
   (await api<{ docs: { id: number }[] }>('GET', `/api/${collection}?depth=0&limit=1${query}`))
     .docs[0].id
 
+async function versionAfterPublished(toolkit: number): Promise<string> {
+  const { docs } = await api<{ docs: { version: string; status: string }[] }>(
+    'GET',
+    `/api/releases?depth=0&limit=1000&where[toolkit][equals]=${toolkit}`,
+  )
+  const claimed = docs.filter((r) => r.status !== 'draft').map((r) => r.version)
+  const newest = claimed.sort(compareSemver).at(-1)
+  const { major, minor, patch } = newest ? parseSemver(newest)! : { major: 0, minor: 0, patch: 0 }
+  return `${major}.${minor}.${patch + 1}-csp-check`
+}
+
 beforeAll(async () => {
   const login = await fetch(`${baseUrl()}/api/users/login`, {
     method: 'POST',
@@ -41,10 +53,12 @@ beforeAll(async () => {
     body: JSON.stringify({ email: admin.email, password: admin.password }),
   })
   token = ((await login.json()) as { token: string }).token
-  // A draft release to look at (the demo has none until a publisher makes one).
+  // A draft release to look at (the demo has none until a publisher makes one), after whatever
+  // the other browser tests have published, since a version must be greater than those.
+  const toolkit = await firstId('toolkits')
   const release = await api<{ doc: { id: number } }>('POST', '/api/releases', {
-    toolkit: await firstId('toolkits'),
-    version: '0.0.1-csp-check',
+    toolkit,
+    version: await versionAfterPublished(toolkit),
     audiences: [await firstId('audiences')],
     locales: ['en-GB'],
     accents: [await firstId('accents')],

@@ -333,11 +333,14 @@ describe('backup and restore', () => {
     )
     expect(forced.stderr).toBe('')
     expect(forced.code).toBe(0)
-    const aside = fs
-      .readdirSync(path.dirname(database))
-      .filter((n) => n.includes('.before-restore-'))
+    const names = fs.readdirSync(path.dirname(database))
+    // The old database goes aside with its WAL and shared-memory files, if the stopped studio
+    // left them, so no stale WAL is replayed into the restored one.
+    const aside = names.filter((n) => n.includes('.before-restore-') && !/-(wal|shm)$/.test(n))
     expect(aside).toHaveLength(1)
     expect(sha256(path.join(path.dirname(database), aside[0]))).toBe(before)
+    expect(names).not.toContain('studio.db-wal')
+    expect(names).not.toContain('studio.db-shm')
   })
 
   it('should refuse a damaged backup as a whole and restore nothing', async () => {

@@ -33,9 +33,19 @@ afterAll(async () => {
  * worker, which waits only 100 ms for it, meets SQLITE_BUSY on every write meanwhile.
  */
 async function holdWriteLock(ms: number): Promise<void> {
+  await holdWriteLockUntil(() => false, ms)
+}
+
+/**
+ * Holds the write lock until `done()` says so (checked every 100 ms), or `maxMs` at the most:
+ * on a busy machine the worker's next write may come late, and the test waits for it rather
+ * than guess how long that takes.
+ */
+async function holdWriteLockUntil(done: () => boolean, maxMs: number): Promise<void> {
   const client = (payload.db as unknown as SQLiteAdapter).client
   const transaction = await client.transaction('write')
-  await new Promise((resolve) => setTimeout(resolve, ms))
+  const deadline = Date.now() + maxMs
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
   await transaction.commit()
 }
 
@@ -104,7 +114,8 @@ describe.skipIf(!process.env.DATABASE_URI?.startsWith('file:'))(
           clip.id,
           (p) => p.status === 'processing' && (p.progress ?? 0) > 0,
         )
-        await holdWriteLock(3_000)
+        // Every write the running job makes meanwhile (progress, heartbeat, status) meets the lock.
+        await holdWriteLockUntil(() => busyLines(running.lines).length > 0, 60_000)
 
         expect(busyLines(running.lines).length).toBeGreaterThan(0)
         const processing = await waitForClip(payload, clip.id, (p) => p.status === 'ready')

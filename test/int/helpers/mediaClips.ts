@@ -45,15 +45,17 @@ export function mediaClips(payload: Payload, fixtures: MediaFixtures) {
         made.push({ collection: 'accents', id: accent.id })
         accentId = accent.id
       }
-      const name = `${seconds.toFixed(1)}s`
+      // Media of its own, so no earlier clip's stored renders make this one's job instant.
+      const tag = uniqueSuffix()
+      const name = `${seconds.toFixed(1)}s-${tag}`
       const animation = await upload(
         'animations',
-        fixtures.animation(`worker-${name}.mp4`, seconds, '1280x720'),
+        fixtures.animation(`worker-${name}.mp4`, seconds, '1280x720', tag),
         'video/mp4',
       )
       const voice = await upload(
         'voice-tracks',
-        fixtures.voice(`worker-${name}.m4a`, seconds, 200 + Math.round(seconds * 40)),
+        fixtures.voice(`worker-${name}.m4a`, seconds, 200 + Math.round(seconds * 40), tag),
         'audio/mp4',
       )
       const clip = await payload.create({

@@ -24,7 +24,12 @@ export class MediaFixtures {
     return target
   }
 
-  animation(name = 'animation.mp4', seconds = 4, size = '640x360'): string {
+  /**
+   * `tag`, when given, is written into the file's metadata: the same picture in different bytes,
+   * so the media pipeline, which stores each step's output by the source's content, redoes the
+   * work instead of finding it done by an earlier test.
+   */
+  animation(name = 'animation.mp4', seconds = 4, size = '640x360', tag?: string): string {
     return this.make(name, [
       '-f',
       'lavfi',
@@ -36,10 +41,11 @@ export class MediaFixtures {
       'ultrafast',
       '-pix_fmt',
       'yuv420p',
+      ...(tag ? ['-metadata', `comment=${tag}`] : []),
     ])
   }
 
-  voice(name: string, seconds: number, frequency = 440): string {
+  voice(name: string, seconds: number, frequency = 440, tag?: string): string {
     return this.make(name, [
       '-f',
       'lavfi',
@@ -49,6 +55,7 @@ export class MediaFixtures {
       'aac',
       '-b:a',
       '64k',
+      ...(tag ? ['-metadata', `comment=${tag}`] : []),
     ])
   }
 
