@@ -1,8 +1,9 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import type { Clip } from '../payload-types'
 import {
   type ClipMediaField,
+  forgetQueuedClipJobs,
   mediaSignature,
   queueClipJob,
   queueClipsUsingMediaFile,
@@ -33,4 +34,9 @@ export function queueClipsUsingMedia(field: ClipMediaField): CollectionAfterChan
     await queueClipsUsingMediaFile(req.payload, field, doc.id, req)
     return doc
   }
+}
+
+/** A deleted clip takes its queued jobs with it. */
+export const forgetClipJobs: CollectionAfterDeleteHook<Clip> = async ({ id, req }) => {
+  await forgetQueuedClipJobs(req.payload, id, req)
 }

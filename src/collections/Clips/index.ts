@@ -5,7 +5,7 @@ import { contentEditors, contentEditorsField } from '../../access/predicates'
 import { audiencesField } from '../../fields/audiences'
 import { slugField } from '../../fields/slug'
 import { processingField } from '../../fields/processing'
-import { queueClipProcessing } from '../../hooks/queueClipProcessing'
+import { forgetClipJobs, queueClipProcessing } from '../../hooks/queueClipProcessing'
 import { confirmMediaEndpoint } from './endpoints/confirmMedia'
 import { ensureVariantRules } from './hooks/ensureVariantRules'
 import { stampMediaLineage } from './hooks/stampMediaLineage'
@@ -39,6 +39,7 @@ export const Clips: CollectionConfig<'clips'> = {
     beforeValidate: [ensureVariantRules],
     beforeChange: [stampMediaLineage],
     afterChange: [queueClipProcessing],
+    afterDelete: [forgetClipJobs],
   },
   endpoints: [confirmMediaEndpoint],
   fields: [

@@ -5,6 +5,7 @@ import { MEDIA_JOB_RETRIES } from '../queues'
 import { processClipMedia } from './handler'
 import { mediaJobStaleAfterMs } from '../../services/media/staleAfter'
 import { clipIdFromInput, markProcessing } from '../../services/media/processingStatus'
+import { clipJobKey } from '../../services/media/queueClipJob'
 
 /**
  * Everything a clip needs to play: renditions, poster, normalised voices, per-accent offline
@@ -23,7 +24,7 @@ export const ProcessClipMediaTask: TaskConfig<'processClipMedia'> = {
   ],
   retries: { attempts: MEDIA_JOB_RETRIES, backoff: { type: 'exponential', delay: 5_000 } },
   concurrency: {
-    key: ({ input }) => `clip:${input.clipId}`,
+    key: ({ input }) => clipJobKey(input.clipId),
     exclusive: true,
     supersedes: true,
   },

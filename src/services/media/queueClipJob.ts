@@ -67,3 +67,30 @@ export async function queueClipsUsingMediaFile(
   })
   for (const clip of clips.docs) await queueClipJob(payload, clip.id, req)
 }
+
+/**
+ * A deleted clip's jobs that have not started go with it: left behind, they would run for
+ * nothing, or, once the database reuses the id, for another clip. A running job finds the clip
+ * gone and ends.
+ */
+export async function forgetQueuedClipJobs(
+  payload: Payload,
+  clipId: Id,
+  req?: PayloadRequest,
+): Promise<void> {
+  await payload.delete({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { concurrencyKey: { equals: clipJobKey(clipId) } },
+        { processing: { equals: false } },
+        { completedAt: { exists: false } },
+      ],
+    },
+    overrideAccess: true,
+    req,
+  })
+}
+
+/** The key every job of one clip shares (one runs at a time; see jobs/processClipMedia/task). */
+export const clipJobKey = (clipId: Id | string): string => `clip:${clipId}`
