@@ -1,5 +1,56 @@
+import fs from 'node:fs'
+
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTypescript from 'eslint-config-next/typescript'
+
+/**
+ * The layers and what each may import (docs/ARCHITECTURE.md). `domain` is pure: no Payload, no
+ * I/O, none of the layers above it. `lib` holds I/O adapters and knows nothing of jobs or
+ * collections. A collection uses services, never another collection's folder.
+ */
+const collectionFolders = fs
+  .readdirSync('src/collections', { withFileTypes: true })
+  .map((entry) => entry.name.replace(/\.tsx?$/, ''))
+
+const layerZones = [
+  {
+    target: './src/domain',
+    from: [
+      './src/lib',
+      './src/services',
+      './src/collections',
+      './src/jobs',
+      './src/hooks',
+      './src/endpoints',
+      './src/admin',
+      './src/app',
+    ],
+    message: 'src/domain is pure rules: pass what it needs in as arguments.',
+  },
+  {
+    target: './src/lib',
+    from: ['./src/jobs', './src/collections', './src/hooks', './src/endpoints', './src/admin'],
+    message: 'src/lib holds I/O adapters: what uses jobs or collections is a service.',
+  },
+  ...collectionFolders.map((name) => ({
+    target: `./src/collections/${name}`,
+    from: './src/collections',
+    except: [`./${name}`, `./${name}.ts`],
+    message: 'A collection does not reach into another: move what they share to src/services.',
+  })),
+]
+
+const domainForbiddenModules = [
+  'payload',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'child_process',
+  'node:child_process',
+  'net',
+  'node:net',
+].map((name) => ({ name, message: 'src/domain does no I/O and knows nothing of Payload.' }))
 
 const eslintConfig = [
   ...nextVitals,
@@ -25,6 +76,13 @@ const eslintConfig = [
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'import/no-restricted-paths': ['error', { zones: layerZones }],
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: domainForbiddenModules }],
     },
   },
 ]

@@ -39,9 +39,10 @@ import { auditCollection } from './src/hooks/auditLog'
 import { largestUploadLimit } from './src/hooks/validateUpload'
 import { guardUploadStorage } from './src/hooks/uploadStorage'
 import { ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
-import { inProcessJobRuns, shouldAutoRunJobs } from './src/lib/jobs/inProcessJobs'
+import { inProcessJobRuns, shouldAutoRunJobs } from './src/jobs/inProcessJobs'
 import { formatBytes } from './src/domain/media/uploadRules'
 import { signInLoggingLevels } from './src/services/auth/signIn'
+import { DEFAULT_LOCALE, LOCALES } from './src/domain/vocabulary'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -113,11 +114,8 @@ export default buildConfig({
     AuditLog,
   ],
   localization: {
-    locales: [
-      { code: 'en-GB', label: 'English (UK)' },
-      { code: 'cy', label: 'Cymraeg (Welsh)' },
-    ],
-    defaultLocale: 'en-GB',
+    locales: LOCALES.map(({ code, adminLabel }) => ({ code, label: adminLabel })),
+    defaultLocale: DEFAULT_LOCALE,
     fallback: true,
   },
   editor: lexicalEditor(),

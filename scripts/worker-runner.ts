@@ -7,7 +7,7 @@ import { getPayload } from 'payload'
 import config from '../payload.config'
 import { workerSettings } from '../src/domain/jobs/workerSettings'
 import { stopJobsInThisProcess } from '../src/lib/jobs/stopJobs'
-import { runWorker } from '../src/lib/jobs/worker'
+import { runWorker } from '../src/jobs/worker'
 
 const settings = workerSettings(process.env)
 const loaded = await config

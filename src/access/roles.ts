@@ -1,14 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-export const ROLES = ['admin', 'designer', 'coProducer', 'publisher'] as const
-export type Role = (typeof ROLES)[number]
+import { ROLES, type Role } from '../domain/vocabulary'
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Admin',
-  designer: 'Content designer',
-  coProducer: 'Co-producer',
-  publisher: 'Publisher',
-}
+export { ROLE_LABELS, ROLES, type Role } from '../domain/vocabulary'
 
 export interface StaffUser {
   id: number | string

@@ -6,33 +6,7 @@ import type {
 } from 'payload'
 
 import { adminsOnly } from '../access/predicates'
-
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'statusChange',
-  'approval',
-  'comment',
-  'login',
-  'loginFailed',
-  'loginThrottled',
-  'unlock',
-] as const
-export type AuditAction = (typeof AUDIT_ACTIONS)[number]
-
-const ACTION_LABELS: Record<AuditAction, string> = {
-  create: 'Create',
-  update: 'Update',
-  delete: 'Delete',
-  statusChange: 'Status change',
-  approval: 'Approval',
-  comment: 'Comment',
-  login: 'Sign-in',
-  loginFailed: 'Failed sign-in',
-  loginThrottled: 'Sign-in throttled',
-  unlock: 'Unlock',
-}
+import { ACTION_LABELS, AUDIT_ACTIONS } from '../domain/audit/auditActions'
 
 const APPEND_ONLY =
   'Audit log entries cannot be changed or deleted: the log is append-only, for everyone.'

@@ -15,11 +15,10 @@ import {
   type DeliveryCatalog,
 } from '../lib/releases/deliveryCatalog'
 import { serveFile } from '../lib/storage/serveFile'
-import { jsonError } from './jsonError'
+import { jsonError } from '../lib/http/jsonError'
+import { isLocale, LOCALE_CODES } from '../domain/vocabulary'
 
 const SHA256 = /^[0-9a-f]{64}$/
-
-const LOCALES = new Set(['en-GB', 'cy'])
 
 const isDeliveryApp = (req: PayloadRequest) =>
   (req.user as { collection?: string } | null)?.collection === 'delivery-apps'
@@ -42,7 +41,8 @@ async function audienceAndLocale(
       400,
       `Unknown audience "${audience}": use one of ${[...catalog.audiences].sort().join(', ')}.`,
     )
-  if (!LOCALES.has(locale)) return jsonError(400, `Unknown locale "${locale}": use en-GB or cy.`)
+  if (!isLocale(locale))
+    return jsonError(400, `Unknown locale "${locale}": use ${LOCALE_CODES.join(' or ')}.`)
   return { audience, locale, catalog }
 }
 

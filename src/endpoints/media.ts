@@ -6,7 +6,7 @@ import { staffUser } from '../access/roles'
 import { contentTypeFor } from '../domain/http/range'
 import { derivedDir, isDerivedComplete, KEY_PATTERN } from '../lib/storage/derived'
 import { serveFile } from '../lib/storage/serveFile'
-import { jsonError } from './jsonError'
+import { jsonError } from '../lib/http/jsonError'
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 

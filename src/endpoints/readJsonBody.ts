@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Checked } from '../domain/http/bodyFields'
-import { jsonError } from './jsonError'
+import { jsonError } from '../lib/http/jsonError'
 
 /**
  * A custom endpoint's JSON body, checked by `check` (a pure reader from src/domain/http/):

@@ -1,7 +1,6 @@
 import type { GroupField } from 'payload'
 
-export const PROCESSING_STATUSES = ['queued', 'processing', 'ready', 'failed'] as const
-export type ProcessingStatus = (typeof PROCESSING_STATUSES)[number]
+import { PROCESSING_STATUSES } from '../domain/vocabulary'
 
 const nobody = () => false
 

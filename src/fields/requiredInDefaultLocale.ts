@@ -1,6 +1,5 @@
 import type { Validate } from 'payload'
-
-export const DEFAULT_LOCALE = 'en-GB'
+import { DEFAULT_LOCALE } from '../domain/vocabulary'
 
 /**
  * Localised text must exist in English (UK); translations may be added one field at a time and

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { seedDemoOnInit } from '../../seed/onInit'
+import { decideDemoSeeding } from '../domain/config/demoSeeding'
 import { forgetStoredApiKeys } from '../lib/auth/forgetStoredApiKeys'
-import { resumeStalledMediaJobs } from '../lib/media/resumeStalledMediaJobs'
-import { resumeStalledBuilds } from '../lib/releases/resumeStalledBuilds'
+import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
+import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
 import { checkSignInSettings } from '../services/auth/signIn'
 
 /**
@@ -13,7 +13,25 @@ import { checkSignInSettings } from '../services/auth/signIn'
 export async function onInit(payload: Payload): Promise<void> {
   checkSignInSettings(process.env)
   await forgetStoredApiKeys(payload)
-  await seedDemoOnInit(payload)
+  await seedDemoIfAsked(payload)
   await resumeStalledBuilds(payload)
   await resumeStalledMediaJobs(payload)
+}
+
+/**
+ * The demo content (seed/) is loaded only when this start seeds it, so a production server that
+ * never seeds does not carry it: the bundler puts a dynamic import in a chunk of its own.
+ */
+export async function seedDemoIfAsked(payload: Payload): Promise<void> {
+  const decision = decideDemoSeeding({
+    nodeEnv: process.env.NODE_ENV,
+    seedDemo: process.env.SEED_DEMO,
+  })
+  if (!decision.shouldSeed) {
+    if (process.env.NODE_ENV !== 'test')
+      payload.logger.info(`Demo seed skipped: ${decision.reason}`)
+    return
+  }
+  const { seedDemoOnInit } = await import('../../seed/onInit')
+  await seedDemoOnInit(payload, decision.reason)
 }

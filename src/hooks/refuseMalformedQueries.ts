@@ -7,9 +7,9 @@ import {
   type SanitizedConfig,
 } from 'payload'
 
-import { fieldKindAt } from '../domain/http/fieldKind'
+import { fieldKindAt } from './fieldKind'
 import { isLookupId, queryProblem, type QueryArguments } from '../domain/http/queryArguments'
-import { jsonError } from '../endpoints/jsonError'
+import { jsonError } from '../lib/http/jsonError'
 import { idTypeOf } from '../lib/config/idType'
 
 // Typed as a plain string: Payload's loggingLevels type lists only its own error names.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createDeliveryClient } from '../../src/delivery-client/index.mjs'
 import { mediaDir } from '../../src/lib/config/paths'
-import { releaseBuildKey } from '../../src/jobs/buildRelease/task'
+import { releaseBuildKey } from '../../src/jobs/queues'
 import { MediaFixtures } from './media/helpers/fixtures'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'

@@ -5,6 +5,7 @@ import { MediaFixtures } from './media/helpers/fixtures'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
+import { LINEAGE_WRITE } from '../../src/services/writeContext'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()
@@ -117,7 +118,7 @@ describe('preflight refuses a release that is not ready', () => {
     const clip = await payload.findByID({ collection: 'clips', id: made.clip.id, depth: 0 })
     const rows = (clip.captions ?? []).map((row) => ({ ...row, stale: true }))
     // As a script edit after approval does it (see markRecordedMediaStale).
-    const asScriptEdit = { context: { skipMediaQueue: true, keepLineage: true } }
+    const asScriptEdit = { context: LINEAGE_WRITE }
     await payload.update({
       collection: 'clips',
       id: clip.id,

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
-import { seedDemoOnInit } from '../../seed/onInit'
+import { seedDemoIfAsked } from '../../src/hooks/onInit'
 import { getTestPayload, uniqueSuffix } from './helpers/payload'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-startup-'))
@@ -89,7 +89,7 @@ describe('starting the studio', () => {
     const payload = await getTestPayload()
     const before = (await payload.count({ collection: 'users' })).totalDocs
     const messages = await withEnv({ NODE_ENV: 'production', SEED_DEMO: '' }, () =>
-      captureInfoLogs(payload, () => seedDemoOnInit(payload)),
+      captureInfoLogs(payload, () => seedDemoIfAsked(payload)),
     )
     expect(messages).toEqual([
       'Demo seed skipped: production start: demo users are never seeded (set SEED_DEMO=1 to seed them anyway)',
@@ -110,7 +110,7 @@ describe('starting the studio', () => {
     })
     const before = (await payload.count({ collection: 'toolkits' })).totalDocs
     const messages = await withEnv({ NODE_ENV: 'development', SEED_DEMO: '' }, () =>
-      captureInfoLogs(payload, () => seedDemoOnInit(payload)),
+      captureInfoLogs(payload, () => seedDemoIfAsked(payload)),
     )
     await payload.delete({ collection: 'users', id: existing.id })
     expect(messages).toEqual([])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FlattenedField } from 'payload'
 
-import { fieldKindAt } from '../../src/domain/http/fieldKind'
+import { fieldKindAt } from '../../src/hooks/fieldKind'
 import { queryProblem, type FieldKind } from '../../src/domain/http/queryArguments'
 
 const KINDS: Record<string, FieldKind> = {

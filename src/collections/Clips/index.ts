@@ -5,11 +5,12 @@ import { contentEditors, contentEditorsField } from '../../access/predicates'
 import { audiencesField } from '../../fields/audiences'
 import { slugField } from '../../fields/slug'
 import { processingField } from '../../fields/processing'
-import { queueClipProcessing } from '../../hooks/queueClipProcessing'
+import { forgetClipJobs, queueClipProcessing } from '../../hooks/queueClipProcessing'
 import { confirmMediaEndpoint } from './endpoints/confirmMedia'
 import { ensureVariantRules } from './hooks/ensureVariantRules'
 import { stampMediaLineage } from './hooks/stampMediaLineage'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
+import { LOCALES } from '../../domain/vocabulary'
 
 // Co-producers may work on an assigned clip's media and wording but not where it sits.
 const structural = { create: contentEditorsField, update: contentEditorsField }
@@ -38,6 +39,7 @@ export const Clips: CollectionConfig<'clips'> = {
     beforeValidate: [ensureVariantRules],
     beforeChange: [stampMediaLineage],
     afterChange: [queueClipProcessing],
+    afterDelete: [forgetClipJobs],
   },
   endpoints: [confirmMediaEndpoint],
   fields: [
@@ -129,10 +131,7 @@ export const Clips: CollectionConfig<'clips'> = {
               name: 'locale',
               type: 'select',
               required: true,
-              options: [
-                { label: 'English (UK)', value: 'en-GB' },
-                { label: 'Cymraeg', value: 'cy' },
-              ],
+              options: LOCALES.map(({ code, label }) => ({ value: code, label })),
             },
             { name: 'track', type: 'upload', relationTo: 'captions', required: true },
             ...lineageFields(),

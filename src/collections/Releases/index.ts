@@ -5,8 +5,7 @@ import { invalidateDeliveryCatalog } from '../../lib/releases/deliveryCatalog'
 import { releaseEndpoints } from './endpoints'
 import { keepPublishedReleasesImmutable, refuseDeletingPublished } from './hooks/immutable'
 import { validateReleaseVersion } from './hooks/validateVersion'
-
-export const RELEASE_STATUSES = ['draft', 'building', 'published', 'failed', 'withdrawn'] as const
+import { DEFAULT_LOCALE, LOCALES, RELEASE_STATUSES } from '../../domain/vocabulary'
 
 const systemOnly = { create: () => false, update: () => false }
 // Shown read-only once a build has started; the immutability hook refuses the change anyway.
@@ -84,11 +83,8 @@ export const Releases: CollectionConfig<'releases'> = {
       // Not "releases_locales": the SQLite adapter keeps that name for localized fields.
       dbName: 'release_languages',
       required: true,
-      defaultValue: ['en-GB'],
-      options: [
-        { label: 'English (UK)', value: 'en-GB' },
-        { label: 'Cymraeg', value: 'cy' },
-      ],
+      defaultValue: [DEFAULT_LOCALE],
+      options: LOCALES.map(({ code, label }) => ({ value: code, label })),
     },
     {
       name: 'accents',

@@ -10,6 +10,7 @@ import { enforceReviewRules, markMediaStaleAfterApprovedEdit } from './hooks/enf
 import { validateScriptLines } from './hooks/validateScriptLines'
 import { scriptReviewEndpoints } from './review/endpoints'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
+import { SCRIPT_STATUS_LABELS, SCRIPT_STATUSES } from '../../domain/vocabulary'
 
 // Written only by the review workflow (with overrideAccess), never by a form or API call.
 const systemOnly = { create: () => false, update: () => false }
@@ -66,12 +67,7 @@ export const Scripts: CollectionConfig<'scripts'> = {
       required: true,
       defaultValue: 'draft',
       index: true,
-      options: [
-        { label: 'Draft', value: 'draft' },
-        { label: 'In review', value: 'inReview' },
-        { label: 'Changes requested', value: 'changesRequested' },
-        { label: 'Approved', value: 'approved' },
-      ],
+      options: SCRIPT_STATUSES.map((value) => ({ value, label: SCRIPT_STATUS_LABELS[value] })),
       // The review workflow (submit, approve, request changes) owns transitions for other roles.
       access: { create: contentEditorsField, update: contentEditorsField },
       admin: { position: 'sidebar' },

@@ -1,7 +1,7 @@
 import type { Access, Endpoint, PayloadHandler, SanitizedCollectionConfig } from 'payload'
 
 import { staffUser } from '../../access/roles'
-import { jsonError } from '../../endpoints/jsonError'
+import { jsonError } from '../../lib/http/jsonError'
 
 export const PREFERENCES_SLUG = 'payload-preferences'
 

@@ -1,6 +1,6 @@
 import type { Endpoint, SanitizedCollectionConfig } from 'payload'
 
-import { jsonError } from '../../endpoints/jsonError'
+import { jsonError } from '../../lib/http/jsonError'
 
 /** Payload's sign-in routes, added to every auth collection. */
 const SIGN_IN_ROUTES = new Set([

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { SanitizedConfig } from 'payload'
 
-import { jsonError } from '../../endpoints/jsonError'
+import { jsonError } from '../../lib/http/jsonError'
 
 type UploadHandler = NonNullable<
   Extract<SanitizedConfig['collections'][number]['upload'], object>['handlers']

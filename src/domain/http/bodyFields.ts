@@ -1,3 +1,5 @@
+import type { DatabaseIdType } from '../refs'
+
 /**
  * Small checks for the fields of a JSON request body. Each answers the value it accepts or a
  * message that names the field in quotes ("reviewers": …), so a client knows what to fix.
@@ -5,7 +7,7 @@
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
 /** How the database spells ids: SQLite's are whole numbers, MongoDB's are text. */
-export type IdType = 'number' | 'text'
+export type IdType = DatabaseIdType
 
 export type Body = Record<string, unknown>
 

@@ -20,3 +20,10 @@ export function derivedKeysIn(value: unknown, into: Set<string> = new Set()): Se
   }
   return into
 }
+
+/** The key and file a derived-media URL names, or null for any other text. */
+export function derivedFileOfUrl(url: unknown): { key: string; file: string } | null {
+  if (typeof url !== 'string') return null
+  const match = /^\/api\/media\/derived\/([0-9a-f]{64})\/(.+)$/.exec(url)
+  return match ? { key: match[1], file: match[2] } : null
+}

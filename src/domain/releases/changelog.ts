@@ -1,9 +1,9 @@
-import type { Id } from './model'
+import type { IdText } from '../refs'
 
 /** One document as a release froze it: enough to tell later whether it changed. */
 export interface FrozenDocument {
   collection: string
-  id: Id
+  id: IdText
   title: string
   /** The published version id (or a content hash) the release was built from. */
   versionId: string
@@ -25,7 +25,7 @@ export type ChangeKind =
 
 export interface ChangelogEntry {
   kind: ChangeKind
-  id: Id
+  id: IdText
   title: string
   message: string
 }
@@ -106,6 +106,6 @@ function entry(
   return { kind, id: doc.id, title: doc.title, message }
 }
 
-function byId(documents: FrozenDocument[], collection: string): Map<Id, FrozenDocument> {
+function byId(documents: FrozenDocument[], collection: string): Map<IdText, FrozenDocument> {
   return new Map(documents.filter((d) => d.collection === collection).map((d) => [d.id, d]))
 }

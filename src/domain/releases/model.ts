@@ -4,10 +4,10 @@
  * reduced to ids) so everything under `src/domain/releases` and `src/domain/manifest` stays pure.
  */
 
-export type Id = string
+import type { IdText } from '../refs'
 
-export type ProcessingStatus = 'queued' | 'processing' | 'ready' | 'failed'
-export type ScriptStatus = 'draft' | 'inReview' | 'changesRequested' | 'approved'
+export type { ProcessingStatus, ScriptStatus } from '../vocabulary'
+import type { ProcessingStatus, ScriptStatus } from '../vocabulary'
 export type AnswerType = 'text' | 'scale' | 'choice'
 
 /** A derived, content-addressed file: its sha256 (lowercase hex) and size. */
@@ -17,19 +17,19 @@ export interface FileRef {
 }
 
 export interface Toolkit {
-  id: Id
+  id: IdText
   slug: string
   title: string
 }
 
 export interface Module {
-  id: Id
+  id: IdText
   slug: string
   title: string
   order: number
   mandatory: boolean
   /** Empty means every audience. */
-  audiences: Id[]
+  audiences: IdText[]
 }
 
 export interface WorksheetQuestion {
@@ -45,15 +45,15 @@ export interface Worksheet {
 }
 
 export interface Exercise {
-  id: Id
-  moduleId: Id
+  id: IdText
+  moduleId: IdText
   slug: string
   title: string
   order: number
   /** The base clip; audience variants are resolved per release. */
-  clipId: Id | null
+  clipId: IdText | null
   /** Empty means every audience. */
-  audiences: Id[]
+  audiences: IdText[]
   minutes: number | null
   worksheet: Worksheet
   task: string
@@ -62,7 +62,7 @@ export interface Exercise {
 }
 
 export interface ClipVoiceTrack {
-  accentId: Id
+  accentId: IdText
   /** Recorded from script text that has changed since. */
   stale: boolean
   /** The loudness-normalised recording; null until processing has produced it. */
@@ -81,13 +81,13 @@ export interface ClipOffline extends FileRef {
 }
 
 export interface Clip {
-  id: Id
+  id: IdText
   slug: string
   title: string
   /** Empty means every audience. */
-  audiences: Id[]
-  variantOf: Id | null
-  variantAudience: Id | null
+  audiences: IdText[]
+  variantOf: IdText | null
+  variantAudience: IdText | null
   processing: { status: ProcessingStatus; durationMs: number | null; reason?: string | null }
   voiceTracks: ClipVoiceTrack[]
   captions: ClipCaption[]
@@ -103,8 +103,8 @@ export interface Clip {
 }
 
 export interface Script {
-  id: Id
-  clipId: Id
+  id: IdText
+  clipId: IdText
   title: string
   status: ScriptStatus
   /** A saved draft newer than the published version exists. */
@@ -112,13 +112,13 @@ export interface Script {
 }
 
 export interface Audience {
-  id: Id
+  id: IdText
   slug: string
   label: string
 }
 
 export interface Accent {
-  id: Id
+  id: IdText
   label: string
   /** BCP 47, e.g. en-GB-x-geordie. */
   tag: string
@@ -127,6 +127,6 @@ export interface Accent {
 /** A reference to the document a problem is about, so the admin can link to it. */
 export interface DocumentRef {
   collection: 'toolkits' | 'modules' | 'exercises' | 'clips' | 'scripts'
-  id: Id
+  id: IdText
   title: string
 }

@@ -10,11 +10,11 @@ import type {
   Clip,
   DocumentRef,
   Exercise,
-  Id,
   Module,
   Script,
   Toolkit,
 } from './model'
+import type { IdText } from '../refs'
 
 export type PreflightCode =
   | 'no-audiences'
@@ -39,7 +39,7 @@ export interface PreflightProblem {
 }
 
 export type CoverageCell =
-  | { clipId: Id; clipTitle: string; viaVariant: boolean }
+  | { clipId: IdText; clipTitle: string; viaVariant: boolean }
   | { problem: string }
   /** The exercise, or its whole module, is limited to other audiences: nothing to cover. */
   | { notShown: 'module' | 'exercise' }
@@ -47,9 +47,9 @@ export type CoverageCell =
 export interface Coverage {
   audiences: Audience[]
   /** Every exercise of the toolkit, modules in order and exercises in order within each. */
-  exercises: { id: Id; title: string; moduleId: Id; moduleTitle: string }[]
+  exercises: { id: IdText; title: string; moduleId: IdText; moduleTitle: string }[]
   /** audience id → exercise id → what that audience gets for that exercise. */
-  cells: Record<Id, Record<Id, CoverageCell>>
+  cells: Record<IdText, Record<IdText, CoverageCell>>
 }
 
 export interface PreflightResult {
@@ -135,7 +135,7 @@ export function preflight(input: PreflightInput): PreflightResult {
   const modulesById = new Map(modules.map((m) => [m.id, m]))
   const exercisesById = new Map(input.exercises.map((e) => [e.id, e]))
   const usedClips: Clip[] = []
-  const usedClipIds = new Set<Id>()
+  const usedClipIds = new Set<IdText>()
 
   for (const audience of input.audiences) {
     if (mandatory.length > 0 && !mandatory.some((m) => isForAudience(m.audiences, audience.id))) {
@@ -156,7 +156,7 @@ export function preflight(input: PreflightInput): PreflightResult {
         .map((entry) => [entry.exercise.id, entry]),
     )
     // Filled in matrix order, so a row reads left to right like the coverage table.
-    const row: Record<Id, CoverageCell> = {}
+    const row: Record<IdText, CoverageCell> = {}
     for (const { id } of coverage.exercises) {
       const exercise = exercisesById.get(id) as Exercise
       const entry = resolved.get(id)

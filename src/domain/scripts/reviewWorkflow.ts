@@ -1,6 +1,9 @@
-export type ReviewState = 'draft' | 'inReview' | 'changesRequested' | 'approved'
+import { type Role, SCRIPT_STATUS_LABELS, type ScriptStatus } from '../vocabulary'
+
+export type { Role }
+/** The review states are the script statuses (src/domain/vocabulary.ts). */
+export type ReviewState = ScriptStatus
 export type ReviewAction = 'submit' | 'approve' | 'requestChanges' | 'returnToDraft' | 'editText'
-export type Role = 'admin' | 'designer' | 'coProducer' | 'publisher'
 
 export interface Approval {
   userId: string
@@ -41,12 +44,7 @@ export type Decision =
     }
   | { ok: false; status: 400 | 403; reason: string }
 
-export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
-  draft: 'Draft',
-  inReview: 'In review',
-  changesRequested: 'Changes requested',
-  approved: 'Approved',
-}
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = SCRIPT_STATUS_LABELS
 
 const ACTIONS: ReviewAction[] = ['submit', 'approve', 'requestChanges', 'returnToDraft', 'editText']
 

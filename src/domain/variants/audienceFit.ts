@@ -1,4 +1,4 @@
-export type Id = number | string
+import type { Id } from '../refs'
 
 export interface AudienceRef {
   id: Id

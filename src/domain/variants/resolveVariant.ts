@@ -1,4 +1,5 @@
-import type { Audience, Clip, Exercise, Id, Module } from '../releases/model'
+import type { Audience, Clip, Exercise, Module } from '../releases/model'
+import type { IdText } from '../refs'
 
 /**
  * The clip an audience sees: its own variant of the base clip where one exists, else the base
@@ -13,7 +14,7 @@ export function resolveVariant(input: { clip: Clip; variants: Clip[]; audience: 
 }
 
 /** An empty audience list means the document is for everyone. */
-export function isForAudience(audiences: Id[], audienceId: Id): boolean {
+export function isForAudience(audiences: IdText[], audienceId: IdText): boolean {
   return audiences.length === 0 || audiences.includes(audienceId)
 }
 
@@ -67,7 +68,7 @@ export function resolveToolkitForAudience(input: {
 
 function resolveExercise(
   exercise: Exercise,
-  clipsById: Map<Id, Clip>,
+  clipsById: Map<IdText, Clip>,
   clips: Clip[],
   audience: Audience,
 ): ResolvedExercise {
@@ -112,7 +113,9 @@ function resolveExercise(
 }
 
 /** By `order`, then slug and id so equal orders still come out the same way every time. */
-export function sortByOrder<T extends { order: number; slug: string; id: Id }>(items: T[]): T[] {
+export function sortByOrder<T extends { order: number; slug: string; id: IdText }>(
+  items: T[],
+): T[] {
   return [...items].sort(
     (a, b) => a.order - b.order || compareText(a.slug, b.slug) || compareText(a.id, b.id),
   )

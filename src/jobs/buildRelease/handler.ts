@@ -8,11 +8,15 @@ import { buildManifest } from '../../domain/manifest/buildManifest'
 import { idText } from '../../domain/refs'
 import { DEFAULT_STALE_AFTER_MS } from '../../domain/releases/buildProgress'
 import type { ReleaseOutput } from '../../domain/releases/summary'
+import type { Release } from '../../payload-types'
 import { dataDir } from '../../lib/config/paths'
-import { startBuildProgress } from '../../lib/releases/buildProgressReporter'
+import {
+  type BuildProgressReporter,
+  startBuildProgress,
+} from '../../lib/releases/buildProgressReporter'
 import { writeBundle } from '../../lib/releases/bundle'
 import { toJsonField } from '../../lib/releases/jsonField'
-import { changelogFor } from '../../lib/releases/changelogFor'
+import { changelogFor } from '../../services/releases/changelogFor'
 import type { ToolkitModel } from '../../lib/releases/loadToolkitModel'
 import { packageReleaseHls } from '../../lib/releases/releaseHls'
 import {
@@ -24,8 +28,16 @@ import {
   storeAsset,
   writeReleaseAtomically,
 } from '../../lib/releases/releaseStore'
-import { runPreflight } from '../../lib/releases/runPreflight'
+import { runPreflight } from '../../services/releases/runPreflight'
 import { loadSigningKeys, signDetached } from '../../lib/signing'
+import { RELEASE_SYSTEM_WRITE } from '../../services/writeContext'
+
+/** A build that cannot go on, with the reason the publisher reads. */
+class BuildFailure extends Error {}
+
+type Models = Map<string, ToolkitModel>
+type SigningKeys = ReturnType<typeof loadSigningKeys>
+type PlannedOutput = ReturnType<typeof planManifests>[number]
 
 /**
  * Freezes what the release uses, re-checks preflight, stores every asset by sha256, writes and
@@ -35,7 +47,6 @@ import { loadSigningKeys, signDetached } from '../../lib/signing'
  */
 export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) => {
   const { payload } = req
-  const system = { overrideAccess: true, context: { releaseSystem: true } } as const
   const release = await payload.findByID({
     collection: 'releases',
     id: input.releaseId,
@@ -47,124 +58,31 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
   // whose worker stopped and handed the job back (see stopJobs).
   await removeInterruptedWrites(release.id, DEFAULT_STALE_AFTER_MS)
   const progress = startBuildProgress(payload, release.id)
-  const fail = async (reason: string) => {
-    await progress.stop()
-    await payload.update({
-      ...system,
-      collection: 'releases',
-      id: release.id,
-      data: { status: 'failed', failureReason: reason },
-    })
-    return { output: { status: 'failed' } }
-  }
-
   let scratch: string | null = null
   try {
     await progress.report('preflight')
     const { result, models } = await runPreflight(req, release)
     if (!result.ok)
-      return await fail(`Preflight failed: ${result.problems.map((p) => p.message).join(' ')}`)
-
-    const { previous, frozen, generated } = await changelogFor(
-      req,
-      release,
-      models.values().next().value!,
-    )
+      throw new BuildFailure(`Preflight failed: ${result.problems.map((p) => p.message).join(' ')}`)
+    const { previous, frozen, generated } = await changelogFor(req, release, firstOf(models))
     const changelog = release.changelog?.length ? release.changelog.map((c) => c.line) : generated
     const publishedAt = new Date().toISOString()
-    let keys: ReturnType<typeof loadSigningKeys>
-    try {
-      keys = loadSigningKeys({ dataDir: dataDir() })
-    } catch (error) {
-      return await fail(`Cannot sign the release: ${(error as Error).message}`)
-    }
-    const audienceIds = (release.audiences ?? []).map(idText)
-    const accentIds = (release.accents ?? []).map(idText)
+    const keys = signingKeys()
     scratch = await makeScratchDir(release.id)
-    for (const [locale, model] of models) {
-      const accentTags = model.accents.filter((a) => accentIds.includes(a.id)).map((a) => a.tag)
-      await packageClipsHls(model, { accentTags, locale, scratchDir: scratch })
-    }
-
-    const planned = [...models].flatMap(([locale, model]) =>
-      model.audiences
-        .filter((a) => audienceIds.includes(a.id))
-        .map((audience) => ({
-          locale,
-          audience,
-          model,
-          manifest: buildManifest({
-            toolkit: model.toolkit,
-            release: {
-              version: release.version,
-              previous: previous?.version ?? null,
-              publishedAt,
-              changelog,
-            },
-            audience,
-            locale,
-            modules: model.modules,
-            exercises: model.exercises,
-            clips: model.clips,
-            accents: accentIds.map((a) => model.accents.find((x) => x.id === a)!).filter(Boolean),
-          }),
-        })),
-    )
-
-    const sources = new Map<string, string>()
-    for (const { manifest, model } of planned) {
-      for (const sha of Object.keys(manifest.assets)) {
-        const file = model.files.get(sha)
-        if (!file) return await fail(`Build failed: asset ${sha} has no file on disk.`)
-        sources.set(sha, file)
-      }
-    }
-    let stored = 0
-    await progress.report('assets', 0, sources.size)
-    for (const [sha, file] of sources) {
-      await storeAsset(sha, file)
-      await progress.report('assets', ++stored, sources.size)
-    }
-
-    const outputs: ReleaseOutput[] = []
-    const crcs = new Map<string, number>()
-    await progress.report('bundles', 0, planned.length)
-    await writeReleaseAtomically(release.id, async (dir) => {
-      for (const { locale, audience, manifest } of planned) {
-        const bytes = canonicalJsonBytes(manifest)
-        const signature = signDetached(bytes, keys.active)
-        const signatureJson = JSON.stringify(signature)
-        await fs.writeFile(path.join(dir, manifestFileName(audience.slug, locale)), bytes)
-        await fs.writeFile(path.join(dir, signatureFileName(audience.slug, locale)), signatureJson)
-        const bundle = path.join(dir, bundleFileName(audience.slug, locale))
-        await writeBundle({
-          target: bundle,
-          manifest: bytes,
-          signature: signatureJson,
-          assets: manifest.assets,
-          crcs,
-        })
-        outputs.push({
-          audience: audience.slug,
-          locale,
-          manifestSha256: createHash('sha256').update(bytes).digest('hex'),
-          manifestBytes: bytes.length,
-          keyId: signature.keyId,
-          signature: signature.signature,
-          assets: manifest.assets,
-          assetBytes: Object.values(manifest.assets).reduce((sum, a) => sum + a.bytes, 0),
-          bundleBytes: (await fs.stat(bundle)).size,
-        })
-        await progress.report('bundles', outputs.length, planned.length)
-      }
+    await packageReleaseHlsFor(release, models, scratch)
+    const planned = planManifests(release, models, {
+      previous: previous?.version ?? null,
+      publishedAt,
+      changelog,
     })
-
+    await storeAssets(progress, assetSources(planned))
+    const outputs = await writeSignedOutputs(release, planned, keys, progress)
     // Before the flip: a process killed after it must leave nothing behind.
     await fs.rm(scratch, { recursive: true, force: true })
     await progress.report('publishing')
     await progress.stop()
     await payload.update({
-      ...system,
+      ...SYSTEM,
       collection: 'releases',
       id: release.id,
       data: {
@@ -179,11 +97,134 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     })
     return { output: { status: 'published' } }
   } catch (error) {
-    return await fail(`Build failed: ${(error as Error).message}`)
+    const reason =
+      error instanceof BuildFailure ? error.message : `Build failed: ${(error as Error).message}`
+    await progress.stop()
+    await payload.update({
+      ...SYSTEM,
+      collection: 'releases',
+      id: release.id,
+      data: { status: 'failed', failureReason: reason },
+    })
+    return { output: { status: 'failed' } }
   } finally {
     await progress.stop()
     if (scratch) await fs.rm(scratch, { recursive: true, force: true })
   }
+}
+
+const SYSTEM = { overrideAccess: true, context: RELEASE_SYSTEM_WRITE } as const
+
+const firstOf = (models: Models): ToolkitModel => models.values().next().value!
+
+function signingKeys(): SigningKeys {
+  try {
+    return loadSigningKeys({ dataDir: dataDir() })
+  } catch (error) {
+    throw new BuildFailure(`Cannot sign the release: ${(error as Error).message}`)
+  }
+}
+
+/** Each locale's clips get their HLS package for the release's accents. */
+async function packageReleaseHlsFor(release: Release, models: Models, scratchDir: string) {
+  const accentIds = (release.accents ?? []).map(idText)
+  for (const [locale, model] of models) {
+    const accentTags = model.accents.filter((a) => accentIds.includes(a.id)).map((a) => a.tag)
+    await packageClipsHls(model, { accentTags, locale, scratchDir })
+  }
+}
+
+/** One manifest per audience × locale the release chose. */
+function planManifests(
+  release: Release,
+  models: Models,
+  about: { previous: string | null; publishedAt: string; changelog: string[] },
+) {
+  const audienceIds = (release.audiences ?? []).map(idText)
+  const accentIds = (release.accents ?? []).map(idText)
+  return [...models].flatMap(([locale, model]) =>
+    model.audiences
+      .filter((a) => audienceIds.includes(a.id))
+      .map((audience) => ({
+        locale,
+        audience,
+        model,
+        manifest: buildManifest({
+          toolkit: model.toolkit,
+          release: { version: release.version, ...about },
+          audience,
+          locale,
+          modules: model.modules,
+          exercises: model.exercises,
+          clips: model.clips,
+          accents: accentIds.map((a) => model.accents.find((x) => x.id === a)!).filter(Boolean),
+        }),
+      })),
+  )
+}
+
+/** The file on disk behind every asset the manifests name, by sha256. */
+function assetSources(planned: PlannedOutput[]): Map<string, string> {
+  const sources = new Map<string, string>()
+  for (const { manifest, model } of planned) {
+    for (const sha of Object.keys(manifest.assets)) {
+      const file = model.files.get(sha)
+      if (!file) throw new BuildFailure(`Build failed: asset ${sha} has no file on disk.`)
+      sources.set(sha, file)
+    }
+  }
+  return sources
+}
+
+async function storeAssets(progress: BuildProgressReporter, sources: Map<string, string>) {
+  let stored = 0
+  await progress.report('assets', 0, sources.size)
+  for (const [sha, file] of sources) {
+    await storeAsset(sha, file)
+    await progress.report('assets', ++stored, sources.size)
+  }
+}
+
+/** Signs each manifest and writes it, its signature and its bundle, all moved into place at once. */
+async function writeSignedOutputs(
+  release: Release,
+  planned: PlannedOutput[],
+  keys: SigningKeys,
+  progress: BuildProgressReporter,
+): Promise<ReleaseOutput[]> {
+  const outputs: ReleaseOutput[] = []
+  const crcs = new Map<string, number>()
+  await progress.report('bundles', 0, planned.length)
+  await writeReleaseAtomically(release.id, async (dir) => {
+    for (const { locale, audience, manifest } of planned) {
+      const bytes = canonicalJsonBytes(manifest)
+      const signature = signDetached(bytes, keys.active)
+      const signatureJson = JSON.stringify(signature)
+      await fs.writeFile(path.join(dir, manifestFileName(audience.slug, locale)), bytes)
+      await fs.writeFile(path.join(dir, signatureFileName(audience.slug, locale)), signatureJson)
+      const bundle = path.join(dir, bundleFileName(audience.slug, locale))
+      await writeBundle({
+        target: bundle,
+        manifest: bytes,
+        signature: signatureJson,
+        assets: manifest.assets,
+        crcs,
+      })
+      outputs.push({
+        audience: audience.slug,
+        locale,
+        manifestSha256: createHash('sha256').update(bytes).digest('hex'),
+        manifestBytes: bytes.length,
+        keyId: signature.keyId,
+        signature: signature.signature,
+        assets: manifest.assets,
+        assetBytes: Object.values(manifest.assets).reduce((sum, a) => sum + a.bytes, 0),
+        bundleBytes: (await fs.stat(bundle)).size,
+      })
+      await progress.report('bundles', outputs.length, planned.length)
+    }
+  })
+  return outputs
 }
 
 /** Replaces each clip's HLS playlist in the model with its release package (see releaseHls). */

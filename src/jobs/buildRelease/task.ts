@@ -1,12 +1,8 @@
 import type { TaskConfig } from 'payload'
 
 import { supervisedTask } from '../../lib/jobs/supervisedTask'
+import { releaseBuildKey } from '../queues'
 import { buildRelease } from './handler'
-
-export const RELEASE_QUEUE = 'releases'
-
-/** One build per release at a time; also how an interrupted build's job is found again. */
-export const releaseBuildKey = (releaseId: string | number) => `release:${releaseId}`
 
 /**
  * Builds and publishes one release: manifests per audience × locale, signatures, assets. Its

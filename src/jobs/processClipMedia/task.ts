@@ -1,11 +1,11 @@
 import type { TaskConfig } from 'payload'
 
 import { supervisedTask } from '../../lib/jobs/supervisedTask'
+import { MEDIA_JOB_RETRIES } from '../queues'
 import { processClipMedia } from './handler'
-import { mediaJobStaleAfterMs } from './staleAfter'
-import { clipIdFromInput, markProcessing } from './status'
-
-export const MEDIA_QUEUE = 'media'
+import { mediaJobStaleAfterMs } from '../../services/media/staleAfter'
+import { clipIdFromInput, markProcessing } from '../../services/media/processingStatus'
+import { clipJobKey } from '../../services/media/queueClipJob'
 
 /**
  * Everything a clip needs to play: renditions, poster, normalised voices, per-accent offline
@@ -22,16 +22,16 @@ export const ProcessClipMediaTask: TaskConfig<'processClipMedia'> = {
     { name: 'status', type: 'text', required: true },
     { name: 'ffmpegRuns', type: 'number', required: true },
   ],
-  retries: { attempts: 2, backoff: { type: 'exponential', delay: 5_000 } },
+  retries: { attempts: MEDIA_JOB_RETRIES, backoff: { type: 'exponential', delay: 5_000 } },
   concurrency: {
-    key: ({ input }) => `clip:${input.clipId}`,
+    key: ({ input }) => clipJobKey(input.clipId),
     exclusive: true,
     supersedes: true,
   },
   handler: supervisedTask(processClipMedia, {
     staleAfterMs: mediaJobStaleAfterMs,
     onReturned: ({ input, payload }) =>
-      markProcessing(payload).clip(clipIdFromInput(input), {
+      markProcessing(payload).clip(clipIdFromInput(payload, input), {
         status: 'queued',
         reason: 'The worker stopped before this clip was finished; it is queued again.',
       }),

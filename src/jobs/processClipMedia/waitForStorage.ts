@@ -8,8 +8,8 @@ import {
 } from '../../domain/storage/storageFault'
 import { storageStateOf } from '../../lib/storage/diskSpace'
 import { derivedRoot } from '../../lib/storage/derived'
-import type { ProcessingPatch } from './status'
-import { MEDIA_QUEUE } from './task'
+import type { ProcessingPatch } from '../../services/media/processingStatus'
+import { MEDIA_QUEUE } from '../queues'
 
 const DEFAULT_RETRY_SECONDS = 300
 

@@ -10,7 +10,7 @@ import {
   type RefusalReason,
 } from '../../domain/auth/signInPolicy'
 import { parseTrustProxy, throttleKeyFor } from '../../domain/auth/clientAddress'
-import { entityLabel, recordAudit } from '../../hooks/auditLog'
+import { entityLabel, recordAudit } from '../audit/recordAudit'
 import { verifyPassword } from '../../lib/auth/passwordVerifier'
 import {
   attemptKeys,

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { expect } from 'vitest'
 
-import { scriptContentHash } from '../../../src/collections/Scripts/review/context'
+import { scriptContentHash } from '../../../src/services/review/context'
 import type { Clip, Comment, Script, User } from '../../../src/payload-types'
 import { uniqueSuffix } from './payload'
 import { loginToken, type Studio } from './studio'

@@ -4,6 +4,8 @@ import { Parser } from 'm3u8-parser'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { idOf } from '../../../src/domain/refs'
+
 import { mediaDir } from '../../../src/lib/config/paths'
 import { ffmpegRunCount, probe } from '../../../src/lib/ffmpeg'
 import { derivedRoot } from '../../../src/lib/storage/derived'
@@ -236,6 +238,23 @@ describe('clip media pipeline (real jobs, real ffmpeg)', () => {
       data: { title: 'Renamed, same media' },
     })
     expect(await pending()).toBe(before)
+  })
+
+  it('should take a deleted clip’s queued job with it, so a reused id never inherits it', async () => {
+    const queued = await clipWith({
+      animation: idOf(clip.animation) as number,
+      voices: [{ accent: geordie.id, track: idOf(clip.voiceTracks![0].track) as number }],
+    })
+    const jobsOf = async (id: number) =>
+      (
+        await payload.count({
+          collection: 'payload-jobs',
+          where: { concurrencyKey: { equals: `clip:${id}` }, completedAt: { exists: false } },
+        })
+      ).totalDocs
+    expect(await jobsOf(queued.id)).toBe(1)
+    await payload.delete({ collection: 'clips', id: queued.id })
+    expect(await jobsOf(queued.id)).toBe(0)
   })
 
   it('should mark a voice track more than 250 ms off the animation as out of sync, with both durations', async () => {

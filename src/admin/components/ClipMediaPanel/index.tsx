@@ -4,6 +4,7 @@ import React, { useEffect, useRef, useState } from 'react'
 
 import { ProcessingBadge } from '../ProcessingCell'
 import './clipMediaPanel.scss'
+import { DEFAULT_LOCALE } from '../../../domain/vocabulary'
 
 interface Issue {
   line: number
@@ -129,7 +130,8 @@ function PreviewPlayer({ clip }: { clip: ClipMedia }) {
   const [accentIndex, setAccentIndex] = useState(0)
   const [captionsOn, setCaptionsOn] = useState(true)
   const video = useRef<HTMLVideoElement>(null)
-  const caption = (clip.captions ?? []).find((c) => c.locale === 'en-GB') ?? clip.captions?.[0]
+  const caption =
+    (clip.captions ?? []).find((c) => c.locale === DEFAULT_LOCALE) ?? clip.captions?.[0]
   const captionUrl = caption && typeof caption.track === 'object' ? caption.track?.url : null
 
   // Switching accent keeps the place and the play state, as participants expect.

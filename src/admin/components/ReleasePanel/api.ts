@@ -1,11 +1,12 @@
 import type { BuildProgress } from '../../../domain/releases/buildProgress'
 import type { PreflightResult } from '../../../domain/releases/preflight'
+import type { ReleaseStatus } from '../../../domain/vocabulary'
 
 /** The fields of a release the panel shows. */
 export interface ReleaseDoc {
   id: number
   version: string
-  status: 'draft' | 'building' | 'published' | 'failed' | 'withdrawn'
+  status: ReleaseStatus
   failureReason?: string | null
   withdrawnReason?: string | null
   publishedAt?: string | null

@@ -2,10 +2,11 @@ import type { Endpoint } from 'payload'
 
 import { hasRole } from '../../../access/roles'
 import type { Clip } from '../../../payload-types'
-import { recordingSourceHash } from '../../Scripts/review/lineage'
 import { confirmMediaRequestOf } from '../../../domain/http/endpointBodies'
-import { jsonError } from '../../../endpoints/jsonError'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
+import { jsonError } from '../../../lib/http/jsonError'
+import { recordingSourceHash } from '../../../services/review/lineage'
+import { LINEAGE_WRITE } from '../../../services/writeContext'
 
 /**
  * POST /api/clips/:id/confirm-media { rowId } — a designer has listened and the recording
@@ -54,7 +55,7 @@ export const confirmMediaEndpoint: Endpoint = {
       depth: 0,
       overrideAccess: true,
       req,
-      context: { skipMediaQueue: true, keepLineage: true },
+      context: LINEAGE_WRITE,
     })
     return Response.json({ message: 'Confirmed: the recording still matches the script.' })
   },

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Clip } from '../../../payload-types'
-import { recordingSourceHash, stampRecordings } from '../../Scripts/review/lineage'
+import { recordingSourceHash, stampRecordings } from '../../../services/review/lineage'
 
 /**
  * Records which script text each voice track and caption file was made from, so an edit to

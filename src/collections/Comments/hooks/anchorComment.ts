@@ -3,8 +3,8 @@ import { APIError, type CollectionBeforeChangeHook } from 'payload'
 import { staffUser } from '../../../access/roles'
 import { linesOf } from '../../../domain/scripts/scriptDiff'
 import type { Comment } from '../../../payload-types'
-import { latestVersionId, readableScript } from '../../Scripts/review/context'
-import { idOf, idText } from '../../../domain/refs'
+import { latestVersionId, readableScript } from '../../../services/review/context'
+import { asRelationId, idOf, idText } from '../../../domain/refs'
 
 /**
  * Ties a new comment to its author and to the script text it was made on (version, speaker,
@@ -24,7 +24,7 @@ export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
     data.lineId = originalDoc?.lineId
     data.parent = originalDoc?.parent
     if (data.resolved !== undefined && data.resolved !== originalDoc?.resolved) {
-      data.resolvedBy = data.resolved && user ? Number(user.id) : null
+      data.resolvedBy = data.resolved && user ? asRelationId(user.id) : null
     }
     if (
       data.body !== undefined &&
@@ -39,7 +39,7 @@ export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
     return data
   }
   if (!user) return data
-  data.author = Number(user.id)
+  data.author = asRelationId(user.id)
   const scriptId = idOf(data.script)
   if (scriptId == null) throw new APIError('A comment needs the script it is about.', 400)
   // The person must be able to read the script they comment on (co-producers: assigned only).

@@ -3,9 +3,7 @@ import type { CollectionBeforeValidateHook } from 'payload'
 import { checkExerciseClip, type AudienceRef } from '../../../domain/variants/audienceFit'
 import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
 import type { Exercise } from '../../../payload-types'
-import { idOf } from '../../../domain/refs'
-
-type Id = number | string
+import { type Id, idOf } from '../../../domain/refs'
 
 export const ensureClipSuitsAudiences: CollectionBeforeValidateHook<Exercise> = async ({
   data,

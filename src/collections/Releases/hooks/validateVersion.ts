@@ -5,6 +5,7 @@ import { newestRelease } from '../../../lib/releases/newestRelease'
 import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
 import type { Release } from '../../../payload-types'
 import { idOf } from '../../../domain/refs'
+import { VERSION_CLAIMING_STATUSES } from '../../../domain/vocabulary'
 
 /** The version is semver and greater than every earlier release of the same toolkit. */
 export const validateReleaseVersion: CollectionBeforeValidateHook<Release> = async ({
@@ -33,7 +34,7 @@ export const validateReleaseVersion: CollectionBeforeValidateHook<Release> = asy
   // Every release past draft has claimed its version, failed builds included.
   const previous = await newestRelease(req, {
     toolkit,
-    statuses: ['building', 'published', 'failed', 'withdrawn'],
+    statuses: VERSION_CLAIMING_STATUSES,
     exceptId: originalDoc?.id,
   })
   const problem = nextMustBeGreater(previous?.version ?? null, version)

@@ -5,13 +5,14 @@ import { DEFAULT_THRESHOLD, scoreScript, scoreText } from '../../../domain/reada
 import { allowedActions, REVIEW_STATE_LABELS } from '../../../domain/scripts/reviewWorkflow'
 import { diffScripts, linesOf, summariseDiff } from '../../../domain/scripts/scriptDiff'
 import { plainTextFromRichText } from '../../../domain/text/richText'
+import { idOf } from '../../../domain/refs'
 import type { Comment, Script, User } from '../../../payload-types'
-import { applyReviewAction, REVIEW_ACTIONS } from './applyReviewAction'
-import { actorFor, readableScript, reviewContextOf } from './context'
 import { reviewRequestOf } from '../../../domain/http/endpointBodies'
-import { jsonError } from '../../../endpoints/jsonError'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
 import { idTypeOf } from '../../../lib/config/idType'
+import { jsonError } from '../../../lib/http/jsonError'
+import { applyReviewAction, REVIEW_ACTIONS } from '../../../services/review/applyReviewAction'
+import { actorFor, readableScript, reviewContextOf } from '../../../services/review/context'
 
 const readabilityThreshold = () => Number(process.env.READABILITY_THRESHOLD) || DEFAULT_THRESHOLD
 
@@ -63,7 +64,7 @@ const reviewState: Endpoint = {
             .findByID({
               ...asUser,
               collection: 'clips',
-              id: Number(script.clip),
+              id: idOf(script.clip)!,
               depth: 0,
               select: { title: true },
             })

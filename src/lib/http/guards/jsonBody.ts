@@ -2,7 +2,7 @@ import { describeBytes, jsonBodyLimits } from '../../../domain/config/jsonBodyLi
 import { objectBody } from '../../../domain/http/bodyFields'
 import { exceedsJsonDepth } from '../../../domain/http/jsonDepth'
 import { isMultipart } from '../../../domain/http/uploadRoute'
-import { jsonError } from '../../../endpoints/jsonError'
+import { jsonError } from '../jsonError'
 import type { RequestGuard } from '../requestGuards'
 
 const GRAPHQL = /\/graphql\/?$/

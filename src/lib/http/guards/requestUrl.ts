@@ -1,6 +1,6 @@
 import { jsonBodyLimits } from '../../../domain/config/jsonBodyLimits'
 import { jsonQueryParamProblem, pathProblem } from '../../../domain/http/jsonQueryParams'
-import { jsonError } from '../../../endpoints/jsonError'
+import { jsonError } from '../jsonError'
 import type { RequestGuard } from '../requestGuards'
 
 /**

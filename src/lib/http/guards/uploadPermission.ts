@@ -2,7 +2,7 @@ import config from '@payload-config'
 import { createLocalReq, executeAuthStrategies, getPayload } from 'payload'
 
 import { isMultipart, uploadWriteOf } from '../../../domain/http/uploadRoute'
-import { jsonError } from '../../../endpoints/jsonError'
+import { jsonError } from '../jsonError'
 import { refuseUploadWrite } from '../../../services/uploads/uploadPermission'
 import type { RequestGuard } from '../requestGuards'
 

@@ -4,6 +4,7 @@ import type { CollectionSlug, Payload, SanitizedConfig } from 'payload'
 import type { User } from '../../../../src/payload-types'
 import { PASSWORD, type World } from '../world'
 import { privateFieldsOf } from './reach'
+import { REVIEW_TRANSITION } from '../../../../src/services/writeContext'
 
 type Id = number | string
 
@@ -122,7 +123,7 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
     ...system,
     collection: 'scripts',
     id: scriptId,
-    context: { reviewTransition: true },
+    context: REVIEW_TRANSITION,
     data: {
       assignedCoProducers: [
         ...(script.assignedCoProducers ?? []),

@@ -1,13 +1,13 @@
 import type { JobsConfig, Payload } from 'payload'
 
-import { workerSettings } from '../../domain/jobs/workerSettings'
-import { RELEASE_QUEUE } from '../../jobs/buildRelease/task'
-import { mediaJobStaleAfterMs } from '../../jobs/processClipMedia/staleAfter'
-import { MEDIA_QUEUE } from '../../jobs/processClipMedia/task'
-import { resumeStalledMediaJobs } from '../media/resumeStalledMediaJobs'
-import { resumeStalledBuilds } from '../releases/resumeStalledBuilds'
-import { isStopping } from './runningJobs'
-import { stopJobsInThisProcess } from './stopJobs'
+import { workerSettings } from '../domain/jobs/workerSettings'
+import { RELEASE_QUEUE } from './queues'
+import { mediaJobStaleAfterMs } from '../services/media/staleAfter'
+import { MEDIA_QUEUE } from './queues'
+import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
+import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
+import { isStopping } from '../lib/jobs/runningJobs'
+import { stopJobsInThisProcess } from '../lib/jobs/stopJobs'
 
 type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 

@@ -1,6 +1,6 @@
 import type { FlattenedField } from 'payload'
 
-import type { FieldKind } from './queryArguments'
+import type { FieldKind } from '../domain/http/queryArguments'
 
 /**
  * What a where path of a collection points at, for the query checks: `clip` → an id,

@@ -1,13 +1,13 @@
 import type { Payload, Where } from 'payload'
 
-import { mediaJobStaleAfterMs } from '../../jobs/processClipMedia/staleAfter'
-import { clipIdFromInput, markProcessing } from '../../jobs/processClipMedia/status'
-import { MEDIA_QUEUE, ProcessClipMediaTask } from '../../jobs/processClipMedia/task'
-import { retryWhileBusy } from '../jobs/returnJobs'
-import { removeAbandonedBuilds } from '../storage/derived'
+import { mediaJobStaleAfterMs } from './staleAfter'
+import { clipIdFromInput, markProcessing } from './processingStatus'
+import { MEDIA_JOB_RETRIES, MEDIA_QUEUE } from '../../jobs/queues'
+import { retryWhileBusy } from '../../lib/jobs/returnJobs'
+import { removeAbandonedBuilds } from '../../lib/storage/derived'
 
 /** A job interrupted this often is given up: something in it kills the worker each time. */
-const MAX_TRIES = (ProcessClipMediaTask.retries as { attempts: number }).attempts + 1
+const MAX_TRIES = MEDIA_JOB_RETRIES + 1
 
 /**
  * Takes over media jobs whose process died. A running job renews its heartbeat (the job row's
@@ -58,7 +58,7 @@ export async function resumeStalledMediaJobs(payload: Payload): Promise<number> 
     const input = job.input as { clipId?: string } | null
     if (input?.clipId) {
       await markProcessing(payload)
-        .clip(clipIdFromInput({ clipId: input.clipId }), {
+        .clip(clipIdFromInput(payload, { clipId: input.clipId }), {
           status: givesUp ? 'failed' : 'queued',
           reason,
         })

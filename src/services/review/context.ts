@@ -1,17 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
-import { staffUser } from '../../../access/roles'
+import { staffUser } from '../../access/roles'
 import type {
   Actor,
   Approval,
   ReviewContext,
   ReviewState,
-} from '../../../domain/scripts/reviewWorkflow'
-import { contentHash, linesOf } from '../../../domain/scripts/scriptDiff'
-import type { Script } from '../../../payload-types'
-import { idText } from '../../../domain/refs'
-
-type Id = number | string
+} from '../../domain/scripts/reviewWorkflow'
+import { contentHash, linesOf } from '../../domain/scripts/scriptDiff'
+import type { Script } from '../../payload-types'
+import { type Id, idText } from '../../domain/refs'
 
 /** The hash approvals sign: the spoken text in order, with speakers and the cast. */
 export function scriptContentHash(script: Pick<Script, 'scenes' | 'characters'>): string {

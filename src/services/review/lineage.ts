@@ -1,8 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Clip, Script } from '../../../payload-types'
+import type { Clip, Script } from '../../payload-types'
 import { scriptContentHash } from './context'
-import { idText } from '../../../domain/refs'
+import { idText } from '../../domain/refs'
+import { LINEAGE_WRITE } from '../writeContext'
 
 type MediaRow = {
   id?: string | null
@@ -92,6 +93,6 @@ export async function markRecordedMediaStale(input: {
     depth: 0,
     overrideAccess: true,
     req,
-    context: { skipMediaQueue: true, keepLineage: true },
+    context: LINEAGE_WRITE,
   })
 }

@@ -2,10 +2,10 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { secondsSetting } from '../../domain/jobs/heartbeat'
 import { DEFAULT_STALE_AFTER_MS, isBuildStalled } from '../../domain/releases/buildProgress'
-import { RELEASE_QUEUE, releaseBuildKey } from '../../jobs/buildRelease/task'
+import { RELEASE_QUEUE, releaseBuildKey } from '../../jobs/queues'
 import type { Release } from '../../payload-types'
-import { toJsonField } from './jsonField'
-import { removeInterruptedWrites } from './releaseStore'
+import { toJsonField } from '../../lib/releases/jsonField'
+import { removeInterruptedWrites } from '../../lib/releases/releaseStore'
 
 /**
  * How long a build may go without a heartbeat before it counts as dead

@@ -2,17 +2,18 @@ import type { PayloadRequest } from 'payload'
 
 import { preflight, type PreflightResult } from '../../domain/releases/preflight'
 import type { Release } from '../../payload-types'
-import { loadToolkitModel, type ToolkitModel } from './loadToolkitModel'
+import { loadToolkitModel, type ToolkitModel } from '../../lib/releases/loadToolkitModel'
 import { idText } from '../../domain/refs'
+import { DEFAULT_LOCALE, type Locale } from '../../domain/vocabulary'
 
 /** Preflight for a release as chosen: every locale's documents must pass. */
 export async function runPreflight(
   req: PayloadRequest,
   release: Release,
 ): Promise<{ result: PreflightResult; models: Map<string, ToolkitModel> }> {
-  const locales = (release.locales ?? []) as ('en-GB' | 'cy')[]
+  const locales = (release.locales ?? []) as Locale[]
   const models = new Map<string, ToolkitModel>()
-  for (const locale of locales.length ? locales : (['en-GB'] as const)) {
+  for (const locale of locales.length ? locales : [DEFAULT_LOCALE]) {
     models.set(locale, await loadToolkitModel(req, idText(release.toolkit), locale))
   }
   const base = models.values().next().value as ToolkitModel

@@ -1,10 +1,11 @@
 import type { Payload } from 'payload'
 
 import { isTransientDatabaseError } from '../../domain/jobs/transientDatabaseError'
-import type { Id } from '../../domain/refs'
-import type { ProcessingStatus } from '../../fields/processing'
+import { type Id, idFromText } from '../../domain/refs'
+import type { ProcessingStatus } from '../../domain/vocabulary'
 import { storageFaultOf } from '../../domain/storage/storageFault'
 import { MediaToolError } from '../../lib/ffmpeg'
+import { SYSTEM_MEDIA_WRITE } from '../writeContext'
 
 /** A problem with what was uploaded: retrying cannot help, the person must fix the file. */
 export class InputProblem extends Error {
@@ -77,7 +78,7 @@ export function markProcessing(payload: Payload) {
       depth: 0,
       overrideAccess: true,
       // Progress ticks are system bookkeeping, not edits: they stay out of the audit log.
-      context: { skipMediaQueue: true, skipAudit: true },
+      context: SYSTEM_MEDIA_WRITE,
     } as Parameters<typeof payload.update>[0])
   }
   return {
@@ -90,10 +91,7 @@ export function markProcessing(payload: Payload) {
   }
 }
 
-/**
- * The clip a media job is for. The input holds the id as text; SQLite's ids are numbers and
- * MongoDB's hex strings, so text that is not a number stays text.
- */
-export function clipIdFromInput(input: { clipId: string }): Id {
-  return Number.isNaN(Number(input.clipId)) ? input.clipId : Number(input.clipId)
+/** The clip a media job is for: the input holds its id as text, typed by the database's ids. */
+export function clipIdFromInput(payload: Payload, input: { clipId: string }): Id {
+  return idFromText(input.clipId, payload.db.defaultIDType)
 }

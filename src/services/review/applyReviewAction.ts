@@ -1,9 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-import { decide, type ReviewAction, type Role } from '../../../domain/scripts/reviewWorkflow'
-import { recordAudit } from '../../../hooks/auditLog'
-import type { Script } from '../../../payload-types'
+import { asRelationId, idFromText } from '../../domain/refs'
+import { decide, type ReviewAction, type Role } from '../../domain/scripts/reviewWorkflow'
+import { recordAudit } from '../audit/recordAudit'
+import type { Script } from '../../payload-types'
 import { actorFor, latestVersionId, reviewContextOf, scriptContentHash } from './context'
+import { REVIEW_TRANSITION } from '../writeContext'
 
 export const REVIEW_ACTIONS = ['submit', 'approve', 'requestChanges', 'returnToDraft'] as const
 export type ReviewRequestAction = (typeof REVIEW_ACTIONS)[number]
@@ -85,6 +87,7 @@ export async function applyReviewAction(input: {
     reviewerRoles,
   })
   if (!decision.ok) return { ok: false, status: decision.status, reason: decision.reason }
+  const idType = req.payload.db.defaultIDType
 
   const reviewedVersionId =
     input.action === 'submit' ? await latestVersionId(req, script.id) : script.reviewedVersionId
@@ -98,10 +101,10 @@ export async function applyReviewAction(input: {
       characters: script.characters,
       scenes: script.scenes,
       status: decision.next,
-      reviewers: decision.reviewers.map(Number),
+      reviewers: decision.reviewers.map((id) => asRelationId(idFromText(id, idType))),
       reviewedVersionId,
       approvals: decision.approvals.map((a) => ({
-        user: Number(a.userId),
+        user: asRelationId(idFromText(a.userId, idType)),
         role: a.role,
         versionId: a.versionId,
         contentHash: a.contentHash,
@@ -113,7 +116,7 @@ export async function applyReviewAction(input: {
     depth: 0,
     overrideAccess: true,
     req,
-    context: { reviewTransition: true },
+    context: REVIEW_TRANSITION,
   })
   if (input.action === 'approve') {
     await recordAudit(
