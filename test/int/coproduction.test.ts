@@ -259,7 +259,9 @@ describe('co-production review workflow', () => {
       const result = await expectRefused(script.id, 400, () =>
         f.review('designer', script.id, 'publish'),
       )
-      expect(messageOf(result)).toMatch(/unknown review action/i)
+      expect(messageOf(result)).toMatch(
+        /"action" must be one of submit, approve, requestChanges, returnToDraft; got "publish"/,
+      )
     })
 
     it('should refuse an anonymous review action with 401', async () => {
