@@ -29,8 +29,16 @@ const layerZones = [
   },
   {
     target: './src/lib',
-    from: ['./src/jobs', './src/collections', './src/hooks', './src/endpoints', './src/admin'],
-    message: 'src/lib holds I/O adapters: what uses jobs or collections is a service.',
+    from: [
+      './src/jobs',
+      './src/collections',
+      './src/hooks',
+      './src/endpoints',
+      './src/admin',
+      './src/services',
+    ],
+    message:
+      'src/lib holds I/O adapters: what uses services, jobs or collections is a service or an endpoint.',
   },
   ...collectionFolders.map((name) => ({
     target: `./src/collections/${name}`,

@@ -14,7 +14,7 @@ import { Readable } from 'node:stream'
 import config from '@payload-config'
 import { getPayload, handleEndpoints } from 'payload'
 
-import { apiGuards } from '../../src/lib/http/guards'
+import { apiGuards } from '../../src/endpoints/guards'
 import { withRequestGuards } from '../../src/lib/http/requestGuards'
 
 type Sample = Pick<NodeJS.MemoryUsage, 'rss' | 'heapUsed' | 'external' | 'arrayBuffers'>

@@ -5,7 +5,6 @@ import { computeDelta } from '../domain/releases/delta'
 import { assetContentType } from '../domain/releases/hlsForRelease'
 import { isValidSemver } from '../domain/releases/semver'
 import { dataDir } from '../lib/config/paths'
-import { readHead } from '../lib/fs/readHead'
 import { assetPath, bundleFileName, releaseDir } from '../lib/releases/releaseStore'
 import { loadSigningKeys } from '../lib/signing'
 import {
@@ -13,7 +12,7 @@ import {
   manifestBytes,
   outputOf,
   type DeliveryCatalog,
-} from '../lib/releases/deliveryCatalog'
+} from '../services/delivery/deliveryCatalog'
 import { serveFile } from '../lib/storage/serveFile'
 import { jsonError } from '../lib/http/jsonError'
 import { isLocale, LOCALE_CODES } from '../domain/vocabulary'
@@ -176,6 +175,7 @@ export const deliveryEndpoints: Endpoint[] = [
         // cache re-asks within a minute, as for the manifest. Its assets stay cacheable.
         cacheControl: 'private, max-age=60',
         etag: `"${release.id}-${params.audience}-${params.locale}"`,
+        ifNoneMatch: req.headers.get('if-none-match'),
       })
     },
   },
@@ -216,10 +216,12 @@ export const deliveryEndpoints: Endpoint[] = [
       try {
         return await serveFile({
           file: assetPath(sha),
-          contentType: assetContentType(await readHead(assetPath(sha), 512)),
+          // Assets are stored by hash, without an extension: the first bytes say what it is.
+          contentType: assetContentType,
           rangeHeader: req.headers.get('range'),
           cacheControl: 'public, max-age=31536000, immutable',
           etag: `"${sha}"`,
+          ifNoneMatch: req.headers.get('if-none-match'),
         })
       } catch {
         return jsonError(404, `No asset ${sha}.`)

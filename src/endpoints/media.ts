@@ -45,6 +45,9 @@ export const mediaEndpoints: Endpoint[] = [
           contentType,
           rangeHeader: req.headers.get('range'),
           cacheControl: 'private, max-age=31536000, immutable',
+          // The key names the file's inputs, so the path is the file's identity.
+          etag: `"${key}/${segments.join('/')}"`,
+          ifNoneMatch: req.headers.get('if-none-match'),
         })
       } catch {
         return jsonError(404, 'No such media file.')

@@ -242,6 +242,19 @@ describe('releases and delivery', () => {
     expect(ranged.status).toBe(206)
     expect(ranged.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect((await ranged.arrayBuffer()).byteLength).toBe(10)
+    // Every asset, whole, is the bytes its hash names; a client holding it gets a 304.
+    const { createHash } = await import('node:crypto')
+    for (const sha of assets) {
+      const whole = await delivery(`/api/delivery/assets/${sha}`)
+      expect(whole.status).toBe(200)
+      const bytes = Buffer.from(await whole.arrayBuffer())
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha)
+      expect(Number(whole.headers.get('content-length'))).toBe(bytes.length)
+      expect(whole.headers.get('content-type')).toMatch(/^(video|audio|image|text|application)\//)
+      const cached = await delivery(`/api/delivery/assets/${sha}`, { 'if-none-match': `"${sha}"` })
+      expect(cached.status).toBe(304)
+      expect(await cached.text()).toBe('')
+    }
     expect((await delivery('/api/delivery/assets/not-a-sha')).status).toBe(400)
     expect((await delivery(`/api/delivery/assets/${'0'.repeat(64)}`)).status).toBe(404)
   })

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole, staffUser } from '../../access/roles'
-import { invalidateDeliveryCatalog } from '../../lib/releases/deliveryCatalog'
+import { invalidateDeliveryCatalog } from '../../services/delivery/deliveryCatalog'
 import { releaseEndpoints } from './endpoints'
 import { keepPublishedReleasesImmutable, refuseDeletingPublished } from './hooks/immutable'
 import { validateReleaseVersion } from './hooks/validateVersion'

@@ -17,7 +17,7 @@ import {
 import { writeBundle } from '../../lib/releases/bundle'
 import { toJsonField } from '../../lib/releases/jsonField'
 import { changelogFor } from '../../services/releases/changelogFor'
-import type { ToolkitModel } from '../../lib/releases/loadToolkitModel'
+import type { ToolkitModel } from '../../services/releases/loadToolkitModel'
 import { packageReleaseHls } from '../../lib/releases/releaseHls'
 import {
   bundleFileName,

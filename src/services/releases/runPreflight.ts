@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { preflight, type PreflightResult } from '../../domain/releases/preflight'
 import type { Release } from '../../payload-types'
-import { loadToolkitModel, type ToolkitModel } from '../../lib/releases/loadToolkitModel'
+import { loadToolkitModel, type ToolkitModel } from './loadToolkitModel'
 import { idText } from '../../domain/refs'
 import { DEFAULT_LOCALE, type Locale } from '../../domain/vocabulary'
 

@@ -5,7 +5,7 @@ import config from '@payload-config'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
-import { apiGuards } from '@/lib/http/guards'
+import { apiGuards } from '@/endpoints/guards'
 import { PEER_ADDRESS_ENV, stampPeerAddress } from '@/lib/http/peerAddress.mjs'
 import { withRequestGuards } from '@/lib/http/requestGuards'
 import { withSecurityHeaders } from '@/lib/http/securityHeaders'

@@ -1,7 +1,7 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
 import { isValidSemver, nextMustBeGreater } from '../../../domain/releases/semver'
-import { newestRelease } from '../../../lib/releases/newestRelease'
+import { newestRelease } from '../../../services/releases/newestRelease'
 import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
 import type { Release } from '../../../payload-types'
 import { idOf } from '../../../domain/refs'

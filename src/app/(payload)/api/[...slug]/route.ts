@@ -1,4 +1,4 @@
-/* Payload's REST routes, behind the studio's request guards (src/lib/http/guards) and with the
+/* Payload's REST routes, behind the studio's request guards (src/endpoints/guards) and with the
    API's security headers (src/lib/http/securityHeaders.ts). */
 import config from '@payload-config'
 import '@payloadcms/next/css'
@@ -11,7 +11,7 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-import { apiGuards } from '@/lib/http/guards'
+import { apiGuards } from '@/endpoints/guards'
 import { withRequestGuards } from '@/lib/http/requestGuards'
 import { withSecurityHeaders } from '@/lib/http/securityHeaders'
 

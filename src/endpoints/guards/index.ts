@@ -1,4 +1,4 @@
-import type { RequestGuard } from '../requestGuards'
+import type { RequestGuard } from '../../lib/http/requestGuards'
 import { jsonBody } from './jsonBody'
 import { requestUrl } from './requestUrl'
 import { signInThrottle } from './signInThrottle'

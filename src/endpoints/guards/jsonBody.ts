@@ -1,9 +1,9 @@
-import { describeBytes, jsonBodyLimits } from '../../../domain/config/jsonBodyLimits'
-import { objectBody } from '../../../domain/http/bodyFields'
-import { exceedsJsonDepth } from '../../../domain/http/jsonDepth'
-import { isMultipart } from '../../../domain/http/uploadRoute'
-import { jsonError } from '../jsonError'
-import type { RequestGuard } from '../requestGuards'
+import { describeBytes, jsonBodyLimits } from '../../domain/config/jsonBodyLimits'
+import { objectBody } from '../../domain/http/bodyFields'
+import { exceedsJsonDepth } from '../../domain/http/jsonDepth'
+import { isMultipart } from '../../domain/http/uploadRoute'
+import { jsonError } from '../../lib/http/jsonError'
+import type { RequestGuard } from '../../lib/http/requestGuards'
 
 const GRAPHQL = /\/graphql\/?$/
 

@@ -1,7 +1,7 @@
-import { retryAfterSeconds, throttledMessage } from '../../../domain/auth/signInPolicy'
-import { clientBlockedMs } from '../../auth/signInCounters'
-import { clientThrottleKeyOf } from '../clientAddress'
-import type { RequestGuard } from '../requestGuards'
+import { retryAfterSeconds, throttledMessage } from '../../domain/auth/signInPolicy'
+import { clientBlockedMs } from '../../lib/auth/signInCounters'
+import { clientThrottleKeyOf } from '../../lib/http/clientAddress'
+import type { RequestGuard } from '../../lib/http/requestGuards'
 
 const REST_LOGIN = /^\/api\/users\/login\/?$/
 

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { compareSemver } from '../../domain/releases/semver'
 import type { ReleaseOutput } from '../../domain/releases/summary'
-import { manifestFileName, releaseDir } from './releaseStore'
+import { manifestFileName, releaseDir } from '../../lib/releases/releaseStore'
 
 export interface CatalogRelease {
   id: number

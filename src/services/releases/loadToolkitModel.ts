@@ -16,8 +16,8 @@ import {
   toModel,
 } from '../../domain/releases/toModel'
 import type { Locale } from '../../domain/vocabulary'
-import { mediaDir } from '../config/paths'
-import { derivedDir, sha256File } from '../storage/derived'
+import { mediaDir } from '../../lib/config/paths'
+import { derivedDir, sha256File } from '../../lib/storage/derived'
 
 export interface ToolkitModel extends ToolkitData {
   /** Where each file the model names lives on disk, by sha256. */

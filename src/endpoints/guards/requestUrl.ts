@@ -1,7 +1,7 @@
-import { jsonBodyLimits } from '../../../domain/config/jsonBodyLimits'
-import { jsonQueryParamProblem, pathProblem } from '../../../domain/http/jsonQueryParams'
-import { jsonError } from '../jsonError'
-import type { RequestGuard } from '../requestGuards'
+import { jsonBodyLimits } from '../../domain/config/jsonBodyLimits'
+import { jsonQueryParamProblem, pathProblem } from '../../domain/http/jsonQueryParams'
+import { jsonError } from '../../lib/http/jsonError'
+import type { RequestGuard } from '../../lib/http/requestGuards'
 
 /**
  * What Payload's router decodes before any hook runs, and throws on: a path with a broken
