@@ -88,39 +88,65 @@ const SCRIPT_STATUS_WORDS: Record<Exclude<Script['status'], 'approved'>, string>
  * selection, the toolkit, exercises, then each used clip in the order first used.
  */
 export function preflight(input: PreflightInput): PreflightResult {
-  const { toolkit } = input
+  const { problems, report } = problemList()
+  const toolkitRef: DocumentRef = {
+    collection: 'toolkits',
+    id: input.toolkit.id,
+    title: input.toolkit.title,
+  }
+  checkSelection(input, toolkitRef, report)
+  const coverage = emptyCoverage(input)
+  const usedClips: Clip[] = []
+  for (const audience of input.audiences) {
+    coverage.cells[audience.id] = coverageRow(
+      input,
+      coverage,
+      audience,
+      toolkitRef,
+      report,
+      usedClips,
+    )
+  }
+  for (const clip of usedClips) checkClip(clip, input, report)
+  return { ok: problems.length === 0, problems, coverage }
+}
+
+type Report = (code: PreflightCode, message: string, document: DocumentRef) => void
+
+/** The problems found so far, each said once: the same exercise or clip is met once per audience. */
+function problemList(): { problems: PreflightProblem[]; report: Report } {
   const problems: PreflightProblem[] = []
   const seen = new Set<string>()
-  const report = (code: PreflightCode, message: string, document: DocumentRef) => {
-    // The same exercise or clip is met once per audience; say each thing once.
+  const report: Report = (code, message, document) => {
     const key = `${code}\u0000${document.collection}\u0000${document.id}\u0000${message}`
     if (seen.has(key)) return
     seen.add(key)
     problems.push({ code, message, document })
   }
-  const toolkitRef: DocumentRef = { collection: 'toolkits', id: toolkit.id, title: toolkit.title }
+  return { problems, report }
+}
 
-  if (input.audiences.length === 0) {
+/** The release's choices, and the toolkit's mandatory foundation module. */
+function checkSelection(input: PreflightInput, toolkitRef: DocumentRef, report: Report) {
+  if (input.audiences.length === 0)
     report('no-audiences', 'Choose at least one audience for the release.', toolkitRef)
-  }
-  if (input.locales.length === 0) {
+  if (input.locales.length === 0)
     report('no-locales', 'Choose at least one locale for the release.', toolkitRef)
-  }
-  if (input.accents.length === 0) {
+  if (input.accents.length === 0)
     report('no-accents', 'Choose at least one accent for the release.', toolkitRef)
-  }
-
-  const mandatory = input.modules.filter((m) => m.mandatory)
-  if (mandatory.length === 0) {
+  if (!input.modules.some((m) => m.mandatory)) {
     report(
       'no-foundation',
-      `Toolkit "${toolkit.title}" has no mandatory foundation module.`,
+      `Toolkit "${input.toolkit.title}" has no mandatory foundation module.`,
       toolkitRef,
     )
   }
+}
 
+/** The matrix's rows and columns: every exercise, grouped by module in order; no cells yet. */
+function emptyCoverage(input: PreflightInput): Coverage {
   const modules = sortByOrder(input.modules)
-  const coverage: Coverage = {
+  return {
     audiences: input.audiences,
     exercises: modules.flatMap((module) =>
       sortByOrder(input.exercises.filter((e) => e.moduleId === module.id)).map((e) => ({
@@ -132,69 +158,63 @@ export function preflight(input: PreflightInput): PreflightResult {
     ),
     cells: {},
   }
-  const modulesById = new Map(modules.map((m) => [m.id, m]))
-  const exercisesById = new Map(input.exercises.map((e) => [e.id, e]))
-  const usedClips: Clip[] = []
-  const usedClipIds = new Set<IdText>()
-
-  for (const audience of input.audiences) {
-    if (mandatory.length > 0 && !mandatory.some((m) => isForAudience(m.audiences, audience.id))) {
-      report(
-        'no-foundation',
-        `Toolkit "${toolkit.title}" has no mandatory foundation module for the ${audience.label} audience.`,
-        toolkitRef,
-      )
-    }
-    const resolved = new Map(
-      resolveToolkitForAudience({
-        modules,
-        exercises: input.exercises,
-        clips: input.clips,
-        audience,
-      })
-        .flatMap((m) => m.exercises)
-        .map((entry) => [entry.exercise.id, entry]),
-    )
-    // Filled in matrix order, so a row reads left to right like the coverage table.
-    const row: Record<IdText, CoverageCell> = {}
-    for (const { id } of coverage.exercises) {
-      const exercise = exercisesById.get(id) as Exercise
-      const entry = resolved.get(id)
-      if (!entry) {
-        const parent = modulesById.get(exercise.moduleId) as Module
-        row[id] = { notShown: isForAudience(parent.audiences, audience.id) ? 'exercise' : 'module' }
-      } else if (entry.problem) {
-        row[id] = { problem: entry.problem.message }
-        report(entry.problem.code, entry.problem.message, {
-          collection: 'exercises',
-          id,
-          title: exercise.title,
-        })
-      } else {
-        row[id] = {
-          clipId: entry.clip.id,
-          clipTitle: entry.clip.title,
-          viaVariant: entry.viaVariant,
-        }
-        if (!usedClipIds.has(entry.clip.id)) {
-          usedClipIds.add(entry.clip.id)
-          usedClips.push(entry.clip)
-        }
-      }
-    }
-    coverage.cells[audience.id] = row
-  }
-
-  for (const clip of usedClips) checkClip(clip, input, report)
-
-  return { ok: problems.length === 0, problems, coverage }
 }
 
-function checkClip(
-  clip: Clip,
+/**
+ * One audience's row of the matrix, filled in matrix order so it reads left to right like the
+ * table; the clips it uses are added to `usedClips` in the order first met.
+ */
+function coverageRow(
   input: PreflightInput,
-  report: (code: PreflightCode, message: string, document: DocumentRef) => void,
-) {
+  coverage: Coverage,
+  audience: Audience,
+  toolkitRef: DocumentRef,
+  report: Report,
+  usedClips: Clip[],
+): Record<IdText, CoverageCell> {
+  const mandatory = input.modules.filter((m) => m.mandatory)
+  if (mandatory.length > 0 && !mandatory.some((m) => isForAudience(m.audiences, audience.id))) {
+    report(
+      'no-foundation',
+      `Toolkit "${input.toolkit.title}" has no mandatory foundation module for the ${audience.label} audience.`,
+      toolkitRef,
+    )
+  }
+  const modulesById = new Map(input.modules.map((m) => [m.id, m]))
+  const exercisesById = new Map(input.exercises.map((e) => [e.id, e]))
+  const resolved = new Map(
+    resolveToolkitForAudience({
+      modules: sortByOrder(input.modules),
+      exercises: input.exercises,
+      clips: input.clips,
+      audience,
+    })
+      .flatMap((m) => m.exercises)
+      .map((entry) => [entry.exercise.id, entry]),
+  )
+  const row: Record<IdText, CoverageCell> = {}
+  for (const { id } of coverage.exercises) {
+    const exercise = exercisesById.get(id) as Exercise
+    const entry = resolved.get(id)
+    if (!entry) {
+      const parent = modulesById.get(exercise.moduleId) as Module
+      row[id] = { notShown: isForAudience(parent.audiences, audience.id) ? 'exercise' : 'module' }
+    } else if (entry.problem) {
+      row[id] = { problem: entry.problem.message }
+      report(entry.problem.code, entry.problem.message, {
+        collection: 'exercises',
+        id,
+        title: exercise.title,
+      })
+    } else {
+      row[id] = { clipId: entry.clip.id, clipTitle: entry.clip.title, viaVariant: entry.viaVariant }
+      if (!usedClips.some((c) => c.id === entry.clip.id)) usedClips.push(entry.clip)
+    }
+  }
+  return row
+}
+
+function checkClip(clip: Clip, input: PreflightInput, report: Report) {
   const clipRef: DocumentRef = { collection: 'clips', id: clip.id, title: clip.title }
   const name = `Clip "${clip.title}"`
 

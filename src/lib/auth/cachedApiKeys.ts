@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import type { AuthStrategy, Payload } from 'payload'
 
+import { createCache, forgetCaches } from '../cache'
+
 /**
  * The longest a revoked key (its app disabled, its key regenerated or revoked, the app deleted)
  * is still accepted by a process that did not make the change: the time it may remember a
@@ -9,17 +11,13 @@ import type { AuthStrategy, Payload } from 'payload'
 export const REVOCATION_BOUND_MS = 30_000
 const MAX_REMEMBERED = 1_000
 
-interface Remembered {
-  user: Record<string, unknown> & { id: number | string }
-  until: number
-}
+type RememberedApp = Record<string, unknown> & { id: number | string }
 
-/** Every strategy's memory, so a change forgets in all of them. */
-const memories = new Set<Map<string, Remembered>>()
+const CACHE = 'delivery-api-keys'
 
 /** Forget every remembered key, e.g. after an app is changed, revoked or deleted. */
 export function forgetApiKeys(): void {
-  for (const memory of memories) memory.clear()
+  forgetCaches(CACHE)
 }
 
 /** The lookup index of a key, as Payload computes it (`apiKeyIndex`). */
@@ -39,8 +37,12 @@ export function cachedApiKeyStrategy(
 ): AuthStrategy {
   const now = options.now ?? Date.now
   const rememberMs = Math.min(options.rememberMs ?? REVOCATION_BOUND_MS, REVOCATION_BOUND_MS)
-  const remembered = new Map<string, Remembered>()
-  memories.add(remembered)
+  const remembered = createCache<RememberedApp>({
+    name: CACHE,
+    ttlMs: rememberMs,
+    maxEntries: MAX_REMEMBERED,
+    now,
+  })
   const prefix = `${slug} API-Key `
   return {
     name: `${slug}-api-key-cached`,
@@ -50,12 +52,10 @@ export function cachedApiKeyStrategy(
       const index = apiKeyIndexOf(payload.secret, header.slice(prefix.length))
       const known = remembered.get(index)
       // A copy per request: Payload and hooks may add to req.user.
-      if (known && known.until > now()) return { user: { ...known.user } as never }
-      remembered.delete(index)
+      if (known) return { user: { ...known } as never }
       const user = await findByKeyIndex(payload, slug, index)
       if (!user) return { user: null }
-      if (remembered.size >= MAX_REMEMBERED) remembered.clear()
-      remembered.set(index, { user, until: now() + rememberMs })
+      remembered.set(index, user)
       return { user: { ...user } as never }
     },
   }

@@ -45,85 +45,24 @@ export async function writeStoredZip(
   })
   const write = (chunk: Uint8Array) =>
     out.write(chunk) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r))
-  const { time, date } = dosDateTime(options.mtime)
+  const stamp = dosDateTime(options.mtime)
   const central: Buffer[] = []
   let offset = 0
   try {
     for (const entry of entries) {
       const name = Buffer.from(entry.name, 'utf8')
       const zip64 = options.forceZip64 === true || entry.size >= UINT32_MAX || offset >= UINT32_MAX
-      const local = Buffer.alloc(30)
-      local.writeUInt32LE(0x04034b50, 0)
-      local.writeUInt16LE(zip64 ? 45 : 20, 4)
-      local.writeUInt16LE(UTF8_NAMES, 6)
-      local.writeUInt16LE(0, 8) // stored
-      local.writeUInt16LE(time, 10)
-      local.writeUInt16LE(date, 12)
-      local.writeUInt32LE(entry.crc32, 14)
-      local.writeUInt32LE(zip64 ? UINT32_MAX : entry.size, 18)
-      local.writeUInt32LE(zip64 ? UINT32_MAX : entry.size, 22)
-      local.writeUInt16LE(name.length, 26)
-      const localExtra = zip64 ? zip64Extra([entry.size, entry.size]) : Buffer.alloc(0)
-      local.writeUInt16LE(localExtra.length, 28)
+      const local = localHeader(entry, name, zip64, stamp)
       await write(local)
-      await write(name)
-      await write(localExtra)
       const written = await writeSource(entry, write)
       if (written !== entry.size)
         throw new Error(`${entry.name} has ${written} bytes, not the ${entry.size} expected.`)
-
-      const header = Buffer.alloc(46)
-      header.writeUInt32LE(0x02014b50, 0)
-      header.writeUInt16LE((3 << 8) | 45, 4) // made by: Unix, ZIP 4.5
-      header.writeUInt16LE(zip64 ? 45 : 20, 6)
-      header.writeUInt16LE(UTF8_NAMES, 8)
-      header.writeUInt16LE(0, 10)
-      header.writeUInt16LE(time, 12)
-      header.writeUInt16LE(date, 14)
-      header.writeUInt32LE(entry.crc32, 16)
-      header.writeUInt32LE(zip64 ? UINT32_MAX : entry.size, 20)
-      header.writeUInt32LE(zip64 ? UINT32_MAX : entry.size, 24)
-      header.writeUInt16LE(name.length, 28)
-      const centralExtra = zip64 ? zip64Extra([entry.size, entry.size, offset]) : Buffer.alloc(0)
-      header.writeUInt16LE(centralExtra.length, 30)
-      header.writeUInt32LE((0o100644 << 16) >>> 0, 38) // a regular file, rw-r--r--
-      header.writeUInt32LE(zip64 ? UINT32_MAX : offset, 42)
-      central.push(header, name, centralExtra)
-      offset += local.length + name.length + localExtra.length + entry.size
+      central.push(centralHeader(entry, name, zip64, stamp, offset))
+      offset += local.length + entry.size
     }
-
     const directory = Buffer.concat(central)
-    const count = entries.length
-    const needsZip64 =
-      options.forceZip64 === true ||
-      count >= UINT16_MAX ||
-      offset >= UINT32_MAX ||
-      directory.length >= UINT32_MAX
     await write(directory)
-    if (needsZip64) {
-      const record = Buffer.alloc(56)
-      record.writeUInt32LE(0x06064b50, 0)
-      record.writeBigUInt64LE(44n, 4)
-      record.writeUInt16LE((3 << 8) | 45, 12)
-      record.writeUInt16LE(45, 14)
-      record.writeBigUInt64LE(BigInt(count), 24)
-      record.writeBigUInt64LE(BigInt(count), 32)
-      record.writeBigUInt64LE(BigInt(directory.length), 40)
-      record.writeBigUInt64LE(BigInt(offset), 48)
-      const locator = Buffer.alloc(20)
-      locator.writeUInt32LE(0x07064b50, 0)
-      locator.writeBigUInt64LE(BigInt(offset + directory.length), 8)
-      locator.writeUInt32LE(1, 16)
-      await write(record)
-      await write(locator)
-    }
-    const end = Buffer.alloc(22)
-    end.writeUInt32LE(0x06054b50, 0)
-    end.writeUInt16LE(needsZip64 ? UINT16_MAX : count, 8)
-    end.writeUInt16LE(needsZip64 ? UINT16_MAX : count, 10)
-    end.writeUInt32LE(needsZip64 ? UINT32_MAX : directory.length, 12)
-    end.writeUInt32LE(needsZip64 ? UINT32_MAX : offset, 16)
-    await write(end)
+    await write(endRecords(entries.length, directory.length, offset, options.forceZip64 === true))
     out.end()
     await done
   } catch (error) {
@@ -131,6 +70,89 @@ export async function writeStoredZip(
     await fs.promises.rm(target, { force: true })
     throw error
   }
+}
+
+type DosStamp = ReturnType<typeof dosDateTime>
+
+/** A local file header with the entry's name and, where sizes need it, its ZIP64 extra field. */
+function localHeader(
+  entry: StoredZipEntry,
+  name: Buffer,
+  zip64: boolean,
+  { time, date }: DosStamp,
+) {
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt16LE(zip64 ? 45 : 20, 4)
+  local.writeUInt16LE(UTF8_NAMES, 6)
+  local.writeUInt16LE(0, 8) // stored
+  local.writeUInt16LE(time, 10)
+  local.writeUInt16LE(date, 12)
+  local.writeUInt32LE(entry.crc32, 14)
+  local.writeUInt32LE(zip64 ? UINT32_MAX : entry.size, 18)
+  local.writeUInt32LE(zip64 ? UINT32_MAX : entry.size, 22)
+  local.writeUInt16LE(name.length, 26)
+  const extra = zip64 ? zip64Extra([entry.size, entry.size]) : Buffer.alloc(0)
+  local.writeUInt16LE(extra.length, 28)
+  return Buffer.concat([local, name, extra])
+}
+
+/** The entry's central directory header, pointing back at its local header's `offset`. */
+function centralHeader(
+  entry: StoredZipEntry,
+  name: Buffer,
+  zip64: boolean,
+  { time, date }: DosStamp,
+  offset: number,
+) {
+  const header = Buffer.alloc(46)
+  header.writeUInt32LE(0x02014b50, 0)
+  header.writeUInt16LE((3 << 8) | 45, 4) // made by: Unix, ZIP 4.5
+  header.writeUInt16LE(zip64 ? 45 : 20, 6)
+  header.writeUInt16LE(UTF8_NAMES, 8)
+  header.writeUInt16LE(0, 10)
+  header.writeUInt16LE(time, 12)
+  header.writeUInt16LE(date, 14)
+  header.writeUInt32LE(entry.crc32, 16)
+  header.writeUInt32LE(zip64 ? UINT32_MAX : entry.size, 20)
+  header.writeUInt32LE(zip64 ? UINT32_MAX : entry.size, 24)
+  header.writeUInt16LE(name.length, 28)
+  const extra = zip64 ? zip64Extra([entry.size, entry.size, offset]) : Buffer.alloc(0)
+  header.writeUInt16LE(extra.length, 30)
+  header.writeUInt32LE((0o100644 << 16) >>> 0, 38) // a regular file, rw-r--r--
+  header.writeUInt32LE(zip64 ? UINT32_MAX : offset, 42)
+  return Buffer.concat([header, name, extra])
+}
+
+/** The end of central directory record, after the ZIP64 record and locator where needed. */
+function endRecords(count: number, directoryBytes: number, offset: number, forceZip64: boolean) {
+  const needsZip64 =
+    forceZip64 || count >= UINT16_MAX || offset >= UINT32_MAX || directoryBytes >= UINT32_MAX
+  const records: Buffer[] = []
+  if (needsZip64) {
+    const record = Buffer.alloc(56)
+    record.writeUInt32LE(0x06064b50, 0)
+    record.writeBigUInt64LE(44n, 4)
+    record.writeUInt16LE((3 << 8) | 45, 12)
+    record.writeUInt16LE(45, 14)
+    record.writeBigUInt64LE(BigInt(count), 24)
+    record.writeBigUInt64LE(BigInt(count), 32)
+    record.writeBigUInt64LE(BigInt(directoryBytes), 40)
+    record.writeBigUInt64LE(BigInt(offset), 48)
+    const locator = Buffer.alloc(20)
+    locator.writeUInt32LE(0x07064b50, 0)
+    locator.writeBigUInt64LE(BigInt(offset + directoryBytes), 8)
+    locator.writeUInt32LE(1, 16)
+    records.push(record, locator)
+  }
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(needsZip64 ? UINT16_MAX : count, 8)
+  end.writeUInt16LE(needsZip64 ? UINT16_MAX : count, 10)
+  end.writeUInt32LE(needsZip64 ? UINT32_MAX : directoryBytes, 12)
+  end.writeUInt32LE(needsZip64 ? UINT32_MAX : offset, 16)
+  records.push(end)
+  return Buffer.concat(records)
 }
 
 async function writeSource(

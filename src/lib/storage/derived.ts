@@ -6,6 +6,7 @@ import path from 'node:path'
 
 import { derivedUrlPath } from '../../domain/media/derivedUrls'
 import { mediaDir } from '../config/paths'
+import { createCache } from '../cache'
 
 const COMPLETE = '.complete'
 /** Marks a build still being written; never the name of a finished result. */
@@ -129,8 +130,8 @@ async function readResult<T>(dir: string): Promise<T | null> {
   }
 }
 
-const hashes = new Map<string, string>()
-const MAX_REMEMBERED_HASHES = 10_000
+// A file's hash never goes stale for the identity it is kept under (see sha256File).
+const hashes = createCache<string>({ name: 'file-hashes', ttlMs: null, maxEntries: 10_000 })
 
 /**
  * Streams a file through sha256 (uploads can be a gigabyte), remembering the result for the
@@ -146,7 +147,6 @@ export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
   const digest = hash.digest('hex')
-  if (hashes.size >= MAX_REMEMBERED_HASHES) hashes.delete(hashes.keys().next().value!)
   hashes.set(identity, digest)
   return digest
 }

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { compareSemver } from '../../domain/releases/semver'
 import type { ReleaseOutput } from '../../domain/releases/summary'
 import { manifestFileName, releaseDir } from '../../lib/releases/releaseStore'
+import { createCache } from '../../lib/cache'
 
 export interface CatalogRelease {
   id: number
@@ -35,19 +36,25 @@ export interface DeliveryCatalog {
   audiences: Set<string>
 }
 
-let catalog: { loadedAt: number; contents: DeliveryCatalog } | null = null
+// One entry: the catalog, trusted for REFRESH_MS from when its load began.
+const catalog = createCache<DeliveryCatalog>({
+  name: 'delivery-catalog',
+  ttlMs: REFRESH_MS,
+  maxEntries: 1,
+})
 let loading: Promise<DeliveryCatalog> | null = null
 /** Bumped by every change, so a load that began before it is not kept. */
 let generation = 0
 
 export function invalidateDeliveryCatalog(): void {
   generation += 1
-  catalog = null
+  catalog.clear()
   loading = null
 }
 
 export async function deliveryCatalog(payload: Payload): Promise<DeliveryCatalog> {
-  if (catalog && Date.now() - catalog.loadedAt < REFRESH_MS) return catalog.contents
+  const known = catalog.get('catalog')
+  if (known) return known
   if (!loading) {
     const load = loadCatalog(payload)
     loading = load
@@ -107,7 +114,7 @@ async function loadCatalog(payload: Payload): Promise<DeliveryCatalog> {
   })
   const contents = { toolkits, audiences: new Set(audiences.docs.map((a) => a.slug)) }
   // A release changed while this was loading may be missing from it: answer with it, keep it not.
-  if (startedIn === generation) catalog = { loadedAt: startedAt, contents }
+  if (startedIn === generation) catalog.set('catalog', contents, startedAt)
   return contents
 }
 

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { asRelationId, idFromText } from '../../domain/refs'
+import { asRelationId, idFromText, idText } from '../../domain/refs'
 import { decide, type ReviewAction, type Role } from '../../domain/scripts/reviewWorkflow'
 import { recordAudit } from '../audit/recordAudit'
 import type { Script } from '../../payload-types'
@@ -13,6 +13,9 @@ export type ReviewRequestAction = (typeof REVIEW_ACTIONS)[number]
 export type ReviewResult =
   { ok: true; script: Script } | { ok: false; status: 400 | 403 | 404; reason: string }
 
+type Decided = Extract<ReturnType<typeof decide>, { ok: true }>
+type Refused = Extract<ReviewResult, { ok: false }>
+
 /**
  * Submit, approve, request changes or return to draft, for the signed-in person. The decision is
  * the pure review workflow's; this only loads what it needs and writes the result.
@@ -24,12 +27,38 @@ export async function applyReviewAction(input: {
   reviewers?: (number | string)[]
 }): Promise<ReviewResult> {
   const { req } = input
-  const { payload } = req
-  // Reading as the person first: a script they cannot see does not exist for them.
-  const visible = await payload
+  const script = await scriptVisibleTo(req, input.scriptId)
+  if (!script) return { ok: false, status: 404, reason: `Script ${input.scriptId} was not found.` }
+  const actor = actorFor(req, script)
+  if (!actor) return { ok: false, status: 403, reason: 'Sign in to take part in reviews.' }
+  const reviewers = (input.reviewers ?? []).map(String)
+  const chosen =
+    input.action === 'submit'
+      ? await reviewerRolesFor(req, script, reviewers)
+      : { ok: true as const, roles: {} }
+  if (!chosen.ok) return chosen
+  const decision = decide({
+    context: reviewContextOf(script),
+    action: input.action,
+    actor,
+    now: new Date().toISOString(),
+    reviewers,
+    reviewerRoles: chosen.roles,
+  })
+  if (!decision.ok) return { ok: false, status: decision.status, reason: decision.reason }
+  const reviewedVersionId =
+    input.action === 'submit' ? await latestVersionId(req, script.id) : script.reviewedVersionId
+  const updated = await writeTransition(req, script, decision, reviewedVersionId)
+  if (input.action === 'approve') await auditApproval(req, script, decision, reviewedVersionId)
+  return { ok: true, script: updated }
+}
+
+/** The script with its latest draft, if the person may read it: one they cannot see does not exist for them. */
+async function scriptVisibleTo(req: PayloadRequest, id: number | string): Promise<Script | null> {
+  const visible = await req.payload
     .findByID({
       collection: 'scripts',
-      id: input.scriptId,
+      id,
       depth: 0,
       overrideAccess: false,
       user: req.user,
@@ -37,62 +66,57 @@ export async function applyReviewAction(input: {
       draft: true,
     })
     .catch(() => null)
-  if (!visible) return { ok: false, status: 404, reason: `Script ${input.scriptId} was not found.` }
-  const script = await payload.findByID({
+  if (!visible) return null
+  return req.payload.findByID({
     collection: 'scripts',
-    id: input.scriptId,
+    id,
     depth: 0,
     overrideAccess: true,
     req,
     draft: true,
   })
-  const actor = actorFor(req, script)
-  if (!actor) return { ok: false, status: 403, reason: 'Sign in to take part in reviews.' }
+}
 
-  const reviewers = (input.reviewers ?? []).map(String)
-  const reviewerRoles: Record<string, Role> = {}
-  if (input.action === 'submit' && reviewers.length > 0) {
-    const users = await payload.find({
-      collection: 'users',
-      where: { id: { in: reviewers } },
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-    })
-    for (const user of users.docs) reviewerRoles[String(user.id)] = user.role
-    // Co-producers see only scripts they are assigned to: an unassigned reviewer could never approve.
-    const assigned = new Set(
-      (script.assignedCoProducers ?? []).map((u) => String(typeof u === 'object' ? u.id : u)),
-    )
-    const unassigned = users.docs.filter(
-      (u) => u.role === 'coProducer' && !assigned.has(String(u.id)),
-    )
-    if (unassigned.length > 0) {
-      return {
-        ok: false,
-        status: 400,
-        reason: `${unassigned.map((u) => u.displayName).join(', ')} cannot review this script: assign them to it first (co-producers only see scripts they are assigned to).`,
-      }
-    }
-  }
-
-  const context = reviewContextOf(script)
-  const decision = decide({
-    context,
-    action: input.action,
-    actor,
-    now: new Date().toISOString(),
-    reviewers,
-    reviewerRoles,
+/**
+ * The role of each chosen reviewer, or a refusal: co-producers see only scripts they are
+ * assigned to, so an unassigned one could never approve.
+ */
+async function reviewerRolesFor(
+  req: PayloadRequest,
+  script: Script,
+  reviewers: string[],
+): Promise<{ ok: true; roles: Record<string, Role> } | Refused> {
+  const roles: Record<string, Role> = {}
+  if (reviewers.length === 0) return { ok: true, roles }
+  const users = await req.payload.find({
+    collection: 'users',
+    where: { id: { in: reviewers } },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
   })
-  if (!decision.ok) return { ok: false, status: decision.status, reason: decision.reason }
-  const idType = req.payload.db.defaultIDType
+  for (const user of users.docs) roles[String(user.id)] = user.role
+  const assigned = new Set((script.assignedCoProducers ?? []).map((u) => idText(u)))
+  const unassigned = users.docs.filter(
+    (u) => u.role === 'coProducer' && !assigned.has(String(u.id)),
+  )
+  if (unassigned.length === 0) return { ok: true, roles }
+  return {
+    ok: false,
+    status: 400,
+    reason: `${unassigned.map((u) => u.displayName).join(', ')} cannot review this script: assign them to it first (co-producers only see scripts they are assigned to).`,
+  }
+}
 
-  const reviewedVersionId =
-    input.action === 'submit' ? await latestVersionId(req, script.id) : script.reviewedVersionId
-  const hash = scriptContentHash(script)
-  const updated = await payload.update({
+async function writeTransition(
+  req: PayloadRequest,
+  script: Script,
+  decision: Decided,
+  reviewedVersionId: string | null | undefined,
+): Promise<Script> {
+  const idType = req.payload.db.defaultIDType
+  return req.payload.update({
     collection: 'scripts',
     id: script.id,
     data: {
@@ -110,7 +134,8 @@ export async function applyReviewAction(input: {
         contentHash: a.contentHash,
         at: a.at,
       })),
-      approvedContentHash: decision.next === 'approved' ? hash : script.approvedContentHash,
+      approvedContentHash:
+        decision.next === 'approved' ? scriptContentHash(script) : script.approvedContentHash,
       _status: 'published',
     },
     depth: 0,
@@ -118,19 +143,26 @@ export async function applyReviewAction(input: {
     req,
     context: REVIEW_TRANSITION,
   })
-  if (input.action === 'approve') {
-    await recordAudit(
-      payload,
-      {
-        action: 'approval',
-        entityCollection: 'scripts',
-        entityId: script.id,
-        versionId: reviewedVersionId ?? null,
-        changedFields: ['approvals', ...(decision.next === 'approved' ? ['status'] : [])],
-        summary: `approved version ${reviewedVersionId} of "${script.title}" (text ${hash.slice(0, 12)})${decision.next === 'approved' ? '; the script is now approved' : ''}`,
-      },
-      req,
-    )
-  }
-  return { ok: true, script: updated }
+}
+
+async function auditApproval(
+  req: PayloadRequest,
+  script: Script,
+  decision: Decided,
+  reviewedVersionId: string | null | undefined,
+) {
+  const hash = scriptContentHash(script)
+  const nowApproved = decision.next === 'approved'
+  await recordAudit(
+    req.payload,
+    {
+      action: 'approval',
+      entityCollection: 'scripts',
+      entityId: script.id,
+      versionId: reviewedVersionId ?? null,
+      changedFields: ['approvals', ...(nowApproved ? ['status'] : [])],
+      summary: `approved version ${reviewedVersionId} of "${script.title}" (text ${hash.slice(0, 12)})${nowApproved ? '; the script is now approved' : ''}`,
+    },
+    req,
+  )
 }

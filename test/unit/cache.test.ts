@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+
+import { createCache, forgetCaches } from '../../src/lib/cache'
+
+describe('the in-process caches', () => {
+  it('should trust an entry for its time to live, then read it again', () => {
+    let now = 0
+    const cache = createCache<string>({
+      name: 'test-ttl',
+      ttlMs: 1000,
+      maxEntries: 10,
+      now: () => now,
+    })
+    cache.set('a', 'x')
+    now = 999
+    expect(cache.get('a')).toBe('x')
+    now = 1000
+    expect(cache.get('a')).toBeUndefined()
+    expect(cache.size).toBe(0)
+  })
+
+  it('should keep at most maxEntries, letting the oldest go first', () => {
+    const cache = createCache<number>({ name: 'test-size', ttlMs: null, maxEntries: 2 })
+    cache.set('a', 1)
+    cache.set('b', 2)
+    cache.set('a', 3) // a write makes an entry the newest
+    cache.set('c', 4)
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([3, undefined, 4])
+  })
+
+  it('should forget every cache of a name, and no other', () => {
+    const one = createCache<number>({ name: 'test-forget', ttlMs: null, maxEntries: 5 })
+    const two = createCache<number>({ name: 'test-forget', ttlMs: null, maxEntries: 5 })
+    const other = createCache<number>({ name: 'test-keep', ttlMs: null, maxEntries: 5 })
+    for (const cache of [one, two, other]) cache.set('k', 1)
+    forgetCaches('test-forget')
+    expect([one.get('k'), two.get('k'), other.get('k')]).toEqual([undefined, undefined, 1])
+  })
+})
