@@ -8,6 +8,8 @@ import {
 } from 'payload'
 
 import { fieldKindAt } from './fieldKind'
+import { jsonBodyLimits } from '../domain/config/jsonBodyLimits'
+import { valueExceedsDepth } from '../domain/http/jsonDepth'
 import { isLookupId, queryProblem, type QueryArguments } from '../domain/http/queryArguments'
 import { jsonError } from '../lib/http/jsonError'
 import { idTypeOf } from '../lib/config/idType'
@@ -44,7 +46,17 @@ export const refuseMalformedQuery: CollectionBeforeOperationHook = ({
     idType: idTypeOf(req),
     kindOf: (path) => fieldKindAt(collection.flattenedFields, path),
   })
-  if (!problem) return args
+  if (!problem) {
+    // Multipart bodies reach Payload unchecked by the request guards: their `_payload` is
+    // parsed by Payload and arrives here as data, before anything walks it.
+    const { data } = args as { data?: unknown }
+    const { maxDepth } = jsonBodyLimits(process.env)
+    if (data !== undefined && valueExceedsDepth(data, maxDepth))
+      throw new BadInput(
+        `The request's data nests deeper than ${maxDepth} levels (JSON_MAX_DEPTH).`,
+      )
+    return args
+  }
   if (problem.status === 404) {
     // A Local API findByID that asked for null instead of an error: the database answers it.
     if ((args as { disableErrors?: boolean }).disableErrors) return args

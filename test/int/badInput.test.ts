@@ -188,6 +188,27 @@ describe('JSON body limits', () => {
     }
   })
 
+  it('should answer 400 to a multipart _payload nested deeper than the JSON limit, creating nothing', async () => {
+    const token = await callers.freshToken('admin')
+    const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)
+    for (const url of ['/api/toolkits', '/api/images']) {
+      const before = await studio.payload.count({ collection: url.slice(5) as 'toolkits' })
+      const form = new FormData()
+      form.append('_payload', `{"title":"deep","alt":"deep","x":${deep}}`)
+      form.append('file', new Blob([await pngBytes()], { type: 'image/png' }), 'deep-input.png')
+      const response = await fetch(`${callers.baseUrl}${url}`, {
+        method: 'POST',
+        headers: { authorization: `JWT ${token}` },
+        body: form,
+      })
+      const text = await response.text()
+      expect(response.status, `${url}: ${text.slice(0, 200)}`).toBe(400)
+      expect(text).toMatch(/nest/i)
+      const after = await studio.payload.count({ collection: url.slice(5) as 'toolkits' })
+      expect(after.totalDocs).toBe(before.totalDocs)
+    }
+  })
+
   it('should answer 400 naming "body" to JSON that is not an object', async () => {
     for (const body of ['null', '3', '[]', '"text"'])
       for (const url of [
@@ -379,6 +400,53 @@ describe('invalid ids and query parameters', () => {
       const what = `${query}: ${answer.status} ${answer.text.slice(0, 300)}`
       expect(answer.status, what).toBe(400)
       expect(messageOf(answer), what).toContain(name)
+    }
+  })
+
+  it('should answer odd locale, draft, select, populate and joins parameters without a 5xx', async () => {
+    for (const query of [
+      'locale=zz',
+      'locale[0]=en-GB',
+      'locale=../../etc',
+      'fallback-locale=zz',
+      'draft=maybe',
+      'trash=yes',
+      'select=title',
+      'select[title][deep]=true',
+      'populate=users',
+      'populate[users][x][y]=true',
+      'joins=false',
+      'joins[x][limit]=abc',
+      'depth=-1',
+      'depth=1e309',
+      'sort=-',
+      'sort[0]=title',
+      'pagination=nope',
+    ]) {
+      for (const url of ['/api/toolkits', '/api/scripts', '/api/comments']) {
+        const answer = await callers.call('admin', 'GET', `${url}?${query}`)
+        expect(
+          answer.status,
+          `${url}?${query}: ${JSON.stringify(answer.json).slice(0, 160)}`,
+        ).toBeLessThan(500)
+      }
+    }
+  })
+
+  it('should refuse a GraphQL query nested thousands deep, or huge, without a 5xx', async () => {
+    for (const query of [
+      `{ Toolkits ${'{ docs '.repeat(5_000)}${'}'.repeat(5_000)} }`,
+      `{ ${'Toolkits { docs { id } } '.repeat(3_000)} }`,
+      `query { Toolkits { docs { id ${'...F '.repeat(2_000)} } } } fragment F on Toolkit { id }`,
+    ]) {
+      const answer = await callers.call<{ errors?: { message: string }[] }>(
+        'admin',
+        'POST',
+        '/api/graphql',
+        { query },
+      )
+      expect(answer.status, query.slice(0, 60)).toBeLessThan(500)
+      expect(answer.json.errors?.length ?? 0, query.slice(0, 60)).toBeGreaterThan(0)
     }
   })
 

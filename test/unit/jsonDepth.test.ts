@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { exceedsJsonDepth } from '../../src/domain/http/jsonDepth'
+import { exceedsJsonDepth, valueExceedsDepth } from '../../src/domain/http/jsonDepth'
 import { jsonQueryParamProblem, pathProblem } from '../../src/domain/http/jsonQueryParams'
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
@@ -51,5 +51,24 @@ describe('pathProblem', () => {
     expect(pathProblem('/api/scripts/%E2%80')).toMatch(/percent-escape/)
     expect(pathProblem('/api/scripts/%00')).toBeUndefined()
     expect(pathProblem('/api/delivery/toolkits/caf%C3%A9')).toBeUndefined()
+  })
+})
+
+describe('the depth of a value already parsed', () => {
+  const nested = (levels: number) => {
+    let value: unknown = 1
+    for (let i = 0; i < levels; i += 1) value = i % 2 ? [value] : { a: value }
+    return value
+  }
+
+  it('should count arrays and objects, not scalars', () => {
+    expect(valueExceedsDepth(nested(3), 3)).toBe(false)
+    expect(valueExceedsDepth(nested(4), 3)).toBe(true)
+    expect(valueExceedsDepth('text', 0)).toBe(false)
+    expect(valueExceedsDepth({ a: 1, b: [1, 2], c: { d: null } }, 2)).toBe(false)
+  })
+
+  it('should walk a value nested 200,000 deep without overflowing its own stack', () => {
+    expect(valueExceedsDepth(nested(200_000), 100)).toBe(true)
   })
 })

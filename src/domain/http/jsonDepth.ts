@@ -26,3 +26,19 @@ const OPEN_BRACKET = 0x5b
 const CLOSE_BRACKET = 0x5d
 const OPEN_BRACE = 0x7b
 const CLOSE_BRACE = 0x7d
+
+/**
+ * Whether a value already parsed (a multipart form's `_payload` field, which Payload parses
+ * itself) nests arrays and objects deeper than `maxDepth`. Walked with an explicit stack, so the
+ * check cannot overflow where the recursive code it protects would.
+ */
+export function valueExceedsDepth(value: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!
+    if (current === null || typeof current !== 'object') continue
+    if (depth + 1 > maxDepth) return true
+    for (const child of Object.values(current)) stack.push([child, depth + 1])
+  }
+  return false
+}
