@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_USERS } from '../../seed/demoUsers'
 import { baseUrl } from './helpers/browser'
+import { freePort } from '../../scripts/free-port.mjs'
 
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
 let token = ''
@@ -194,14 +194,3 @@ describe('a studio whose public URL is https', () => {
     expect(page.headers.get('content-security-policy')).toContain('upgrade-insecure-requests')
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
+import { freePort } from '../../../scripts/free-port.mjs'
 
 /** A process the soak started in its own process group, with its output in a log file. */
 interface LoggedProcess {
@@ -182,15 +182,4 @@ async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   throw new Error(`${what} within ${timeoutMs / 1000} s`)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }

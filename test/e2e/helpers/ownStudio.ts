@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { freePort } from '../../../scripts/free-port.mjs'
 
 export interface OwnStudio {
   url: string
@@ -63,17 +63,6 @@ export async function startOwnStudio(env: Record<string, string> = {}): Promise<
     throw new Error(`${String(error)}\n--- server log ---\n${tail}`)
   }
   return { url, log, stop }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 async function waitFor(url: string, exitCode: () => number | null, timeoutMs: number) {
