@@ -43,6 +43,11 @@ import { inProcessJobRuns, shouldAutoRunJobs } from './src/jobs/inProcessJobs'
 import { formatBytes } from './src/domain/media/uploadRules'
 import { signInLoggingLevels } from './src/services/auth/signIn'
 import { DEFAULT_LOCALE, LOCALES } from './src/domain/vocabulary'
+import {
+  CLIP_PROCESSING_DETAILS,
+  clipProcessingDetailsSchema,
+} from './src/domain/media/clipProcessingDetails'
+import { RELEASE_OUTPUT, releaseOutputSchema } from './src/domain/releases/releaseOutputSchema'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -124,6 +129,18 @@ export default buildConfig({
   loggingLevels: { ...signInLoggingLevels, ...badInputLoggingLevels },
   typescript: {
     outputFile: process.env.PAYLOAD_TYPES_OUTPUT ?? path.resolve(dirname, 'src/payload-types.ts'),
+    // JSON fields with a contract of their own (clipProcessingDetails.ts, releaseOutputSchema.ts).
+    schema: [
+      ({ jsonSchema }) => ({
+        ...jsonSchema,
+        definitions: {
+          ...jsonSchema.definitions,
+          // A plain JSON Schema object; `as const` makes its arrays read-only, which the type refuses.
+          [CLIP_PROCESSING_DETAILS]: structuredClone(clipProcessingDetailsSchema) as never,
+          [RELEASE_OUTPUT]: structuredClone(releaseOutputSchema) as never,
+        },
+      }),
+    ],
   },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, 'src/generated-schema.graphql'),

@@ -432,15 +432,7 @@ export interface Clip {
     sha256?: string | null;
     fingerprint?: string | null;
     durationMs?: number | null;
-    details?:
-      | {
-          [k: string]: unknown;
-        }
-      | unknown[]
-      | string
-      | number
-      | boolean
-      | null;
+    details?: ClipProcessingDetails | null;
   };
   /**
    * A voice track or caption file was recorded from script text that has since changed.
@@ -497,6 +489,63 @@ export interface Clip {
   poster?: (number | null) | Image;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ClipProcessingDetails".
+ */
+export interface ClipProcessingDetails {
+  poster: {
+    url: string;
+    sizes: {
+      [k: string]: string;
+    };
+  };
+  renditions: {
+    label: string;
+    file: string;
+    url: string;
+    width: number;
+    height: number;
+    bytes: number;
+    averageBandwidth: number;
+    bandwidth: number;
+    codecs: string;
+    frameRate: number;
+  }[];
+  offline: {
+    accentTag: string;
+    accentLabel: string;
+    url: string;
+    bytes: number;
+    sha256Key: string;
+  }[];
+  hls: {
+    key: string;
+    url: string;
+  } | null;
+  sync: {
+    accent: string;
+    voiceMs: number;
+    animationMs: number;
+    differenceMs: number;
+    inSync: boolean;
+    message: string;
+  }[];
+  captions: {
+    locale: string;
+    captionId: number | string;
+    errors: {
+      line: number;
+      message: string;
+    }[];
+    warnings: {
+      line: number;
+      message: string;
+    }[];
+    cueCount: number;
+  }[];
+  ffmpegRuns: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -815,15 +864,7 @@ export interface Release {
     | number
     | boolean
     | null;
-  outputs?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  outputs?: ReleaseOutput[] | null;
   build?:
     | {
         [k: string]: unknown;
@@ -835,6 +876,26 @@ export interface Release {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ReleaseOutput".
+ */
+export interface ReleaseOutput {
+  audience: string;
+  locale: string;
+  manifestSha256: string;
+  manifestBytes: number;
+  keyId: string;
+  signature: string;
+  assets: {
+    [k: string]: {
+      bytes: number;
+      mime: string;
+    };
+  };
+  assetBytes: number;
+  bundleBytes: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

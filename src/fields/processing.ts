@@ -8,7 +8,13 @@ const nobody = () => false
  * Written only by media jobs (with overrideAccess); shown read-only in the admin. `details`
  * holds what the job measured and produced: probe data, derived files, sync and caption checks.
  */
-export function processingField(options: { listCell?: boolean } = {}): GroupField {
+export function processingField(
+  options: {
+    listCell?: boolean
+    /** A named definition of the generated types (payload.config.ts) that `details` holds. */
+    detailsType?: string
+  } = {},
+): GroupField {
   return {
     name: 'processing',
     type: 'group',
@@ -37,7 +43,20 @@ export function processingField(options: { listCell?: boolean } = {}): GroupFiel
       { name: 'sha256', type: 'text', index: true, admin: { hidden: true } },
       { name: 'fingerprint', type: 'text', admin: { hidden: true } },
       { name: 'durationMs', type: 'number' },
-      { name: 'details', type: 'json', admin: { hidden: true } },
+      {
+        name: 'details',
+        type: 'json',
+        admin: { hidden: true },
+        ...(options.detailsType
+          ? {
+              typescriptSchema: [
+                () => ({
+                  oneOf: [{ $ref: `#/definitions/${options.detailsType}` }, { type: 'null' }],
+                }),
+              ],
+            }
+          : {}),
+      },
     ],
   }
 }

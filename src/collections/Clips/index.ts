@@ -11,6 +11,7 @@ import { ensureVariantRules } from './hooks/ensureVariantRules'
 import { stampMediaLineage } from './hooks/stampMediaLineage'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 import { LOCALES } from '../../domain/vocabulary'
+import { CLIP_PROCESSING_DETAILS } from '../../domain/media/clipProcessingDetails'
 
 // Co-producers may work on an assigned clip's media and wording but not where it sits.
 const structural = { create: contentEditorsField, update: contentEditorsField }
@@ -44,7 +45,7 @@ export const Clips: CollectionConfig<'clips'> = {
   endpoints: [confirmMediaEndpoint],
   fields: [
     { name: 'title', type: 'text', localized: true, validate: requiredInDefaultLocale },
-    processingField({ listCell: true }),
+    processingField({ listCell: true, detailsType: CLIP_PROCESSING_DETAILS }),
     {
       name: 'hasStaleMedia',
       label: 'Stale media',

@@ -6,6 +6,7 @@ import { releaseEndpoints } from './endpoints'
 import { keepPublishedReleasesImmutable, refuseDeletingPublished } from './hooks/immutable'
 import { validateReleaseVersion } from './hooks/validateVersion'
 import { DEFAULT_LOCALE, LOCALES, RELEASE_STATUSES } from '../../domain/vocabulary'
+import { RELEASE_OUTPUT } from '../../domain/releases/releaseOutputSchema'
 
 const systemOnly = { create: () => false, update: () => false }
 // Shown read-only once a build has started; the immutability hook refuses the change anyway.
@@ -146,6 +147,18 @@ export const Releases: CollectionConfig<'releases'> = {
       type: 'json' as const,
       access: systemOnly,
       admin: { readOnly: true, hidden: name !== 'freeze' },
+      ...(name === 'outputs'
+        ? {
+            typescriptSchema: [
+              () => ({
+                oneOf: [
+                  { type: 'array' as const, items: { $ref: `#/definitions/${RELEASE_OUTPUT}` } },
+                  { type: 'null' as const },
+                ],
+              }),
+            ],
+          }
+        : {}),
     })),
   ],
 }

@@ -1,18 +1,12 @@
+import type { ReleaseOutput } from '../../payload-types'
 import { computeDelta } from './delta'
 import { compareSemver } from './semver'
 
-/** What a build wrote for one audience × locale, as stored on the release. */
-export interface ReleaseOutput {
-  audience: string
-  locale: string
-  manifestSha256: string
-  manifestBytes: number
-  keyId: string
-  signature: string
-  assets: Record<string, { bytes: number; mime: string }>
-  assetBytes: number
-  bundleBytes: number
-}
+/**
+ * What a build wrote for one audience × locale, as `releases.outputs` stores it; its contract is
+ * releaseOutputSchema.ts, from which payload-types.ts has the type.
+ */
+export type { ReleaseOutput }
 
 export interface DeltaSummary {
   from: string

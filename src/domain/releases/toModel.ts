@@ -25,22 +25,16 @@ const derived = (url: unknown): MediaLocation | null => {
   return found && { kind: 'derived', ...found }
 }
 
-interface ProcessedClip {
-  poster?: { url?: string }
-  offline?: { accentTag: string; url?: string }[]
-  hls?: { url?: string } | null
-}
-
 /** Where each media file of a clip is, as its processing records name them. */
 export function clipMediaLocations(
   clip: ClipDoc,
   docs: Pick<ToolkitDocuments, 'voiceTracks' | 'captions'>,
 ) {
-  const details = (clip.processing?.details ?? {}) as ProcessedClip
+  const details = clip.processing?.details
   return {
-    poster: derived(details.poster?.url),
-    hls: derived(details.hls?.url),
-    offline: (details.offline ?? []).map((entry) => ({
+    poster: derived(details?.poster.url),
+    hls: derived(details?.hls?.url),
+    offline: (details?.offline ?? []).map((entry) => ({
       accentTag: entry.accentTag,
       location: derived(entry.url),
     })),

@@ -90,7 +90,7 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
         publishedAt,
         freeze: toJsonField(frozen),
         preflight: toJsonField(result),
-        outputs: toJsonField(outputs),
+        outputs,
         changelog: changelog.map((line) => ({ line })),
         build: toJsonField(progress.finished()),
       },

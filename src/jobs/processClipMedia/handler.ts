@@ -10,7 +10,7 @@ import { atStepBoundary } from '../../lib/jobs/runningJobs'
 import { renderAnimation } from '../../lib/media/animation'
 import { type AccentVoice, muxOfflineAccent, packageHls } from '../../lib/media/package'
 import { normaliseVoice } from '../../lib/media/voice'
-import type { Accent, Clip } from '../../payload-types'
+import type { Accent, Clip, ClipProcessingDetails } from '../../payload-types'
 import {
   clipIdFromInput,
   InputProblem,
@@ -216,26 +216,27 @@ async function packageAndRecord(
       .map((c) => `Captions (${c.locale}): ${describeCaptionErrors(c.errors)}`),
     ...(accents.length === 0 ? ['No voice track is attached yet.'] : []),
   ]
+  const details: ClipProcessingDetails = {
+    poster: rendered.poster,
+    renditions: rendered.renditions,
+    offline,
+    hls,
+    sync,
+    captions: captionChecks.map(({ locale, captionId, errors, warnings, cueCount }) => ({
+      locale,
+      captionId,
+      errors,
+      warnings,
+      cueCount,
+    })),
+    ffmpegRuns: run.ffmpegRuns(),
+  }
   await run.mark.clip(run.clip.id, {
     status: problems.length ? 'failed' : 'ready',
     reason: problems.length ? problems.join(' ') : null,
     progress: 100,
     durationMs,
-    details: {
-      poster: rendered.poster,
-      renditions: rendered.renditions,
-      offline,
-      hls,
-      sync,
-      captions: captionChecks.map(({ locale, captionId, errors, warnings, cueCount }) => ({
-        locale,
-        captionId,
-        errors,
-        warnings,
-        cueCount,
-      })),
-      ffmpegRuns: run.ffmpegRuns(),
-    },
+    details,
   })
   return problems.length ? 'failed' : 'ready'
 }

@@ -99,7 +99,7 @@ async function loadCatalog(payload: Payload): Promise<DeliveryCatalog> {
       status: release.status as CatalogRelease['status'],
       withdrawnReason: release.withdrawnReason ?? null,
       publishedAt: release.publishedAt ?? null,
-      outputs: (Array.isArray(release.outputs) ? release.outputs : []) as ReleaseOutput[],
+      outputs: release.outputs ?? [],
     })
     toolkits.set(toolkit.slug, entry)
   }

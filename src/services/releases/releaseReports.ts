@@ -39,5 +39,4 @@ export async function outputSummary(req: PayloadRequest, release: Release) {
   )
 }
 
-export const outputsOf = (release: Release): ReleaseOutput[] =>
-  (Array.isArray(release.outputs) ? release.outputs : []) as ReleaseOutput[]
+export const outputsOf = (release: Release): ReleaseOutput[] => release.outputs ?? []

@@ -5,6 +5,7 @@ import React, { useEffect, useRef, useState } from 'react'
 import { ProcessingBadge } from '../ProcessingCell'
 import './clipMediaPanel.scss'
 import { DEFAULT_LOCALE } from '../../../domain/vocabulary'
+import type { ClipProcessingDetails } from '../../../payload-types'
 
 interface Issue {
   line: number
@@ -16,13 +17,8 @@ interface ClipMedia {
     status?: string | null
     reason?: string | null
     progress?: number | null
-    details?: {
-      poster?: { url: string }
-      offline?: { accentTag: string; accentLabel: string; url: string; bytes: number }[]
-      hls?: { url: string } | null
-      sync?: { accent: string; inSync: boolean; message: string }[]
-      captions?: { locale: string; errors: Issue[]; warnings: Issue[] }[]
-    } | null
+    /** The media job's record (src/domain/media/clipProcessingDetails.ts). */
+    details?: ClipProcessingDetails | null
   } | null
   captions?:
     | (MediaRow & {
