@@ -1,6 +1,6 @@
 // The worker's process (started and watched by scripts/worker.mjs): loads the studio's config
 // once, then runs media jobs and release builds in batches until it is stopped (see
-// src/lib/jobs/worker.ts). On SIGTERM or SIGINT it claims nothing more, lets running jobs finish
+// src/jobs/worker.ts). On SIGTERM or SIGINT it claims nothing more, lets running jobs finish
 // their step for JOBS_STOP_GRACE_SECONDS, puts the rest back in the queue and exits.
 import { getPayload } from 'payload'
 
