@@ -4,12 +4,14 @@ import fs from 'node:fs/promises'
 export async function readHead(file: string, bytes: number): Promise<Uint8Array> {
   const handle = await fs.open(file, 'r')
   try {
-    const { buffer, bytesRead } = await handle.read({
-      buffer: Buffer.alloc(bytes),
-      position: 0,
-    })
-    return buffer.subarray(0, bytesRead)
+    return await readHeadOf(handle, bytes)
   } finally {
     await handle.close()
   }
+}
+
+/** The same, from a file already open. */
+export async function readHeadOf(handle: fs.FileHandle, bytes: number): Promise<Uint8Array> {
+  const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(bytes), position: 0 })
+  return buffer.subarray(0, bytesRead)
 }

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream'
 
 import { matchesIfNoneMatch } from '../../domain/http/conditional'
 import { parseRange } from '../../domain/http/range'
+import { readHeadOf } from '../fs/readHead'
 
 /**
  * Up to this size a whole file is read in one call and sent as bytes: a stream costs more per
@@ -50,7 +51,7 @@ export async function serveFile(input: {
       headers.set('Content-Type', typeOf(input.contentType, bytes.subarray(0, HEAD_BYTES)))
       return new Response(size === 0 ? null : bytes, { status, headers })
     }
-    headers.set('Content-Type', typeOf(input.contentType, await headOf(handle)))
+    headers.set('Content-Type', typeOf(input.contentType, await readHeadOf(handle, HEAD_BYTES)))
     // The stream takes the open file over and closes it when it ends or is cancelled.
     const stream = handle.createReadStream({ start, end, autoClose: true })
     handed = true
@@ -62,11 +63,3 @@ export async function serveFile(input: {
 
 const typeOf = (contentType: string | ((head: Uint8Array) => string), head: Uint8Array) =>
   typeof contentType === 'string' ? contentType : contentType(head)
-
-async function headOf(handle: fs.promises.FileHandle): Promise<Uint8Array> {
-  const { buffer, bytesRead } = await handle.read({
-    buffer: Buffer.alloc(HEAD_BYTES),
-    position: 0,
-  })
-  return buffer.subarray(0, bytesRead)
-}
