@@ -16,6 +16,7 @@ import {
 import { serveFile } from '../lib/storage/serveFile'
 import { jsonError } from '../lib/http/jsonError'
 import { isLocale, LOCALE_CODES } from '../domain/vocabulary'
+import { matchesIfNoneMatch } from '../domain/http/conditional'
 
 const SHA256 = /^[0-9a-f]{64}$/
 
@@ -150,7 +151,7 @@ export const deliveryEndpoints: Endpoint[] = [
         'X-CDM-Signature': output.signature,
         'X-CDM-Key-Id': output.keyId,
       }
-      if (req.headers.get('if-none-match') === etag)
+      if (matchesIfNoneMatch(req.headers.get('if-none-match'), etag))
         return new Response(null, { status: 304, headers })
       // Precomputed at publish time: served as stored, never assembled per request.
       const bytes = await manifestBytes(release, output)
