@@ -6,15 +6,14 @@ import { recordAudit } from '../audit/recordAudit'
 import type { Script } from '../../payload-types'
 import { actorFor, latestVersionId, reviewContextOf, scriptContentHash } from './context'
 import { REVIEW_TRANSITION } from '../writeContext'
+import { refuse, type Refusal } from '../refusal'
 
 export const REVIEW_ACTIONS = ['submit', 'approve', 'requestChanges', 'returnToDraft'] as const
 export type ReviewRequestAction = (typeof REVIEW_ACTIONS)[number]
 
-export type ReviewResult =
-  { ok: true; script: Script } | { ok: false; status: 400 | 403 | 404; reason: string }
+export type ReviewResult = { ok: true; script: Script } | Refusal
 
 type Decided = Extract<ReturnType<typeof decide>, { ok: true }>
-type Refused = Extract<ReviewResult, { ok: false }>
 
 /**
  * Submit, approve, request changes or return to draft, for the signed-in person. The decision is
@@ -28,9 +27,9 @@ export async function applyReviewAction(input: {
 }): Promise<ReviewResult> {
   const { req } = input
   const script = await scriptVisibleTo(req, input.scriptId)
-  if (!script) return { ok: false, status: 404, reason: `Script ${input.scriptId} was not found.` }
+  if (!script) return refuse(404, `Script ${input.scriptId} was not found.`)
   const actor = actorFor(req, script)
-  if (!actor) return { ok: false, status: 403, reason: 'Sign in to take part in reviews.' }
+  if (!actor) return refuse(403, 'Sign in to take part in reviews.')
   const reviewers = (input.reviewers ?? []).map(String)
   const chosen =
     input.action === 'submit'
@@ -45,7 +44,7 @@ export async function applyReviewAction(input: {
     reviewers,
     reviewerRoles: chosen.roles,
   })
-  if (!decision.ok) return { ok: false, status: decision.status, reason: decision.reason }
+  if (!decision.ok) return refuse(decision.status, decision.reason)
   const reviewedVersionId =
     input.action === 'submit' ? await latestVersionId(req, script.id) : script.reviewedVersionId
   const updated = await writeTransition(req, script, decision, reviewedVersionId)
@@ -85,7 +84,7 @@ async function reviewerRolesFor(
   req: PayloadRequest,
   script: Script,
   reviewers: string[],
-): Promise<{ ok: true; roles: Record<string, Role> } | Refused> {
+): Promise<{ ok: true; roles: Record<string, Role> } | Refusal> {
   const roles: Record<string, Role> = {}
   if (reviewers.length === 0) return { ok: true, roles }
   const users = await req.payload.find({
@@ -102,11 +101,10 @@ async function reviewerRolesFor(
     (u) => u.role === 'coProducer' && !assigned.has(String(u.id)),
   )
   if (unassigned.length === 0) return { ok: true, roles }
-  return {
-    ok: false,
-    status: 400,
-    reason: `${unassigned.map((u) => u.displayName).join(', ')} cannot review this script: assign them to it first (co-producers only see scripts they are assigned to).`,
-  }
+  return refuse(
+    400,
+    `${unassigned.map((u) => u.displayName).join(', ')} cannot review this script: assign them to it first (co-producers only see scripts they are assigned to).`,
+  )
 }
 
 async function writeTransition(

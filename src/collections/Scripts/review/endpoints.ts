@@ -9,7 +9,7 @@ import { diffScripts, linesOf, summariseDiff } from '../../../domain/scripts/scr
 import { reviewRequestOf } from '../../../domain/http/endpointBodies'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
 import { idTypeOf } from '../../../lib/config/idType'
-import { jsonError } from '../../../lib/http/jsonError'
+import { jsonError, refusalResponse } from '../../../lib/http/jsonError'
 import { applyReviewAction, REVIEW_ACTIONS } from '../../../services/review/applyReviewAction'
 import { actorFor, readableScript, reviewContextOf } from '../../../services/review/context'
 import { loadReviewDocuments } from '../../../services/review/reviewDocuments'
@@ -51,7 +51,7 @@ const reviewAction: Endpoint = {
       action: body.value.action,
       reviewers: body.value.reviewers,
     })
-    if (!result.ok) return jsonError(result.status, result.reason)
+    if (!result.ok) return refusalResponse(result)
     return Response.json({
       status: result.script.status,
       message: `Script is now ${REVIEW_STATE_LABELS[result.script.status]}.`,
