@@ -1,11 +1,11 @@
-import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { computeDelta } from '../domain/releases/delta'
 import { assetContentType } from '../domain/releases/hlsForRelease'
 import { isValidSemver } from '../domain/releases/semver'
 import { dataDir } from '../lib/config/paths'
-import { assetPath, bundleFileName, releaseDir } from '../lib/releases/releaseStore'
+import { assetKey, releaseKey } from '../domain/storage/mediaKeys'
+import { bundleFileName } from '../lib/releases/releaseStore'
 import { loadSigningKeys } from '../lib/signing'
 import {
   deliveryCatalog,
@@ -13,7 +13,7 @@ import {
   outputOf,
   type DeliveryCatalog,
 } from '../services/delivery/deliveryCatalog'
-import { serveFile } from '../lib/storage/serveFile'
+import { NotStored, serveStored } from '../lib/storage/serveStored'
 import { jsonError } from '../lib/http/jsonError'
 import { isLocale, LOCALE_CODES } from '../domain/vocabulary'
 import { matchesIfNoneMatch } from '../domain/http/conditional'
@@ -168,8 +168,8 @@ export const deliveryEndpoints: Endpoint[] = [
       const found = await publishedOutput(req)
       if (found instanceof Response) return found
       const { release, params } = found
-      return serveFile({
-        file: path.join(releaseDir(release.id), bundleFileName(params.audience, params.locale)),
+      return serveStored({
+        key: releaseKey(release.id, bundleFileName(params.audience, params.locale)),
         contentType: 'application/zip',
         rangeHeader: req.headers.get('range'),
         // Behind an API key and withdrawable: no shared cache may keep it, and a device's own
@@ -177,6 +177,10 @@ export const deliveryEndpoints: Endpoint[] = [
         cacheControl: 'private, max-age=60',
         etag: `"${release.id}-${params.audience}-${params.locale}"`,
         ifNoneMatch: req.headers.get('if-none-match'),
+      }).catch((error: unknown) => {
+        if (error instanceof NotStored)
+          return jsonError(404, `The bundle of release ${release.version} is not in storage.`)
+        throw error
       })
     },
   },
@@ -215,8 +219,8 @@ export const deliveryEndpoints: Endpoint[] = [
       if (!SHA256.test(sha))
         return jsonError(400, `"${sha}" is not a sha256 (64 lower-case hex digits).`)
       try {
-        return await serveFile({
-          file: assetPath(sha),
+        return await serveStored({
+          key: assetKey(sha),
           // Assets are stored by hash, without an extension: the first bytes say what it is.
           contentType: assetContentType,
           rangeHeader: req.headers.get('range'),

@@ -1,11 +1,11 @@
-import path from 'node:path'
 import type { Endpoint } from 'payload'
 
 import { mayReadDerived } from '../access/derivedMedia'
 import { staffUser } from '../access/roles'
 import { contentTypeFor } from '../domain/http/range'
-import { derivedDir, isDerivedComplete, KEY_PATTERN } from '../lib/storage/derived'
-import { serveFile } from '../lib/storage/serveFile'
+import { derivedKey } from '../domain/storage/mediaKeys'
+import { isDerivedComplete, KEY_PATTERN } from '../lib/storage/derived'
+import { serveStored } from '../lib/storage/serveStored'
 import { jsonError } from '../lib/http/jsonError'
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
@@ -37,11 +37,11 @@ export const mediaEndpoints: Endpoint[] = [
       // Before looking on disk, so a co-producer learns nothing about media that is not theirs.
       if (!(await mayReadDerived(req, key)))
         return jsonError(403, 'You can only view the media of clips you are assigned to.')
-      if (!isDerivedComplete(key))
+      if (!(await isDerivedComplete(key)))
         return jsonError(404, 'No such media file (it may still be processing).')
       try {
-        return await serveFile({
-          file: path.join(derivedDir(key), ...segments),
+        return await serveStored({
+          key: derivedKey(key, segments.join('/')),
           contentType,
           rangeHeader: req.headers.get('range'),
           cacheControl: 'private, max-age=31536000, immutable',

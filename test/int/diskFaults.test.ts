@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { mediaDir } from '../../src/lib/config/paths'
-import { derivedRoot } from '../../src/lib/storage/derived'
+import { derivedRoot } from './helpers/localStore'
 import { uniqueSuffix } from './helpers/payload'
 import { mountSmallDisk, whyNoSmallDisk, type SmallDisk } from './helpers/smallDisk'
 import { loginToken, setUpStudio } from './helpers/studio'

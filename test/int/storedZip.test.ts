@@ -5,7 +5,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { bytesCrc32, fileCrc32, writeStoredZip } from '../../src/lib/releases/storedZip'
+import {
+  bytesCrc32,
+  type OpenSource,
+  sourceCrc32,
+  writeStoredZip,
+} from '../../src/lib/releases/storedZip'
+
+const fromFile =
+  (file: string): OpenSource =>
+  async (chunkBytes) =>
+    fs.createReadStream(file, { highWaterMark: chunkBytes })
 import { readZip } from './helpers/zip'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-zip-'))
@@ -36,9 +46,9 @@ describe('stored zips for release bundles', () => {
           ...(await Promise.all(
             files.map(async ({ file, bytes }, index) => ({
               name: `assets/${index}`,
-              source: { file },
+              source: { open: fromFile(file) },
               size: bytes.length,
-              crc32: await fileCrc32(file, bytes.length),
+              crc32: await sourceCrc32(fromFile(file), bytes.length),
             })),
           )),
         ],
@@ -56,9 +66,13 @@ describe('stored zips for release bundles', () => {
   it('should refuse a file whose size is not the one given, and leave no zip behind', async () => {
     const target = path.join(dir, 'wrong.zip')
     await expect(
-      writeStoredZip(target, [{ name: 'a', source: { file: files[0].file }, size: 10, crc32: 0 }], {
-        mtime: new Date(),
-      }),
+      writeStoredZip(
+        target,
+        [{ name: 'a', source: { open: fromFile(files[0].file) }, size: 10, crc32: 0 }],
+        {
+          mtime: new Date(),
+        },
+      ),
     ).rejects.toThrow('200000 bytes, not the 10 expected')
     expect(fs.existsSync(target)).toBe(false)
   })
@@ -71,9 +85,9 @@ describe('stored zips for release bundles', () => {
         [
           {
             name: 'x',
-            source: { file: files[2].file },
+            source: { open: fromFile(files[2].file) },
             size: files[2].bytes.length,
-            crc32: await fileCrc32(files[2].file, files[2].bytes.length),
+            crc32: await sourceCrc32(fromFile(files[2].file), files[2].bytes.length),
           },
         ],
         { mtime: new Date('2020-01-01T00:00:00Z') },

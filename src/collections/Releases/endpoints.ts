@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, staffUser } from '../../access/roles'
@@ -6,13 +5,13 @@ import { emptyRequestOf, withdrawRequestOf } from '../../domain/http/endpointBod
 import type { Checked } from '../../domain/http/bodyFields'
 import { readJsonBody } from '../../endpoints/readJsonBody'
 import { jsonError, refusalResponse } from '../../lib/http/jsonError'
+import { releaseKey } from '../../domain/storage/mediaKeys'
 import {
   bundleFileName,
   manifestFileName,
-  releaseDir,
   signatureFileName,
 } from '../../lib/releases/releaseStore'
-import { serveFile } from '../../lib/storage/serveFile'
+import { NotStored, serveStored } from '../../lib/storage/serveStored'
 import type { Release } from '../../payload-types'
 import { publishRelease } from '../../services/releases/publishRelease'
 import { readableRelease } from '../../services/releases/readableRelease'
@@ -78,11 +77,15 @@ const download: ReleaseHandler<undefined> = async (req, release) => {
     return jsonError(404, `Release ${release.version} has no files for ${audience} in ${locale}.`)
   const { name: fileName, type } = DOWNLOADS[kind as keyof typeof DOWNLOADS]
   const name = fileName(audience, locale)
-  const response = await serveFile({
-    file: path.join(releaseDir(release.id), name),
+  const response = await serveStored({
+    key: releaseKey(release.id, name),
     contentType: type,
     rangeHeader: req.headers.get('range'),
     cacheControl: 'private, no-cache',
+  }).catch((error: unknown) => {
+    if (error instanceof NotStored)
+      return jsonError(404, `The ${kind} of release ${release.version} is not in storage.`)
+    throw error
   })
   response.headers.set('Content-Disposition', `attachment; filename="${release.version}-${name}"`)
   return response

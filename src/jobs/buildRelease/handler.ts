@@ -8,6 +8,7 @@ import { buildManifest } from '../../domain/manifest/buildManifest'
 import { idText } from '../../domain/refs'
 import { DEFAULT_STALE_AFTER_MS } from '../../domain/releases/buildProgress'
 import type { ReleaseOutput } from '../../domain/releases/summary'
+import type { MediaKey } from '../../domain/storage/mediaKeys'
 import type { Release } from '../../payload-types'
 import { dataDir } from '../../lib/config/paths'
 import {
@@ -21,7 +22,6 @@ import type { ToolkitModel } from '../../services/releases/loadToolkitModel'
 import { packageReleaseHls } from '../../lib/releases/releaseHls'
 import {
   bundleFileName,
-  makeScratchDir,
   manifestFileName,
   removeInterruptedWrites,
   signatureFileName,
@@ -58,7 +58,6 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
   // whose worker stopped and handed the job back (see stopJobs).
   await removeInterruptedWrites(release.id, DEFAULT_STALE_AFTER_MS)
   const progress = startBuildProgress(payload, release.id)
-  let scratch: string | null = null
   try {
     await progress.report('preflight')
     const { result, models } = await runPreflight(req, release)
@@ -68,8 +67,7 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     const changelog = release.changelog?.length ? release.changelog.map((c) => c.line) : generated
     const publishedAt = new Date().toISOString()
     const keys = signingKeys()
-    scratch = await makeScratchDir(release.id)
-    await packageReleaseHlsFor(release, models, scratch)
+    await packageReleaseHlsFor(release, models)
     const planned = planManifests(release, models, {
       previous: previous?.version ?? null,
       publishedAt,
@@ -77,8 +75,6 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     })
     await storeAssets(progress, assetSources(planned))
     const outputs = await writeSignedOutputs(release, planned, keys, progress)
-    // Before the flip: a process killed after it must leave nothing behind.
-    await fs.rm(scratch, { recursive: true, force: true })
     await progress.report('publishing')
     await progress.stop()
     await payload.update({
@@ -109,7 +105,6 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     return { output: { status: 'failed' } }
   } finally {
     await progress.stop()
-    if (scratch) await fs.rm(scratch, { recursive: true, force: true })
   }
 }
 
@@ -126,11 +121,11 @@ function signingKeys(): SigningKeys {
 }
 
 /** Each locale's clips get their HLS package for the release's accents. */
-async function packageReleaseHlsFor(release: Release, models: Models, scratchDir: string) {
+async function packageReleaseHlsFor(release: Release, models: Models) {
   const accentIds = (release.accents ?? []).map(idText)
   for (const [locale, model] of models) {
     const accentTags = model.accents.filter((a) => accentIds.includes(a.id)).map((a) => a.tag)
-    await packageClipsHls(model, { accentTags, locale, scratchDir })
+    await packageClipsHls(model, { accentTags, locale })
   }
 }
 
@@ -163,24 +158,24 @@ function planManifests(
   )
 }
 
-/** The file on disk behind every asset the manifests name, by sha256. */
-function assetSources(planned: PlannedOutput[]): Map<string, string> {
+/** Where every asset the manifests name is stored now, by sha256. */
+function assetSources(planned: PlannedOutput[]): Map<string, MediaKey> {
   const sources = new Map<string, string>()
   for (const { manifest, model } of planned) {
     for (const sha of Object.keys(manifest.assets)) {
       const file = model.files.get(sha)
-      if (!file) throw new BuildFailure(`Build failed: asset ${sha} has no file on disk.`)
+      if (!file) throw new BuildFailure(`Build failed: asset ${sha} is not in storage.`)
       sources.set(sha, file)
     }
   }
   return sources
 }
 
-async function storeAssets(progress: BuildProgressReporter, sources: Map<string, string>) {
+async function storeAssets(progress: BuildProgressReporter, sources: Map<string, MediaKey>) {
   let stored = 0
   await progress.report('assets', 0, sources.size)
-  for (const [sha, file] of sources) {
-    await storeAsset(sha, file)
+  for (const [sha, key] of sources) {
+    await storeAsset(sha, { key })
     await progress.report('assets', ++stored, sources.size)
   }
 }
@@ -230,14 +225,14 @@ async function writeSignedOutputs(
 /** Replaces each clip's HLS playlist in the model with its release package (see releaseHls). */
 async function packageClipsHls(
   model: ToolkitModel,
-  choice: { accentTags: string[]; locale: string; scratchDir: string },
+  choice: { accentTags: string[]; locale: string },
 ): Promise<void> {
   model.clips = await Promise.all(
     model.clips.map(async (clip) => {
-      const masterFile = clip.hls && model.hlsMasters.get(clip.id)
-      if (!clip.hls || !masterFile) return clip
-      const packaged = await packageReleaseHls({ masterFile, ...choice })
-      for (const [sha, file] of packaged.sources) model.files.set(sha, file)
+      const masterKey = clip.hls && model.hlsMasters.get(clip.id)
+      if (!clip.hls || !masterKey) return clip
+      const packaged = await packageReleaseHls({ masterKey, ...choice })
+      for (const [sha, key] of packaged.sources) model.files.set(sha, key)
       return { ...clip, hls: packaged.master, hlsFiles: packaged.files }
     }),
   )

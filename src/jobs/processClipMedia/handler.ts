@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises'
 import type { PayloadRequest, TaskHandler } from 'payload'
 
 import { validateVtt } from '../../domain/captions/validateVtt'
@@ -10,6 +9,7 @@ import { atStepBoundary } from '../../lib/jobs/runningJobs'
 import { renderAnimation } from '../../lib/media/animation'
 import { type AccentVoice, muxOfflineAccent, packageHls } from '../../lib/media/package'
 import { normaliseVoice } from '../../lib/media/voice'
+import { mediaStore } from '../../lib/storage/store'
 import type { Accent, Clip, ClipProcessingDetails } from '../../payload-types'
 import {
   clipIdFromInput,
@@ -101,18 +101,20 @@ function progressWriter(req: PayloadRequest, mark: JobRun['mark'], clip: Clip) {
 async function renderClipAnimation(run: JobRun) {
   if (run.clip.animation == null) throw new InputProblem('No animation is attached yet.')
   const animation = await loadMedia(run.req, 'animations', run.clip.animation)
-  const animationProbe = await probeChecked(animation.file, 'animations', animation.label)
+  const animationProbe = await probeChecked(animation.key, 'animations', animation.label)
   await run.mark.media('animations', animation.id, {
     status: 'processing',
     sha256: animation.sha256,
     durationMs: animationProbe.durationMs,
   })
-  const rendered = await renderAnimation({
-    file: animation.file,
-    sha256: animation.sha256,
-    probe: animationProbe,
-    onProgress: (f) => void run.progress(0.05 + f * 0.45),
-  })
+  const rendered = await mediaStore().withLocalFile(animation.key, (file) =>
+    renderAnimation({
+      file,
+      sha256: animation.sha256,
+      probe: animationProbe,
+      onProgress: (f) => void run.progress(0.05 + f * 0.45),
+    }),
+  )
   await run.mark.media('animations', animation.id, {
     status: 'ready',
     details: { probe: animationProbe, ...rendered },
@@ -135,12 +137,10 @@ async function normaliseClipVoices(run: JobRun): Promise<AccentVoice[]> {
       overrideAccess: true,
     })
     const voice = await loadMedia(req, 'voice-tracks', row.track)
-    const voiceProbe = await probeChecked(voice.file, 'voice-tracks', voice.label)
-    const normalised = await normaliseVoice({
-      file: voice.file,
-      sha256: voice.sha256,
-      durationMs: voiceProbe.durationMs,
-    })
+    const voiceProbe = await probeChecked(voice.key, 'voice-tracks', voice.label)
+    const normalised = await mediaStore().withLocalFile(voice.key, (file) =>
+      normaliseVoice({ file, sha256: voice.sha256, durationMs: voiceProbe.durationMs }),
+    )
     await run.mark.media('voice-tracks', voice.id, {
       status: 'ready',
       sha256: voice.sha256,
@@ -164,7 +164,7 @@ async function checkClipCaptions(run: JobRun, durationMs: number) {
   const captionChecks: CaptionCheck[] = []
   for (const row of run.clip.captions ?? []) {
     const caption = await loadMedia(run.req, 'captions', row.track)
-    const check = validateVtt({ bytes: await fs.readFile(caption.file), durationMs })
+    const check = validateVtt({ bytes: await mediaStore().read(caption.key), durationMs })
     captionChecks.push({ locale: row.locale, captionId: caption.id, ...check })
     await run.mark.media('captions', caption.id, {
       status: check.errors.length ? 'failed' : 'ready',
@@ -176,7 +176,7 @@ async function checkClipCaptions(run: JobRun, durationMs: number) {
       captions.push({
         locale: row.locale,
         label: localeLabel(row.locale),
-        file: caption.file,
+        key: caption.key,
         sha256: caption.sha256,
       })
     }

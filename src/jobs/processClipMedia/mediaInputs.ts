@@ -1,11 +1,11 @@
-import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 
 import { checkProbedStreams } from '../../domain/media/uploadRules'
 import { idOf } from '../../domain/refs'
-import { mediaDir } from '../../lib/config/paths'
+import { uploadKey } from '../../domain/storage/mediaKeys'
 import { probe, type ProbeResult } from '../../lib/ffmpeg'
-import { sha256File } from '../../lib/storage/derived'
+import { storedSha256 } from '../../lib/storage/storedHash'
+import { mediaStore } from '../../lib/storage/store'
 import { InputProblem } from '../../services/media/processingStatus'
 
 export type MediaCollection = 'animations' | 'voice-tracks' | 'captions'
@@ -26,10 +26,10 @@ export async function loadMedia(req: PayloadRequest, collection: MediaCollection
         })
   if (!doc?.filename)
     throw new InputProblem(`The ${collection.replace('-', ' ')} file ${id ?? ''} is missing.`)
-  const file = path.join(mediaDir(collection), doc.filename)
+  const key = uploadKey(collection, doc.filename)
   try {
-    const sha256 = await sha256File(file)
-    return { id: doc.id, file, sha256, label: `"${doc.filename}"` }
+    const { sha256 } = await storedSha256(key)
+    return { id: doc.id, key, sha256, label: `"${doc.filename}"` }
   } catch {
     throw new InputProblem(`The file "${doc.filename}" is missing from storage; upload it again.`, {
       collection,
@@ -38,15 +38,15 @@ export async function loadMedia(req: PayloadRequest, collection: MediaCollection
   }
 }
 
-/** Probes a file and checks it has the streams its collection needs. */
+/** Probes a stored file and checks it has the streams its collection needs. */
 export async function probeChecked(
-  file: string,
+  key: string,
   collection: 'animations' | 'voice-tracks',
   label: string,
 ): Promise<ProbeResult> {
   let result: ProbeResult
   try {
-    result = await probe(file)
+    result = await mediaStore().withLocalFile(key, probe)
   } catch (error) {
     throw new InputProblem(`${label} cannot be read: ${(error as Error).message}`)
   }

@@ -6,8 +6,8 @@ import {
   storageFaultOf,
   type StorageFault,
 } from '../../domain/storage/storageFault'
-import { storageStateOf } from '../../lib/storage/diskSpace'
-import { derivedRoot } from '../../lib/storage/derived'
+import { DERIVED_AREA } from '../../domain/storage/mediaKeys'
+import { mediaStore } from '../../lib/storage/store'
 import type { ProcessingPatch } from '../../services/media/processingStatus'
 import { MEDIA_QUEUE } from '../queues'
 
@@ -30,7 +30,9 @@ const MIN_FREE_BYTES = 1024 * 1024
 export async function storageFaultBehind(error: unknown): Promise<StorageFault | null> {
   const named = storageFaultOf(error)
   if (named) return named
-  const state = await storageStateOf(derivedRoot()).catch(() => null)
+  const state = await mediaStore()
+    .storageState(DERIVED_AREA)
+    .catch(() => null)
   return state ? checkRoom({ ...state, neededBytes: MIN_FREE_BYTES, neededFiles: 1 }) : null
 }
 

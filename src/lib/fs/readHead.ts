@@ -4,14 +4,9 @@ import fs from 'node:fs/promises'
 export async function readHead(file: string, bytes: number): Promise<Uint8Array> {
   const handle = await fs.open(file, 'r')
   try {
-    return await readHeadOf(handle, bytes)
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(bytes), position: 0 })
+    return buffer.subarray(0, bytesRead)
   } finally {
     await handle.close()
   }
-}
-
-/** The same, from a file already open. */
-export async function readHeadOf(handle: fs.FileHandle, bytes: number): Promise<Uint8Array> {
-  const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(bytes), position: 0 })
-  return buffer.subarray(0, bytesRead)
 }

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { stopMediaTools } from '../ffmpeg'
-import { removeUnfinishedBuilds } from '../storage/derived'
+import { mediaStore } from '../storage/store'
 import { returnJobToQueue } from './returnJobs'
 import { beginStopping, runningJobs, whenAllParked } from './runningJobs'
 
@@ -37,6 +37,6 @@ export async function stopJobsInThisProcess(
   }
   // Last and synchronous: the caller's exit follows before any killed encoder is reported.
   stopMediaTools()
-  removeUnfinishedBuilds()
+  mediaStore().discardOwnStaging()
   return { returned, settled }
 }

@@ -5,7 +5,8 @@ import sharp from 'sharp'
 import { contentKey } from '../../domain/media/contentKey'
 import { posterCommand, RENDITIONS, renditionCommand } from '../../domain/media/renditions'
 import { probe, runFfmpeg, type ProbeResult } from '../ffmpeg'
-import { buildDerived, derivedUrl } from '../storage/derived'
+import { derivedUrlPath } from '../../domain/media/derivedUrls'
+import { buildDerived } from '../storage/derived'
 
 export const POSTER_SIZES = [
   { name: 'thumbnail', width: 320, height: 180 },
@@ -97,11 +98,11 @@ export async function renderAnimation(input: {
   input.onProgress?.(1)
   return {
     key,
-    renditions: built.renditions.map((r) => ({ ...r, url: derivedUrl(key, r.file) })),
+    renditions: built.renditions.map((r) => ({ ...r, url: derivedUrlPath(key, r.file) })),
     poster: {
-      url: derivedUrl(key, 'poster.jpg'),
+      url: derivedUrlPath(key, 'poster.jpg'),
       sizes: Object.fromEntries(
-        POSTER_SIZES.map((s) => [s.name, derivedUrl(key, `poster-${s.name}.jpg`)]),
+        POSTER_SIZES.map((s) => [s.name, derivedUrlPath(key, `poster-${s.name}.jpg`)]),
       ),
     },
   }

@@ -6,7 +6,10 @@ import { contentKey } from '../../domain/media/contentKey'
 import { HLS_SEGMENT_SECONDS, hlsSegmentCommand } from '../../domain/media/hlsSegments'
 import { buildMultivariantPlaylist, buildSubtitlePlaylist } from '../../domain/media/hlsPlaylist'
 import { runFfmpeg } from '../ffmpeg'
-import { buildDerived, derivedDir, derivedUrl } from '../storage/derived'
+import { derivedKey } from '../../domain/storage/mediaKeys'
+import { derivedUrlPath } from '../../domain/media/derivedUrls'
+import { buildDerived } from '../storage/derived'
+import { mediaStore, withLocalFiles } from '../storage/store'
 import type { AnimationOutputs } from './animation'
 import type { VoiceOutputs } from './voice'
 
@@ -20,7 +23,8 @@ export interface AccentVoice {
 export interface CaptionSource {
   locale: string
   label: string
-  file: string
+  /** The caption upload's key in the media store. */
+  key: string
   sha256: string
 }
 
@@ -44,20 +48,28 @@ export async function muxOfflineAccent(input: {
     voice: input.accent.voice.key,
   })
   await buildDerived(key, async (dir) => {
-    await runFfmpeg(
-      muxAccentCommand({
-        video: path.join(derivedDir(input.animation.key), video.file),
-        voice: path.join(derivedDir(input.accent.voice.key), input.accent.voice.file),
-        target: path.join(dir, 'offline.mp4'),
-      }),
+    const inputs = [
+      derivedKey(input.animation.key, video.file),
+      derivedKey(input.accent.voice.key, input.accent.voice.file),
+    ]
+    await withLocalFiles(inputs, ([videoFile, voiceFile]) =>
+      runFfmpeg(
+        muxAccentCommand({
+          video: videoFile,
+          voice: voiceFile,
+          target: path.join(dir, 'offline.mp4'),
+        }),
+      ),
     )
     return null
   })
-  const bytes = (await fs.stat(path.join(derivedDir(key), 'offline.mp4'))).size
+  const stored = await mediaStore().stat(derivedKey(key, 'offline.mp4'))
+  if (!stored) throw new Error(`The offline file of ${key} is missing from storage.`)
+  const bytes = stored.bytes
   return {
     accentTag: input.accent.accentTag,
     accentLabel: input.accent.accentLabel,
-    url: derivedUrl(key, 'offline.mp4'),
+    url: derivedUrlPath(key, 'offline.mp4'),
     bytes,
     sha256Key: key,
   }
@@ -98,7 +110,7 @@ export async function packageHls(input: {
     for (const [index, caption] of input.captions.entries()) {
       const folder = path.join(dir, `subtitles-${index}`)
       await fs.mkdir(folder)
-      await fs.copyFile(caption.file, path.join(folder, 'captions.vtt'))
+      await fs.writeFile(path.join(folder, 'captions.vtt'), await mediaStore().read(caption.key))
       await fs.writeFile(
         path.join(folder, 'index.m3u8'),
         buildSubtitlePlaylist({
@@ -139,7 +151,7 @@ export async function packageHls(input: {
     )
     return null
   })
-  return { key, url: derivedUrl(key, 'master.m3u8') }
+  return { key, url: derivedUrlPath(key, 'master.m3u8') }
 }
 
 /**
@@ -159,24 +171,27 @@ async function segment(
     stream,
     segmentSeconds: HLS_SEGMENT_SECONDS,
   })
-  const { dir: segments } = await buildDerived(key, async (tmp) => {
-    await runFfmpeg(
-      hlsSegmentCommand({
-        source: path.join(derivedDir(source.key), source.file),
-        stream,
-        playlist: path.join(tmp, 'index.m3u8'),
-        segmentPattern: path.join(tmp, 'segment-%03d.ts'),
-      }),
+  await buildDerived(key, async (tmp) => {
+    await mediaStore().withLocalFile(derivedKey(source.key, source.file), (file) =>
+      runFfmpeg(
+        hlsSegmentCommand({
+          source: file,
+          stream,
+          playlist: path.join(tmp, 'index.m3u8'),
+          segmentPattern: path.join(tmp, 'segment-%03d.ts'),
+        }),
+      ),
     )
     return null
   })
   await fs.mkdir(path.join(dir, folder))
-  for (const name of await fs.readdir(segments)) {
+  for (const name of await mediaStore().list(derivedKey(key))) {
     if (name !== 'index.m3u8' && !name.startsWith('segment-')) continue
+    const target = path.join(dir, folder, name)
     // Derived files are never changed in place, so the package can share them.
-    await fs
-      .link(path.join(segments, name), path.join(dir, folder, name))
-      .catch(() => fs.copyFile(path.join(segments, name), path.join(dir, folder, name)))
+    await mediaStore().withLocalFile(derivedKey(key, name), (file) =>
+      fs.link(file, target).catch(() => fs.copyFile(file, target)),
+    )
   }
 }
 

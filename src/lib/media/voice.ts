@@ -9,7 +9,8 @@ import {
 } from '../../domain/media/audio'
 import { contentKey } from '../../domain/media/contentKey'
 import { probe, runFfmpeg } from '../ffmpeg'
-import { buildDerived, derivedUrl } from '../storage/derived'
+import { derivedUrlPath } from '../../domain/media/derivedUrls'
+import { buildDerived } from '../storage/derived'
 
 export interface VoiceOutputs {
   key: string
@@ -48,7 +49,7 @@ export async function normaliseVoice(input: {
     }
   })
   const measured = result as Omit<VoiceOutputs, 'key' | 'file' | 'url'>
-  return { key, file: 'voice.m4a', url: derivedUrl(key, 'voice.m4a'), ...measured }
+  return { key, file: 'voice.m4a', url: derivedUrlPath(key, 'voice.m4a'), ...measured }
 }
 
 const finiteOrNull = (value: number | undefined) =>

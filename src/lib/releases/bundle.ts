@@ -1,5 +1,11 @@
-import { assetPath } from './releaseStore'
-import { bytesCrc32, fileCrc32, writeStoredZip } from './storedZip'
+import { assetKey } from '../../domain/storage/mediaKeys'
+import { mediaStore } from '../storage/store'
+import { bytesCrc32, type OpenSource, sourceCrc32, writeStoredZip } from './storedZip'
+
+const storedAsset =
+  (sha256: string): OpenSource =>
+  (chunkBytes) =>
+    mediaStore().stream(assetKey(sha256), { chunkBytes })
 
 /**
  * The offline bundle for one audience × locale: the signed manifest and every asset, for
@@ -19,12 +25,12 @@ export async function writeBundle(input: {
   for (const sha of Object.keys(input.assets).sort()) {
     let crc = input.crcs.get(sha)
     if (crc === undefined) {
-      crc = await fileCrc32(assetPath(sha), input.assets[sha].bytes)
+      crc = await sourceCrc32(storedAsset(sha), input.assets[sha].bytes)
       input.crcs.set(sha, crc)
     }
     assets.push({
       name: `assets/${sha}`,
-      source: { file: assetPath(sha) },
+      source: { open: storedAsset(sha) },
       size: input.assets[sha].bytes,
       crc32: crc,
     })

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 
 import type { FileRef } from '../../domain/releases/model'
 import {
@@ -9,71 +7,78 @@ import {
   rewritePlaylistUris,
   selectRenditions,
 } from '../../domain/releases/hlsForRelease'
-import { sha256File } from '../storage/derived'
+import {
+  assetKey,
+  type MediaKey,
+  parentKey,
+  resolveRelativeKey,
+} from '../../domain/storage/mediaKeys'
+import { storedSha256 } from '../storage/storedHash'
+import { mediaStore } from '../storage/store'
+import { storeAsset } from './releaseStore'
 
 export interface ReleaseHls {
   master: FileRef
   /** Every other file: media playlists and segments, named by sha256. */
   files: (FileRef & { mime: string })[]
-  /** Where each file's bytes are on disk, by sha256. */
-  sources: Map<string, string>
+  /** Where each file's bytes are stored, by sha256. */
+  sources: Map<string, MediaKey>
 }
 
 /**
  * A clip's HLS package as a release ships it: the chosen accents and locale only, with every
- * playlist rewritten to name files by sha256. Segments are used where they are; rewritten
- * playlists are written to `scratchDir` under their hash.
+ * playlist rewritten to name files by sha256. Segments are used where they are stored; the
+ * rewritten playlists go straight into the asset store under their hash.
  */
 export async function packageReleaseHls(input: {
-  masterFile: string
+  masterKey: MediaKey
   accentTags: string[]
   locale: string
-  scratchDir: string
 }): Promise<ReleaseHls> {
-  const root = path.dirname(input.masterFile)
+  const store = mediaStore()
+  const root = parentKey(input.masterKey) ?? ''
   const files: ReleaseHls['files'] = []
-  const sources = new Map<string, string>()
-  const writePlaylist = async (text: string): Promise<FileRef> => {
+  const sources = new Map<string, MediaKey>()
+  const readText = async (key: MediaKey) => (await store.read(key)).toString('utf8')
+  const storePlaylist = async (text: string): Promise<FileRef> => {
     const bytes = Buffer.from(text, 'utf8')
     const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const file = path.join(input.scratchDir, sha256)
-    await fs.writeFile(file, bytes)
-    sources.set(sha256, file)
+    await storeAsset(sha256, { bytes })
+    sources.set(sha256, assetKey(sha256))
     return { sha256, bytes: bytes.length }
   }
 
-  const master = selectRenditions(await fs.readFile(input.masterFile, 'utf8'), {
+  const master = selectRenditions(await readText(input.masterKey), {
     audioLanguages: input.accentTags,
     subtitleLanguages: [input.locale],
   })
   const mediaShas = new Map<string, string>()
   for (const uri of playlistUris(master)) {
-    const playlistFile = inside(root, uri)
+    const playlistKey = inside(root, input.masterKey, uri)
+    const playlist = await readText(playlistKey)
     const segmentShas = new Map<string, string>()
-    for (const segment of playlistUris(await fs.readFile(playlistFile, 'utf8'))) {
-      const segmentFile = inside(path.dirname(playlistFile), segment)
-      const [sha256, stat] = await Promise.all([sha256File(segmentFile), fs.stat(segmentFile)])
+    for (const segment of playlistUris(playlist)) {
+      const segmentKey = inside(root, playlistKey, segment)
+      const { sha256, bytes } = await storedSha256(segmentKey)
       segmentShas.set(segment, sha256)
-      sources.set(sha256, segmentFile)
-      files.push({ sha256, bytes: stat.size, mime: hlsMime(segment) })
+      sources.set(sha256, segmentKey)
+      files.push({ sha256, bytes, mime: hlsMime(segment) })
     }
-    const rewritten = await writePlaylist(
-      rewritePlaylistUris(await fs.readFile(playlistFile, 'utf8'), (u) => segmentShas.get(u)!),
-    )
+    const rewritten = await storePlaylist(rewritePlaylistUris(playlist, (u) => segmentShas.get(u)!))
     mediaShas.set(uri, rewritten.sha256)
     files.push({ ...rewritten, mime: hlsMime(uri) })
   }
   return {
-    master: await writePlaylist(rewritePlaylistUris(master, (u) => mediaShas.get(u)!)),
+    master: await storePlaylist(rewritePlaylistUris(master, (u) => mediaShas.get(u)!)),
     files,
     sources,
   }
 }
 
-/** A playlist's relative URI as a path, refusing anything that leaves the package folder. */
-function inside(dir: string, uri: string): string {
-  const file = path.resolve(dir, ...uri.split('/'))
-  if (!file.startsWith(`${path.resolve(dir)}${path.sep}`))
+/** A playlist's relative URI as a key, refusing anything that leaves the package folder. */
+function inside(root: MediaKey, base: MediaKey, uri: string): MediaKey {
+  const key = resolveRelativeKey(base, uri)
+  if (!key || !key.startsWith(`${root}/`))
     throw new Error(`The HLS playlist names "${uri}", outside its package.`)
-  return file
+  return key
 }

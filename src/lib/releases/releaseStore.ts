@@ -1,18 +1,11 @@
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
-
-import { mediaDir } from '../config/paths'
-
-/** Marks files and folders that are still being written; never a final name. */
-const TMP_MARK = '.tmp-'
-
-/** Every released file once, by sha256: shared by all releases, never rewritten. */
-export const assetPath = (sha256: string): string =>
-  path.join(mediaDir('assets'), sha256.slice(0, 2), sha256)
-
-export const releaseDir = (releaseId: string | number): string =>
-  path.join(mediaDir('releases'), String(releaseId))
+import {
+  ASSETS_AREA,
+  assetKey,
+  type MediaKey,
+  RELEASES_AREA,
+  releaseKey,
+} from '../../domain/storage/mediaKeys'
+import { mediaStore } from '../storage/store'
 
 export const manifestFileName = (audience: string, locale: string) =>
   `${audience}.${locale}.manifest.json`
@@ -23,93 +16,50 @@ export const bundleFileName = (audience: string, locale: string) =>
   `${audience}.${locale}.bundle.zip`
 
 /**
- * Puts a file into the asset store unless it is already there, under a temporary name first.
- * Derived media is never changed in place, so it is hard-linked (no copy; deleting the source
- * later keeps the stored bytes); uploads, and anything across file systems, are copied.
+ * Puts a stored file, or bytes a build made, into the asset store under their sha256, unless
+ * they are already there. Content-addressed: what is stored under a hash is never rewritten.
  */
-export async function storeAsset(sha256: string, source: string): Promise<void> {
-  const target = assetPath(sha256)
-  try {
-    await fs.access(target)
-    return
-  } catch {
-    // not stored yet
-  }
-  await fs.mkdir(path.dirname(target), { recursive: true })
-  const tmp = `${target}${TMP_MARK}${randomBytes(4).toString('hex')}`
-  if (source.startsWith(`${mediaDir('derived')}${path.sep}`)) {
-    await fs.link(source, tmp).catch(() => fs.copyFile(source, tmp))
-  } else {
-    await fs.copyFile(source, tmp)
-  }
-  await fs.rename(tmp, target)
-}
-
-/** A private folder for files a build generates before they become assets (e.g. playlists). */
-export async function makeScratchDir(releaseId: string | number): Promise<string> {
-  const dir = path.join(
-    mediaDir('releases'),
-    `${TMP_MARK}${releaseId}-scratch-${randomBytes(4).toString('hex')}`,
-  )
-  await fs.mkdir(dir, { recursive: true })
-  return dir
+export async function storeAsset(
+  sha256: string,
+  source: { key: MediaKey } | { bytes: Uint8Array },
+): Promise<void> {
+  const store = mediaStore()
+  const target = assetKey(sha256)
+  if ('key' in source) return store.copy(source.key, target)
+  if (!(await store.stat(target))) await store.put(target, source)
 }
 
 /**
- * Writes a release's files into a private folder and moves it into place in one rename, so a
- * crash leaves either nothing or the complete release. A leftover folder from an interrupted
- * build of the same release is replaced.
+ * Writes a release's files into a staged folder and puts it into place in one step, so a crash
+ * leaves either nothing or the complete release. A leftover folder from an interrupted build of
+ * the same release is replaced.
  */
 export async function writeReleaseAtomically(
   releaseId: string | number,
   write: (dir: string) => Promise<void>,
-): Promise<string> {
-  const target = releaseDir(releaseId)
-  const tmp = path.join(
-    mediaDir('releases'),
-    `${TMP_MARK}${releaseId}-${randomBytes(4).toString('hex')}`,
-  )
-  await fs.mkdir(tmp, { recursive: true })
+): Promise<void> {
+  const store = mediaStore()
+  const staged = await store.stage(RELEASES_AREA, String(releaseId))
   try {
-    await write(tmp)
-    await fs.rm(target, { recursive: true, force: true })
-    await fs.rename(tmp, target)
-    return target
+    await write(staged.dir)
+    await store.putFolder(staged, releaseKey(releaseId), { replace: true })
   } finally {
-    await fs.rm(tmp, { recursive: true, force: true })
+    await staged.discard()
   }
 }
 
 /**
- * Removes what a killed build left half-written: its private release folders, and asset copies
- * that never got their final name. Assets are shared by every build, so only temporary copies
- * older than `olderThanMs` go; a live build renames its copies within moments.
+ * Removes what a killed build left half-written: its staged release folders, and asset copies
+ * that never got their final name. Assets are shared by every build, so only copies quiet for
+ * `olderThanMs` go; a live build finishes its copies within moments.
  */
 export async function removeInterruptedWrites(
   releaseId: string | number,
   olderThanMs: number,
 ): Promise<number> {
-  let removed = 0
-  const releases = mediaDir('releases')
-  for (const name of await fs.readdir(releases).catch(() => [] as string[])) {
-    if (name.startsWith(`${TMP_MARK}${releaseId}-`)) {
-      await fs.rm(path.join(releases, name), { recursive: true, force: true })
-      removed += 1
-    }
-  }
-  const cutoff = Date.now() - olderThanMs
-  const assets = mediaDir('assets')
-  for (const prefix of await fs.readdir(assets).catch(() => [] as string[])) {
-    const dir = path.join(assets, prefix)
-    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-      if (!name.includes(TMP_MARK)) continue
-      const file = path.join(dir, name)
-      const stat = await fs.stat(file).catch(() => null)
-      if (stat && stat.mtimeMs < cutoff) {
-        await fs.rm(file, { force: true })
-        removed += 1
-      }
-    }
-  }
-  return removed
+  const store = mediaStore()
+  return (
+    (await store.removeLeftovers(RELEASES_AREA, { label: String(releaseId), quietForMs: 0 })) +
+    (await store.removeLeftovers(ASSETS_AREA, { quietForMs: olderThanMs }))
+  )
 }

@@ -1,10 +1,13 @@
 import fs from 'node:fs'
 import { crc32 } from 'node:zlib'
 
-/** One file of a zip: its bytes in memory or on disk, with its size and CRC-32 known up front. */
+/** Opens an entry's bytes as chunks of about `chunkBytes`, e.g. from the media store. */
+export type OpenSource = (chunkBytes: number) => Promise<AsyncIterable<Uint8Array>>
+
+/** One file of a zip: its bytes in memory or to be read, with its size and CRC-32 known up front. */
 export interface StoredZipEntry {
   name: string
-  source: { bytes: Uint8Array } | { file: string }
+  source: { bytes: Uint8Array } | { open: OpenSource }
   size: number
   crc32: number
 }
@@ -17,11 +20,10 @@ const UTF8_NAMES = 0x0800
 const CHUNK = 1 << 20
 const readBuffer = (size: number) => Math.min(CHUNK, Math.max(16 * 1024, size))
 
-/** The CRC-32 of a file of `size` bytes, read once (zlib's native implementation). */
-export async function fileCrc32(file: string, size: number): Promise<number> {
+/** The CRC-32 of a source of `size` bytes, read once (zlib's native implementation). */
+export async function sourceCrc32(open: OpenSource, size: number): Promise<number> {
   let crc = 0
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: readBuffer(size) }))
-    crc = crc32(chunk as Buffer, crc)
+  for await (const chunk of await open(readBuffer(size))) crc = crc32(chunk, crc)
   return crc
 }
 
@@ -164,10 +166,9 @@ async function writeSource(
     return entry.source.bytes.length
   }
   let written = 0
-  const stream = fs.createReadStream(entry.source.file, { highWaterMark: readBuffer(entry.size) })
-  for await (const chunk of stream) {
-    await write(chunk as Buffer)
-    written += (chunk as Buffer).length
+  for await (const chunk of await entry.source.open(readBuffer(entry.size))) {
+    await write(chunk)
+    written += chunk.length
   }
   return written
 }

@@ -1,10 +1,10 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { compareSemver } from '../../domain/releases/semver'
 import type { ReleaseOutput } from '../../domain/releases/summary'
-import { manifestFileName, releaseDir } from '../../lib/releases/releaseStore'
+import { releaseKey } from '../../domain/storage/mediaKeys'
+import { manifestFileName } from '../../lib/releases/releaseStore'
+import { mediaStore } from '../../lib/storage/store'
 import { createCache } from '../../lib/cache'
 
 export interface CatalogRelease {
@@ -136,8 +136,8 @@ export async function manifestBytes(
   const known = manifests.get(output.manifestSha256)
   if (known) return known
   const bytes = new Uint8Array(
-    await fs.readFile(
-      path.join(releaseDir(release.id), manifestFileName(output.audience, output.locale)),
+    await mediaStore().read(
+      releaseKey(release.id, manifestFileName(output.audience, output.locale)),
     ),
   )
   manifests.set(output.manifestSha256, bytes)

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import type { PayloadRequest } from 'payload'
 
 import { idText } from '../../domain/refs'
@@ -16,18 +14,18 @@ import {
   toModel,
 } from '../../domain/releases/toModel'
 import type { Locale } from '../../domain/vocabulary'
-import { mediaDir } from '../../lib/config/paths'
-import { derivedDir, sha256File } from '../../lib/storage/derived'
+import { derivedKey, type MediaKey, uploadKey } from '../../domain/storage/mediaKeys'
+import { storedSha256 } from '../../lib/storage/storedHash'
 
 export interface ToolkitModel extends ToolkitData {
-  /** Where each file the model names lives on disk, by sha256. */
-  files: Map<string, string>
+  /** Where each file the model names is stored, by sha256. */
+  files: Map<string, MediaKey>
   /**
-   * Each clip's HLS multivariant playlist on disk, by clip id. Not by sha256 like `files`: the
+   * Each clip's stored HLS multivariant playlist, by clip id. Not by sha256 like `files`: the
    * playlist names its media playlists by relative path, so clips with the same renditions and
    * accents have byte-identical masters in different folders.
    */
-  hlsMasters: Map<string, string>
+  hlsMasters: Map<string, MediaKey>
 }
 
 /**
@@ -42,33 +40,33 @@ export async function loadToolkitModel(
 ): Promise<ToolkitModel> {
   const docs = await loadToolkitDocuments(req, toolkitId, locale)
   const { refs, files } = await hashMedia(mediaLocationsOf(docs))
-  const hlsMasters = new Map<string, string>()
+  const hlsMasters = new Map<string, MediaKey>()
   for (const clip of docs.clips) {
     const hls = clipMediaLocations(clip, docs).hls
-    if (hls) hlsMasters.set(idText(clip.id), pathOf(hls))
+    if (hls) hlsMasters.set(idText(clip.id), keyOf(hls))
   }
   return { ...toModel(docs, refs), files, hlsMasters }
 }
 
-/** Where a media file is on this studio's disk. */
-function pathOf(location: MediaLocation): string {
+/** Where a media file is in the media store. */
+function keyOf(location: MediaLocation): MediaKey {
   return location.kind === 'derived'
-    ? path.join(derivedDir(location.key), ...location.file.split('/'))
-    : path.join(mediaDir(location.collection), location.filename)
+    ? derivedKey(location.key, location.file)
+    : uploadKey(location.collection, location.filename)
 }
 
-/** The sha256 and size of each file that exists, by location; and each file's path by sha256. */
+/** The sha256 and size of each file that exists, by location; and each file's key by sha256. */
 async function hashMedia(locations: MediaLocation[]) {
   const refs = new Map<string, FileRef>()
-  const files = new Map<string, string>()
+  const files = new Map<string, MediaKey>()
   for (const location of locations) {
     const key = locationKey(location)
     if (refs.has(key)) continue
-    const file = pathOf(location)
+    const stored = keyOf(location)
     try {
-      const [sha256, stat] = await Promise.all([sha256File(file), fs.stat(file)])
-      refs.set(key, { sha256, bytes: stat.size })
-      files.set(sha256, file)
+      const { sha256, bytes } = await storedSha256(stored)
+      refs.set(key, { sha256, bytes })
+      files.set(sha256, stored)
     } catch {
       // A missing file leaves the model's reference empty; preflight names what is missing.
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
-import { derivedRoot } from '../../../src/lib/storage/derived'
+import { derivedRoot } from './localStore'
 import type { Clip } from '../../../src/payload-types'
 import type { MediaFixtures } from '../media/helpers/fixtures'
 import { uniqueSuffix } from './payload'

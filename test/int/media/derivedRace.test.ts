@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { buildDerived, derivedDir, derivedRoot } from '../../../src/lib/storage/derived'
+import { buildDerived } from '../../../src/lib/storage/derived'
+import { derivedDir, derivedRoot } from '../helpers/localStore'
 
 const freshKey = () => randomBytes(32).toString('hex')
 

@@ -8,7 +8,7 @@ import { idOf } from '../../../src/domain/refs'
 
 import { mediaDir } from '../../../src/lib/config/paths'
 import { ffmpegRunCount, probe } from '../../../src/lib/ffmpeg'
-import { derivedRoot } from '../../../src/lib/storage/derived'
+import { derivedRoot } from '../helpers/localStore'
 import type { Clip } from '../../../src/payload-types'
 import { getTestPayload, uniqueSuffix } from '../helpers/payload'
 import { MediaFixtures, VALID_VTT } from './helpers/fixtures'

@@ -1,0 +1,68 @@
+import { Readable } from 'node:stream'
+
+import { matchesIfNoneMatch } from '../../domain/http/conditional'
+import { parseRange } from '../../domain/http/range'
+import type { MediaKey } from '../../domain/storage/mediaKeys'
+import { mediaStore } from './store'
+
+/**
+ * Up to this size a whole object is read in one call and sent as bytes: a stream costs more per
+ * request than the copy (most delivery assets are posters, playlists and segments of a few KiB).
+ */
+const BUFFERED_MAX_BYTES = 256 * 1024
+const HEAD_BYTES = 512
+
+/** What a response answers with when there is no object under the key. */
+export class NotStored extends Error {}
+
+/**
+ * A stored object as an HTTP response with Range support (206), as video players and HLS
+ * clients need, and a 304 for a client whose copy carries the object's ETag. `contentType` may
+ * be a function of the first bytes, for objects stored without an extension. Rejects with
+ * NotStored when there is no object.
+ */
+export async function serveStored(input: {
+  key: MediaKey
+  contentType: string | ((head: Uint8Array) => string)
+  rangeHeader: string | null
+  cacheControl: string
+  etag?: string
+  ifNoneMatch?: string | null
+}): Promise<Response> {
+  const store = mediaStore()
+  const stat = await store.stat(input.key)
+  if (!stat) throw new NotStored(`Nothing is stored under ${input.key}.`)
+  const size = stat.bytes
+  const range = parseRange(input.rangeHeader, size)
+  const headers = new Headers({
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': input.cacheControl,
+    ...(input.etag ? { ETag: input.etag } : {}),
+  })
+  if (input.etag && matchesIfNoneMatch(input.ifNoneMatch, input.etag))
+    return new Response(null, { status: 304, headers })
+  if (range.kind === 'unsatisfiable') {
+    headers.set('Content-Range', `bytes */${size}`)
+    return new Response(null, { status: 416, headers })
+  }
+  const { start, end } = range.kind === 'partial' ? range : { start: 0, end: size - 1 }
+  headers.set('Content-Length', String(Math.max(0, end - start + 1)))
+  if (range.kind === 'partial') headers.set('Content-Range', `bytes ${start}-${end}/${size}`)
+  const status = range.kind === 'partial' ? 206 : 200
+  if (range.kind === 'full' && size <= BUFFERED_MAX_BYTES) {
+    const bytes = size === 0 ? Buffer.alloc(0) : await store.read(input.key).catch(notStored)
+    headers.set('Content-Type', typeOf(input.contentType, bytes.subarray(0, HEAD_BYTES)))
+    return new Response(size === 0 ? null : new Uint8Array(bytes), { status, headers })
+  }
+  const head = await store.read(input.key, { start: 0, end: HEAD_BYTES - 1 }).catch(notStored)
+  headers.set('Content-Type', typeOf(input.contentType, head))
+  const stream = await store.stream(input.key, { range: { start, end } }).catch(notStored)
+  return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers })
+}
+
+const notStored = (error: unknown): never => {
+  throw new NotStored((error as Error).message)
+}
+
+const typeOf = (contentType: string | ((head: Uint8Array) => string), head: Uint8Array) =>
+  typeof contentType === 'string' ? contentType : contentType(head)
