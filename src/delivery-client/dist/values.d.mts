@@ -1,0 +1,3 @@
+// Generated from src/delivery-client/values.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
+/** Whether an untrusted JSON value is a plain object (not null, not a list). */
+export declare function isObject(value: unknown): value is Record<string, any>
