@@ -45,6 +45,8 @@ export async function buildDeliveryClient() {
   const emitted = new Map()
   const result = program.emit(undefined, (fileName, text, _bom, _onError, [source] = []) => {
     const isDeclaration = fileName.endsWith('.d.ts')
+    // A module of types alone has no JavaScript to ship; its declarations suffice.
+    if (!isDeclaration && text.trim() === 'export {};') return
     const name = `${outNames.get(source.fileName)}${isDeclaration ? '.d.mts' : '.mjs'}`
     const body = relinkImports(text, source.fileName, outNames)
     emitted.set(name, `${header(source.fileName)}${body}`)

@@ -1,6 +1,6 @@
 import { DeliveryError } from './errors'
 import type { DeliveryManifest, ReleaseQuery } from './types'
-import { isObject } from './values'
+import { type Untrusted, isObject } from './values'
 
 export const MANIFEST_SCHEMA = 'cdm-manifest/1'
 
@@ -43,8 +43,7 @@ export function checkManifestAssets(manifest: DeliveryManifest): void {
       problems.push(`${at} points at ${JSON.stringify(sha)}, which the asset table does not list.`)
     }
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untrusted JSON, checked here
-  const list = (value: unknown, at: string): any[] => {
+  const list = (value: unknown, at: string): Untrusted[] => {
     if (Array.isArray(value)) return value
     problems.push(`${at} is not a list.`)
     return []

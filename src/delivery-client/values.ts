@@ -1,5 +1,8 @@
+/** A value from the network, typed loosely: every field is checked where it is read. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type Untrusted = any
+
 /** Whether an untrusted JSON value is a plain object (not null, not a list). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- its fields are checked one by one
-export function isObject(value: unknown): value is Record<string, any> {
+export function isObject(value: unknown): value is Record<string, Untrusted> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

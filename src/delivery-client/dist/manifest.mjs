@@ -39,7 +39,6 @@ export function checkManifestAssets(manifest) {
       problems.push(`${at} points at ${JSON.stringify(sha)}, which the asset table does not list.`)
     }
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untrusted JSON, checked here
   const list = (value, at) => {
     if (Array.isArray(value)) return value
     problems.push(`${at} is not a list.`)
