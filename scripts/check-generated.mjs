@@ -1,9 +1,11 @@
-// Fails when committed generated files lag behind the config: payload-types.ts, the import map
-// and the SQLite migrations (production runs only committed migrations).
+// Fails when committed generated files lag behind their sources: payload-types.ts, the import
+// map and the SQLite migrations (production runs only committed migrations) behind the config,
+// and the delivery client apps copy (src/delivery-client/dist) behind its TypeScript.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { staleDeliveryClientFiles } from './build-delivery-client.mjs'
 import { runPayloadSync } from './payload-cli.mjs'
 
 const root = process.cwd()
@@ -33,6 +35,13 @@ function runStep(args, done, extraEnv = {}) {
 
 const problems = []
 try {
+  const staleClient = await staleDeliveryClientFiles()
+  if (staleClient.length > 0) {
+    problems.push(
+      `The built delivery client lags behind src/delivery-client (${staleClient.join('; ')}): run \`npm run build:delivery-client\` and commit src/delivery-client/dist.`,
+    )
+  }
+
   const typesFile = path.join(tmp, 'payload-types.ts')
   runStep(['generate:types'], () => fs.existsSync(typesFile), { PAYLOAD_TYPES_OUTPUT: typesFile })
   const committed = fs.readFileSync(path.join(root, 'src/payload-types.ts'), 'utf8')
@@ -82,4 +91,4 @@ if (problems.length > 0) {
   console.error(problems.map((p) => `✗ ${p}`).join('\n'))
   process.exit(1)
 }
-console.log('✓ generated types, import map and migrations are current')
+console.log('✓ generated types, import map, migrations and the built delivery client are current')

@@ -5,7 +5,7 @@
 // verifies the manifest's signature against pinned keys, downloads only missing or damaged
 // files (resuming interrupted ones), checks every file's sha256, switches to the new manifest
 // only once everything is in place, and never rolls back to an older or withdrawn release.
-// Plain JavaScript so it runs without a build.
+// Plain JavaScript on the built client (src/delivery-client/dist), so it runs without a build.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -15,7 +15,7 @@ import {
   defaultStateFile,
   trustKeys,
   trustedKeysFor,
-} from '../src/delivery-client/index.mjs'
+} from '../src/delivery-client/dist/index.mjs'
 
 const USAGE = `Usage: npm run delivery:sync -- --url <studio URL> --key <API key> --toolkit <slug>
          --audience <slug> --locale <BCP 47> --out <folder>
@@ -140,7 +140,7 @@ function progressPrinter() {
   let lastPhase = ''
   let lastPrint = 0
   let lastLine = ''
-  /** @param {import('../src/delivery-client/index.mjs').SyncProgress} p */
+  /** @param {import('../src/delivery-client/dist/index.mjs').SyncProgress} p */
   const line = (p) => {
     if (p.phase === 'manifest') return 'Checking the latest release and its signature…'
     const percent = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 100
@@ -148,7 +148,7 @@ function progressPrinter() {
     return `${label}: ${p.assetsDone}/${p.assetsTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)} (${percent}%)`
   }
   return {
-    /** @param {import('../src/delivery-client/index.mjs').SyncProgress} p */
+    /** @param {import('../src/delivery-client/dist/index.mjs').SyncProgress} p */
     update(p) {
       const now = Date.now()
       const text = line(p)

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SEED_ACCENTS, SEED_AUDIENCES, SEED_TOOLKIT } from '../../seed/content/toolkit'
 import { DEMO_USERS } from '../../seed/demoUsers'
-import { createDeliveryClient } from '../../src/delivery-client/index.mjs'
+import { createDeliveryClient } from '../../src/delivery-client'
 import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
 
 const publisher = DEMO_USERS.find((u) => u.role === 'publisher')!

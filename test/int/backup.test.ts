@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process'
 import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createDeliveryClient, type PublishedKey } from '../../src/delivery-client/index.mjs'
+import { createDeliveryClient, type PublishedKey } from '../../src/delivery-client'
 import { mediaDir } from '../../src/lib/config/paths'
 import { run, startUntil, stop } from './helpers/childProcess'
 import { dumpDocuments, type DocumentDump } from './helpers/dumpDocuments'

@@ -4,11 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import {
-  DeliveryError,
-  createDeliveryClient,
-  defaultStateFile,
-} from '../../src/delivery-client/index.mjs'
+import { DeliveryError, createDeliveryClient, defaultStateFile } from '../../src/delivery-client'
 import { REVOCATION_BOUND_MS, cachedApiKeyStrategy } from '../../src/lib/auth/cachedApiKeys'
 import { forgetStoredApiKeys } from '../../src/lib/auth/forgetStoredApiKeys'
 import { MediaFixtures } from './media/helpers/fixtures'

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createDeliveryClient } from '../../src/delivery-client/index.mjs'
+import { createDeliveryClient } from '../../src/delivery-client'
 import { mediaDir } from '../../src/lib/config/paths'
 import { releaseBuildKey } from '../../src/jobs/queues'
 import { MediaFixtures } from './media/helpers/fixtures'

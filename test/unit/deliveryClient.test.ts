@@ -15,7 +15,7 @@ import {
   defaultStateFile,
   keyIdOf,
   verifyManifest,
-} from '../../src/delivery-client/index.mjs'
+} from '../../src/delivery-client'
 import { buildManifest } from '../../src/domain/manifest/buildManifest'
 import { canonicalJsonBytes } from '../../src/domain/manifest/canonicalJson'
 import type { Manifest } from '../../src/domain/manifest/types'

@@ -1,5 +1,6 @@
 import { sign, verify } from 'node:crypto'
 
+import { ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES } from '../../domain/signing/ed25519'
 import {
   type ActiveSigningKey,
   type PublicKeyInfo,
@@ -42,9 +43,9 @@ export function verifyDetached(
   if (signature.algorithm !== undefined && signature.algorithm !== SIGNING_ALGORITHM) return false
   for (const entry of publicKeys) {
     const raw = Buffer.from(entry.publicKey, 'base64')
-    if (raw.length !== 32 || keyIdOf(raw) !== signature.keyId) continue
+    if (raw.length !== ED25519_PUBLIC_KEY_BYTES || keyIdOf(raw) !== signature.keyId) continue
     const sig = Buffer.from(signature.signature, 'base64')
-    if (sig.length !== 64) return false
+    if (sig.length !== ED25519_SIGNATURE_BYTES) return false
     try {
       return verify(null, bytes, publicKeyFromRaw(raw), sig)
     } catch {

@@ -3,9 +3,17 @@ import type { KeyObject } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import {
+  ED25519_PKCS8_SEED_PREFIX,
+  ED25519_PUBLIC_KEY_BYTES,
+  SIGNING_ALGORITHM,
+  keyIdFromDigest,
+  spkiOfRawPublicKey,
+  strictBase64,
+} from '../../domain/signing/ed25519'
 import { dataDir as defaultDataDir } from '../config/paths'
 
-export const SIGNING_ALGORITHM = 'Ed25519'
+export { SIGNING_ALGORITHM }
 
 /** The key releases are signed with now. */
 export interface ActiveSigningKey {
@@ -34,11 +42,6 @@ export const DEV_KEY_DIR = 'signing'
 
 const DEV_KEY_FILE = /^ed25519-[0-9a-f]{16}\.pem$/
 
-// DER wrappers of a bare Ed25519 key (RFC 8410): PKCS#8 around a 32-byte seed, SPKI around a
-// 32-byte public key. Prepending them lets Node import keys given as raw base64.
-const PKCS8_SEED_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
-const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex')
-
 const PRIVATE_KEY_FORMS =
   'a PEM "PRIVATE KEY" block (PKCS#8, e.g. from `openssl genpkey -algorithm ed25519`) or the base64 of the 32-byte Ed25519 seed'
 const PUBLIC_KEY_FORMS =
@@ -46,7 +49,7 @@ const PUBLIC_KEY_FORMS =
 
 /** First 16 hex characters of the sha256 of the raw 32-byte public key. */
 export function keyIdOf(publicKeyRaw: Uint8Array): string {
-  return createHash('sha256').update(publicKeyRaw).digest('hex').slice(0, 16)
+  return keyIdFromDigest(createHash('sha256').update(publicKeyRaw).digest())
 }
 
 /** The raw 32 bytes of an Ed25519 public (or private) key. */
@@ -58,9 +61,11 @@ export function rawPublicKey(key: KeyObject): Buffer {
 
 /** A raw 32-byte Ed25519 public key as a Node key. */
 export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
-  if (raw.length !== 32) throw new Error(`An Ed25519 public key has 32 bytes, not ${raw.length}.`)
+  if (raw.length !== ED25519_PUBLIC_KEY_BYTES) {
+    throw new Error(`An Ed25519 public key has 32 bytes, not ${raw.length}.`)
+  }
   return createPublicKey({
-    key: Buffer.concat([SPKI_PREFIX, raw]),
+    key: Buffer.from(spkiOfRawPublicKey(raw)),
     format: 'der',
     type: 'spki',
   })
@@ -88,7 +93,7 @@ export function parsePrivateKey(value: string, source = 'The signing key'): KeyO
       const seed = strictBase64(text)
       if (seed?.length !== 32) throw new Error('not a 32-byte seed')
       key = createPrivateKey({
-        key: Buffer.concat([PKCS8_SEED_PREFIX, seed]),
+        key: Buffer.concat([ED25519_PKCS8_SEED_PREFIX, seed]),
         format: 'der',
         type: 'pkcs8',
       })
@@ -117,7 +122,7 @@ export function parsePublicKey(value: string, source = 'The public key'): Buffer
       key = createPublicKey({ key: text, format: 'pem' })
     } else {
       const raw = strictBase64(text)
-      if (raw?.length !== 32) throw new Error('not 32 bytes')
+      if (raw?.length !== ED25519_PUBLIC_KEY_BYTES) throw new Error('not 32 bytes')
       key = publicKeyFromRaw(raw)
     }
   } catch {
@@ -234,11 +239,4 @@ function listDevKeys(dir: string): string[] {
 /** Environment variables often carry PEM with literal `\n`; turn them back into newlines. */
 function unescapeNewlines(text: string): string {
   return text.includes('-----BEGIN') ? text.replace(/\\n/g, '\n') : text
-}
-
-/** Base64 decoded only if it is base64 (Buffer.from silently skips invalid characters). */
-function strictBase64(text: string): Buffer | null {
-  const compact = text.replace(/\s+/g, '')
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return null
-  return Buffer.from(compact, 'base64')
 }

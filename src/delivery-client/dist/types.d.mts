@@ -1,14 +1,16 @@
+// Generated from src/delivery-client/types.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
 /**
- * Types of the CDM Studio delivery client (`index.mjs`). Self-contained on purpose: an app can
- * copy this folder as it is, with no dependency on the studio's code or on npm packages.
+ * The delivery client's public types. Self-contained on purpose: the built client that apps copy
+ * depends on nothing of the studio's code (a type-level test keeps `DeliveryManifest` equal to
+ * the studio's `Manifest`).
  */
-
-export declare const MANIFEST_SCHEMA: 'cdm-manifest/1'
-
 /** The `cdm-manifest/1` document (JSON Schema `schemas/cdm-manifest-1.schema.json`). */
 export interface DeliveryManifest {
   schema: 'cdm-manifest/1'
-  toolkit: { slug: string; title: string }
+  toolkit: {
+    slug: string
+    title: string
+  }
   release: {
     version: string
     previous: string | null
@@ -16,53 +18,70 @@ export interface DeliveryManifest {
     publishedAt: string
     changelog: string[]
   }
-  audience: { slug: string; label: string }
+  audience: {
+    slug: string
+    label: string
+  }
   locale: string
   modules: DeliveryManifestModule[]
   /** sha256 (lowercase hex) → size and type of every file the manifest refers to. */
   assets: Record<string, DeliveryManifestAsset>
 }
-
 export interface DeliveryManifestAsset {
   bytes: number
   mime: string
 }
-
 export interface DeliveryManifestModule {
   slug: string
   title: string
   mandatory: boolean
   exercises: DeliveryManifestExercise[]
 }
-
 export interface DeliveryManifestExercise {
   slug: string
   title: string
   minutes: number | null
   worksheet: {
     intro: string
-    questions: { prompt: string; answerType: 'text' | 'scale' | 'choice'; options: string[] }[]
+    questions: {
+      prompt: string
+      answerType: 'text' | 'scale' | 'choice'
+      options: string[]
+    }[]
   }
   task: string
   keyPoints: string[]
   diaryPrompts: string[]
   clip: DeliveryManifestClip
 }
-
 export interface DeliveryManifestClip {
   slug: string
   title: string
   durationMs: number
   /** sha256 of the poster image. */
   poster: string
-  /** sha256 of the multivariant HLS playlist. */
-  /** The multivariant HLS playlist; it names its playlists and segments by sha256, relative to itself. */
+  /**
+   * sha256 of the multivariant HLS playlist; it names its playlists and segments by sha256,
+   * relative to itself.
+   */
   hls: string
-  offline: { accent: { label: string; tag: string }; sha256: string }[]
-  voiceTracks: { label: string; tag: string; sha256: string }[]
-  captions: { locale: string; sha256: string }[]
+  offline: {
+    accent: {
+      label: string
+      tag: string
+    }
+    sha256: string
+  }[]
+  voiceTracks: {
+    label: string
+    tag: string
+    sha256: string
+  }[]
+  captions: {
+    locale: string
+    sha256: string
+  }[]
 }
-
 export type DeliveryErrorCode =
   /** The caller passed something unusable (no pinned keys, a malformed key, a bad URL). */
   | 'invalid-argument'
@@ -102,25 +121,14 @@ export type DeliveryErrorCode =
   | 'withdrawn'
   /** The state file exists but cannot be read. */
   | 'bad-state'
-
-export declare class DeliveryError extends Error {
-  constructor(
-    code: DeliveryErrorCode,
-    message: string,
-    details?: { status?: number; url?: string; sha256?: string; cause?: unknown },
-  )
-  readonly name: 'DeliveryError'
-  readonly code: DeliveryErrorCode
-  /** The HTTP status, for errors the server answered with. */
-  readonly status?: number
-  readonly url?: string
-  /** The asset concerned, for 'bad-asset' and interrupted downloads. */
-  readonly sha256?: string
-}
-
 /** A trusted public key: base64 of the raw 32 bytes, or an entry of `/api/delivery/keys`. */
-export type PinnedKey = string | { publicKey: string; keyId?: string; algorithm?: 'Ed25519' }
-
+export type PinnedKey =
+  | string
+  | {
+      publicKey: string
+      keyId?: string
+      algorithm?: 'Ed25519'
+    }
 /** An entry of `GET /api/delivery/keys`. */
 export interface PublishedKey {
   keyId: string
@@ -128,7 +136,6 @@ export interface PublishedKey {
   /** Base64 of the raw 32-byte public key. */
   publicKey: string
 }
-
 export interface ReleaseQuery {
   /** Toolkit slug. */
   toolkit: string
@@ -137,7 +144,6 @@ export interface ReleaseQuery {
   /** BCP 47 locale, e.g. en-GB. */
   locale: string
 }
-
 export interface LatestRelease {
   version: string
   /** Absolute path (`/api/...`) or URL of the signed manifest. */
@@ -146,9 +152,11 @@ export interface LatestRelease {
   bundleUrl: string | null
   publishedAt: string
   /** Releases of this toolkit × audience × locale the studio has withdrawn. */
-  withdrawn: { version: string; reason: string | null }[]
+  withdrawn: {
+    version: string
+    reason: string | null
+  }[]
 }
-
 export interface FetchedManifest {
   /** The exact bytes the signature covers; store these, not a re-serialisation. */
   bytes: Uint8Array
@@ -159,11 +167,9 @@ export interface FetchedManifest {
   keyId: string
   etag: string | null
 }
-
 export interface NotModified {
   notModified: true
 }
-
 export interface VerifyManifestInput {
   bytes: Uint8Array
   signature: string
@@ -171,7 +177,6 @@ export interface VerifyManifestInput {
   /** The only keys trusted; never keys fetched alongside the manifest. */
   pinnedKeys: readonly PinnedKey[]
 }
-
 export interface SyncProgress {
   phase: 'manifest' | 'assets' | 'finalise'
   /** Assets present and verified so far (reused or downloaded). */
@@ -184,7 +189,6 @@ export interface SyncProgress {
   /** The asset this report is about. */
   current?: string
 }
-
 export interface SyncOptions extends ReleaseQuery {
   /** Folder holding `manifest.json`, `manifest.sig.json` and `assets/<sha256>`. */
   outDir: string
@@ -203,7 +207,6 @@ export interface SyncOptions extends ReleaseQuery {
   retries?: number
   signal?: AbortSignal
 }
-
 export interface SyncResult {
   version: string
   /** sha256 of every asset downloaded by this sync. */
@@ -215,7 +218,6 @@ export interface SyncResult {
   /** Bytes received from the network by this sync. */
   bytesDownloaded: number
 }
-
 export interface DeliveryClientOptions {
   /** The studio's origin, e.g. https://studio.example.org. */
   baseUrl: string
@@ -225,8 +227,7 @@ export interface DeliveryClientOptions {
   /** Largest manifest accepted, checked while it downloads and before parsing; default 8 MiB. */
   maxManifestBytes?: number
 }
-
-/** What the client remembers between syncs (see `state.mjs`). */
+/** What the client remembers between syncs (see `state.ts`). */
 export interface DeliveryState {
   schema: 'cdm-delivery-state/1'
   /** By `toolkit|audience|locale`. */
@@ -234,54 +235,29 @@ export interface DeliveryState {
   /** Signing keys trusted on first use, by studio origin. */
   trustedKeys: Record<string, PublishedKey[]>
 }
-
 export interface InstalledRelease {
   /** The highest version ever installed; never lowered. */
   highest: string | null
   /** Withdrawn versions the studio named, with its reason. */
   withdrawn: Record<string, string | null>
 }
-
 export interface DeliveryClient {
   readonly baseUrl: string
-  latest(query: ReleaseQuery, options?: { signal?: AbortSignal }): Promise<LatestRelease>
+  latest(
+    query: ReleaseQuery,
+    options?: {
+      signal?: AbortSignal
+    },
+  ): Promise<LatestRelease>
   /** Keys the server publishes. Pin them out of band; do not trust them at sync time. */
   keys(options?: { signal?: AbortSignal }): Promise<PublishedKey[]>
   fetchManifest(
     url: string,
-    options?: { etag?: string | null; signal?: AbortSignal },
+    options?: {
+      etag?: string | null
+      signal?: AbortSignal
+    },
   ): Promise<FetchedManifest | NotModified>
   verifyManifest(input: VerifyManifestInput): void
   syncRelease(options: SyncOptions): Promise<SyncResult>
 }
-
-export declare function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient
-
-export declare const MAX_MANIFEST_BYTES: number
-
-/** `<outDir>.cdm-state.json`: beside the content folder, never inside it. */
-export declare function defaultStateFile(outDir: string): string
-
-/** The state in `file` (empty when it does not exist); throws 'bad-state' when unreadable. */
-export declare function readState(file: string): Promise<DeliveryState>
-
-/** Keys recorded for a studio origin by `trustKeys`, or null. */
-export declare function trustedKeysFor(file: string, origin: string): Promise<PublishedKey[] | null>
-
-/** Records `keys` as trusted for a studio origin (trust on first use). */
-export declare function trustKeys(file: string, origin: string, keys: PublishedKey[]): Promise<void>
-
-/** Semantic-version precedence: negative when `a` comes before `b`. */
-export declare function compareVersions(a: string, b: string): number
-
-/** Throws `DeliveryError` 'unknown-key' or 'bad-signature' unless a pinned key signed `bytes`. */
-export declare function verifyManifest(input: VerifyManifestInput): void
-
-/** The key id the studio uses: first 16 hex characters of sha256 of the raw public key. */
-export declare function keyIdOf(publicKey: string | Uint8Array): string
-
-/**
- * Every file the manifest points at is in its asset table, every table entry is well formed;
- * throws `DeliveryError` 'bad-manifest' listing the problems otherwise.
- */
-export declare function checkManifestAssets(manifest: DeliveryManifest): void

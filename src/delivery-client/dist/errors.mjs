@@ -1,17 +1,7 @@
-// @ts-check
-/**
- * @typedef {import('./index.mjs').DeliveryErrorCode} DeliveryErrorCode
- */
-
+// Generated from src/delivery-client/errors.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
 export class DeliveryError extends Error {
-  /**
-   * @param {DeliveryErrorCode} code
-   * @param {string} message
-   * @param {{ status?: number, url?: string, sha256?: string, cause?: unknown }} [details]
-   */
   constructor(code, message, details = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
-    /** @type {'DeliveryError'} */
     this.name = 'DeliveryError'
     this.code = code
     if (details.status !== undefined) this.status = details.status

@@ -1,0 +1,46 @@
+// Generated from src/delivery-client/client.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
+import { fetchManifest, keys, latest } from './api.mjs'
+import { DeliveryError } from './errors.mjs'
+import { verifyManifest } from './signature.mjs'
+import { syncRelease } from './syncRelease.mjs'
+import { createTransport } from './transport.mjs'
+import { refuseInsecure } from './urls.mjs'
+/** Default cap on a manifest's size, checked while it streams in and before it is parsed. */
+export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024
+export function createDeliveryClient({
+  baseUrl,
+  apiKey,
+  fetch: fetchImpl,
+  maxManifestBytes = MAX_MANIFEST_BYTES,
+}) {
+  const origin = secureOrigin(baseUrl)
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+    throw new DeliveryError('invalid-argument', 'An API key is required.')
+  }
+  const http = createTransport({
+    baseUrl,
+    origin,
+    apiKey,
+    fetch: fetchImpl ?? globalThis.fetch.bind(globalThis),
+  })
+  const studio = { http, maxManifestBytes }
+  return {
+    baseUrl: http.base,
+    latest: (query, options) => latest(studio, query, options),
+    keys: (options) => keys(studio, options),
+    fetchManifest: (url, options) => fetchManifest(studio, url, options),
+    verifyManifest,
+    syncRelease: (options) => syncRelease(studio, options),
+  }
+}
+/** The origin of `baseUrl`, which must be https (or plain http to this machine). */
+function secureOrigin(baseUrl) {
+  let parsed
+  try {
+    parsed = new URL(baseUrl)
+  } catch {
+    throw new DeliveryError('invalid-argument', `baseUrl ${JSON.stringify(baseUrl)} is not a URL.`)
+  }
+  refuseInsecure(parsed, 'baseUrl')
+  return parsed.origin
+}

@@ -1,0 +1,26 @@
+// Generated from src/delivery-client/manifest.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
+import type { DeliveryManifest, ReleaseQuery } from './types.mjs'
+export declare const MANIFEST_SCHEMA = 'cdm-manifest/1'
+export declare function parseManifest(bytes: Uint8Array): DeliveryManifest
+/**
+ * Checks what the JSON Schema cannot: every file the manifest points at is listed in its asset
+ * table. Also rejects table entries that could not be stored safely: keys become file names.
+ */
+export declare function checkManifestAssets(manifest: DeliveryManifest): void
+/**
+ * A correctly signed manifest can still be the wrong one (a replayed manifest of another
+ * audience, locale or toolkit), so it must describe exactly what was asked for.
+ */
+export declare function checkManifestMatches(
+  manifest: DeliveryManifest,
+  expected: ReleaseQuery & {
+    version: string
+  },
+): void
+/** Whether a manifest is of this toolkit, audience and locale (and version, when given). */
+export declare function matchesQuery(
+  manifest: DeliveryManifest,
+  expected: ReleaseQuery & {
+    version?: string
+  },
+): boolean

@@ -1,0 +1,96 @@
+// Generated from src/delivery-client/manifest.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
+import { DeliveryError } from './errors.mjs'
+import { isObject } from './values.mjs'
+export const MANIFEST_SCHEMA = 'cdm-manifest/1'
+const SHA256 = /^[0-9a-f]{64}$/
+export function parseManifest(bytes) {
+  let value
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch (error) {
+    throw new DeliveryError('bad-manifest', 'The manifest is not valid UTF-8 JSON.', {
+      cause: error,
+    })
+  }
+  if (!isObject(value) || value.schema !== MANIFEST_SCHEMA) {
+    throw new DeliveryError(
+      'bad-manifest',
+      `The manifest is not a ${MANIFEST_SCHEMA} document (schema: ${JSON.stringify(isObject(value) ? value.schema : undefined)}); this client may be too old for it.`,
+    )
+  }
+  return value
+}
+/**
+ * Checks what the JSON Schema cannot: every file the manifest points at is listed in its asset
+ * table. Also rejects table entries that could not be stored safely: keys become file names.
+ */
+export function checkManifestAssets(manifest) {
+  const problems = []
+  const assets = isObject(manifest.assets) ? manifest.assets : null
+  if (!assets) problems.push('It has no asset table.')
+  for (const [sha, asset] of Object.entries(assets ?? {})) {
+    if (!SHA256.test(sha)) problems.push(`Asset key ${JSON.stringify(sha)} is not a sha256.`)
+    else if (!isObject(asset) || !Number.isSafeInteger(asset.bytes) || asset.bytes < 0) {
+      problems.push(`Asset ${sha} has no valid size.`)
+    }
+  }
+  const use = (sha, at) => {
+    if (typeof sha !== 'string' || !assets || !Object.hasOwn(assets, sha)) {
+      problems.push(`${at} points at ${JSON.stringify(sha)}, which the asset table does not list.`)
+    }
+  }
+  const list = (value, at) => {
+    if (Array.isArray(value)) return value
+    problems.push(`${at} is not a list.`)
+    return []
+  }
+  list(manifest.modules, 'modules').forEach((module, m) =>
+    list(module?.exercises, `modules[${m}].exercises`).forEach((exercise, e) => {
+      const at = `modules[${m}].exercises[${e}].clip`
+      const clip = exercise?.clip
+      if (!isObject(clip)) return problems.push(`${at} is missing.`)
+      use(clip.poster, `${at}.poster`)
+      use(clip.hls, `${at}.hls`)
+      list(clip.offline, `${at}.offline`).forEach((o, i) => use(o?.sha256, `${at}.offline[${i}]`))
+      list(clip.voiceTracks, `${at}.voiceTracks`).forEach((v, i) =>
+        use(v?.sha256, `${at}.voiceTracks[${i}]`),
+      )
+      list(clip.captions, `${at}.captions`).forEach((c, i) =>
+        use(c?.sha256, `${at}.captions[${i}]`),
+      )
+    }),
+  )
+  if (problems.length > 0) {
+    throw new DeliveryError('bad-manifest', `The manifest is unusable: ${problems.join(' ')}`)
+  }
+}
+/**
+ * A correctly signed manifest can still be the wrong one (a replayed manifest of another
+ * audience, locale or toolkit), so it must describe exactly what was asked for.
+ */
+export function checkManifestMatches(manifest, expected) {
+  const actual = {
+    toolkit: manifest.toolkit?.slug,
+    audience: manifest.audience?.slug,
+    locale: manifest.locale,
+    version: manifest.release?.version,
+  }
+  const wrong = Object.keys(actual).filter((field) => actual[field] !== expected[field])
+  if (wrong.length > 0) {
+    throw new DeliveryError(
+      'bad-manifest',
+      `The manifest is not the one asked for: ${wrong
+        .map((f) => `${f} is ${JSON.stringify(actual[f])}, expected ${JSON.stringify(expected[f])}`)
+        .join('; ')}.`,
+    )
+  }
+}
+/** Whether a manifest is of this toolkit, audience and locale (and version, when given). */
+export function matchesQuery(manifest, expected) {
+  try {
+    checkManifestMatches(manifest, { version: manifest.release?.version, ...expected })
+    return true
+  } catch {
+    return false
+  }
+}

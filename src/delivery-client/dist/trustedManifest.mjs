@@ -1,0 +1,61 @@
+// Generated from src/delivery-client/trustedManifest.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
+import { fetchSignedBytes, latest } from './api.mjs'
+import { DeliveryError } from './errors.mjs'
+import {
+  checkManifestAssets,
+  checkManifestMatches,
+  matchesQuery,
+  parseManifest,
+} from './manifest.mjs'
+import { readLocalManifest } from './offlineCopy.mjs'
+import { verifyManifest } from './signature.mjs'
+import { recordWithdrawn } from './state.mjs'
+/** The latest release; the versions the studio lists as withdrawn are remembered at once. */
+export async function findLatestRelease(studio, plan) {
+  const release = await latest(studio, plan.query, { signal: plan.signal })
+  if (release.withdrawn.length > 0) {
+    await recordWithdrawn(plan.stateFile, plan.query, release.withdrawn)
+  }
+  return release
+}
+/** The release's manifest, checked against the pins, the query and its own asset table. */
+export async function fetchTrustedManifest(studio, plan, release) {
+  const expected = { ...plan.query, version: release.version }
+  const localCopy = await readLocalManifest(plan.outDir, plan.pinnedKeys, studio.maxManifestBytes)
+  const local = localCopy && matchesQuery(localCopy.manifest, expected) ? localCopy : null
+  const signed = await fetchSignedOrLocal(studio, plan, release, local)
+  verifyManifest({ ...signed, pinnedKeys: plan.pinnedKeys })
+  const manifest = parseManifest(signed.bytes)
+  checkManifestMatches(manifest, expected)
+  checkManifestAssets(manifest)
+  return { signed, manifest, localCopy }
+}
+/**
+ * The manifest's signed bytes. They are asked for conditionally only when the local copy is
+ * intact and is this very release; a 304 then means the local bytes are exactly what the
+ * server would send.
+ */
+async function fetchSignedOrLocal(studio, plan, release, local) {
+  let signed
+  try {
+    signed = await fetchSignedBytes(studio, release.manifestUrl, {
+      etag: local?.etag,
+      signal: plan.signal,
+    })
+  } catch (error) {
+    if (error instanceof DeliveryError && error.code === 'gone') {
+      await recordWithdrawn(plan.stateFile, plan.query, [
+        { version: release.version, reason: null },
+      ])
+    }
+    throw error
+  }
+  if (!('notModified' in signed)) return signed
+  if (!local) {
+    throw new DeliveryError(
+      'bad-response',
+      'The server answered 304 Not Modified to an unconditional request.',
+    )
+  }
+  return local
+}
