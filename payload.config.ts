@@ -48,6 +48,14 @@ import {
   clipProcessingDetailsSchema,
 } from './src/domain/media/clipProcessingDetails'
 import { RELEASE_OUTPUT, releaseOutputSchema } from './src/domain/releases/releaseOutputSchema'
+import {
+  BUILD_PROGRESS,
+  buildProgressSchema,
+  FROZEN_RELEASE,
+  frozenReleaseSchema,
+  RELEASE_PREFLIGHT,
+  releasePreflightSchema,
+} from './src/domain/releases/releaseRecordSchemas'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -129,7 +137,8 @@ export default buildConfig({
   loggingLevels: { ...signInLoggingLevels, ...badInputLoggingLevels },
   typescript: {
     outputFile: process.env.PAYLOAD_TYPES_OUTPUT ?? path.resolve(dirname, 'src/payload-types.ts'),
-    // JSON fields with a contract of their own (clipProcessingDetails.ts, releaseOutputSchema.ts).
+    // JSON fields with a contract of their own (clipProcessingDetails.ts, releaseOutputSchema.ts,
+    // releaseRecordSchemas.ts).
     schema: [
       ({ jsonSchema }) => ({
         ...jsonSchema,
@@ -138,6 +147,9 @@ export default buildConfig({
           // A plain JSON Schema object; `as const` makes its arrays read-only, which the type refuses.
           [CLIP_PROCESSING_DETAILS]: structuredClone(clipProcessingDetailsSchema) as never,
           [RELEASE_OUTPUT]: structuredClone(releaseOutputSchema) as never,
+          [FROZEN_RELEASE]: structuredClone(frozenReleaseSchema) as never,
+          [RELEASE_PREFLIGHT]: structuredClone(releasePreflightSchema) as never,
+          [BUILD_PROGRESS]: structuredClone(buildProgressSchema) as never,
         },
       }),
     ],

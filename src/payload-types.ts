@@ -846,36 +846,89 @@ export interface Release {
   publishedBy?: (number | null) | User;
   withdrawnBy?: (number | null) | User;
   publishedAt?: string | null;
-  freeze?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  preflight?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  freeze?: FrozenRelease | null;
+  preflight?: ReleasePreflight | null;
   outputs?: ReleaseOutput[] | null;
-  build?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  build?: BuildProgress | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "FrozenRelease".
+ */
+export interface FrozenRelease {
+  version: string;
+  documents: {
+    collection: string;
+    id: string;
+    title: string;
+    /**
+     * The published version id (or a content hash) the release was built from.
+     */
+    versionId: string;
+  }[];
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ReleasePreflight".
+ */
+export interface ReleasePreflight {
+  ok: boolean;
+  problems: {
+    code:
+      | 'no-audiences'
+      | 'no-locales'
+      | 'no-accents'
+      | 'no-foundation'
+      | 'no-clip'
+      | 'clip-not-found'
+      | 'clip-is-variant'
+      | 'clip-not-for-audience'
+      | 'no-script'
+      | 'script-not-approved'
+      | 'unpublished-draft'
+      | 'media-not-ready'
+      | 'missing-voice-track'
+      | 'stale-voice-track'
+      | 'missing-caption'
+      | 'stale-caption';
+    message: string;
+    document: {
+      collection: 'toolkits' | 'modules' | 'exercises' | 'clips' | 'scripts';
+      id: string;
+      title: string;
+    };
+  }[];
+  coverage: {
+    audiences: {
+      id: string;
+      slug: string;
+      label: string;
+    }[];
+    exercises: {
+      id: string;
+      title: string;
+      moduleId: string;
+      moduleTitle: string;
+    }[];
+    cells: {
+      [k: string]: {
+        [k: string]:
+          | {
+              clipId: string;
+              clipTitle: string;
+              viaVariant: boolean;
+            }
+          | {
+              problem: string;
+            }
+          | {
+              notShown: 'module' | 'exercise';
+            };
+      };
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -896,6 +949,23 @@ export interface ReleaseOutput {
   };
   assetBytes: number;
   bundleBytes: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "BuildProgress".
+ */
+export interface BuildProgress {
+  phase: 'preflight' | 'assets' | 'bundles' | 'publishing' | 'done';
+  /**
+   * Steps finished in this phase, out of `total` (0 of 0 for phases without steps).
+   */
+  done: number;
+  total: number;
+  startedAt: string;
+  /**
+   * Renewed while the build runs; a build whose heartbeat stops has died with its process.
+   */
+  heartbeatAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,6 +7,11 @@ import { keepPublishedReleasesImmutable, refuseDeletingPublished } from './hooks
 import { validateReleaseVersion } from './hooks/validateVersion'
 import { DEFAULT_LOCALE, LOCALES, RELEASE_STATUSES } from '../../domain/vocabulary'
 import { RELEASE_OUTPUT } from '../../domain/releases/releaseOutputSchema'
+import {
+  BUILD_PROGRESS,
+  FROZEN_RELEASE,
+  RELEASE_PREFLIGHT,
+} from '../../domain/releases/releaseRecordSchemas'
 
 const systemOnly = { create: () => false, update: () => false }
 // Shown read-only once a build has started; the immutability hook refuses the change anyway.
@@ -142,23 +147,19 @@ export const Releases: CollectionConfig<'releases'> = {
     // the build's progress and heartbeat.
     // The release panel shows the preflight, outputs and build progress; the freeze stays
     // visible as the audit record.
-    ...(['freeze', 'preflight', 'outputs', 'build'] as const).map((name) => ({
+    ...(
+      [
+        ['freeze', { $ref: `#/definitions/${FROZEN_RELEASE}` }],
+        ['preflight', { $ref: `#/definitions/${RELEASE_PREFLIGHT}` }],
+        ['outputs', { type: 'array', items: { $ref: `#/definitions/${RELEASE_OUTPUT}` } }],
+        ['build', { $ref: `#/definitions/${BUILD_PROGRESS}` }],
+      ] as const
+    ).map(([name, schema]) => ({
       name,
       type: 'json' as const,
       access: systemOnly,
       admin: { readOnly: true, hidden: name !== 'freeze' },
-      ...(name === 'outputs'
-        ? {
-            typescriptSchema: [
-              () => ({
-                oneOf: [
-                  { type: 'array' as const, items: { $ref: `#/definitions/${RELEASE_OUTPUT}` } },
-                  { type: 'null' as const },
-                ],
-              }),
-            ],
-          }
-        : {}),
+      typescriptSchema: [() => ({ oneOf: [schema, { type: 'null' as const }] })],
     })),
   ],
 }

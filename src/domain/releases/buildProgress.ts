@@ -1,15 +1,11 @@
+import type { BuildProgress } from '../../payload-types'
 import { isHeartbeatStale } from '../jobs/heartbeat'
 
-/** Where a release build has got to; kept on the release so the admin and other workers see it. */
-export interface BuildProgress {
-  phase: BuildPhase
-  /** Steps finished in this phase, out of `total` (0 of 0 for phases without steps). */
-  done: number
-  total: number
-  startedAt: string
-  /** Renewed while the build runs; a build whose heartbeat stops has died with its process. */
-  heartbeatAt: string
-}
+/**
+ * Where a release build has got to; kept on the release so the admin and other workers see it.
+ * Its contract is releaseRecordSchemas.ts, from which payload-types.ts has the type.
+ */
+export type { BuildProgress }
 
 export const BUILD_PHASES = ['preflight', 'assets', 'bundles', 'publishing', 'done'] as const
 export type BuildPhase = (typeof BUILD_PHASES)[number]
@@ -58,11 +54,10 @@ export const DEFAULT_STALE_AFTER_MS = 120_000
  * time the release was last written (when it was queued) stands in for it.
  */
 export function isBuildStalled(
-  release: { status: string; build?: unknown; updatedAt: string },
+  release: { status: string; build?: BuildProgress | null; updatedAt: string },
   now: Date,
   staleAfterMs: number = DEFAULT_STALE_AFTER_MS,
 ): boolean {
   if (release.status !== 'building') return false
-  const heartbeat = (release.build as Partial<BuildProgress> | null | undefined)?.heartbeatAt
-  return isHeartbeatStale(heartbeat ?? release.updatedAt, now, staleAfterMs)
+  return isHeartbeatStale(release.build?.heartbeatAt ?? release.updatedAt, now, staleAfterMs)
 }

@@ -1,18 +1,13 @@
+import type { FrozenRelease } from '../../payload-types'
 import type { IdText } from '../refs'
 
-/** One document as a release froze it: enough to tell later whether it changed. */
-export interface FrozenDocument {
-  collection: string
-  id: IdText
-  title: string
-  /** The published version id (or a content hash) the release was built from. */
-  versionId: string
-}
-
-export interface FrozenRelease {
-  version: string
-  documents: FrozenDocument[]
-}
+/**
+ * What a release records of the documents it used (`releases.freeze`), enough to tell later
+ * whether one changed. Its contract is releaseRecordSchemas.ts, from which payload-types.ts has
+ * the type.
+ */
+export type { FrozenRelease }
+export type FrozenDocument = FrozenRelease['documents'][number]
 
 export type ChangeKind =
   | 'exercise-added'

@@ -16,7 +16,6 @@ import {
   startBuildProgress,
 } from '../../lib/releases/buildProgressReporter'
 import { writeBundle } from '../../lib/releases/bundle'
-import { toJsonField } from '../../lib/releases/jsonField'
 import { changelogFor } from '../../services/releases/changelogFor'
 import type { ToolkitModel } from '../../services/releases/loadToolkitModel'
 import { packageReleaseHls } from '../../lib/releases/releaseHls'
@@ -84,11 +83,11 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
       data: {
         status: 'published',
         publishedAt,
-        freeze: toJsonField(frozen),
-        preflight: toJsonField(result),
+        freeze: frozen,
+        preflight: result,
         outputs,
         changelog: changelog.map((line) => ({ line })),
-        build: toJsonField(progress.finished()),
+        build: progress.finished(),
       },
     })
     return { output: { status: 'published' } }

@@ -21,8 +21,6 @@ export async function changelogFor(
     statuses: ['published', 'withdrawn'],
   })
   const frozen: FrozenRelease = { version: release.version, documents: model.versions }
-  const generated = formatChangelog(
-    diffReleases((previous?.freeze as FrozenRelease | null) ?? null, frozen),
-  )
+  const generated = formatChangelog(diffReleases(previous?.freeze ?? null, frozen))
   return { previous, frozen, generated }
 }

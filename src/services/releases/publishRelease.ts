@@ -2,10 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import { staffUser } from '../../access/roles'
 import { asRelationId, idText } from '../../domain/refs'
+import type { PreflightResult } from '../../domain/releases/preflight'
 import { nextMustBeGreater } from '../../domain/releases/semver'
 import { RELEASE_QUEUE } from '../../jobs/queues'
 import { dataDir } from '../../lib/config/paths'
-import { toJsonField } from '../../lib/releases/jsonField'
 import { newestRelease } from './newestRelease'
 import { loadSigningKeys } from '../../lib/signing'
 import type { Release } from '../../payload-types'
@@ -42,7 +42,7 @@ export async function publishRelease(
       result.problems,
     )
   }
-  await markBuilding(req, release, toJsonField(result))
+  await markBuilding(req, release, result)
   await req.payload.jobs.queue({
     task: 'buildRelease',
     queue: RELEASE_QUEUE,
@@ -80,11 +80,7 @@ function signingKeyRefusal(): Refusal | null {
   }
 }
 
-async function markBuilding(
-  req: PayloadRequest,
-  release: Release,
-  preflight: Release['preflight'],
-) {
+async function markBuilding(req: PayloadRequest, release: Release, preflight: PreflightResult) {
   await req.payload.update({
     collection: 'releases',
     id: release.id,

@@ -4,7 +4,6 @@ import { secondsSetting } from '../../domain/jobs/heartbeat'
 import { DEFAULT_STALE_AFTER_MS, isBuildStalled } from '../../domain/releases/buildProgress'
 import { RELEASE_QUEUE, releaseBuildKey } from '../../jobs/queues'
 import type { Release } from '../../payload-types'
-import { toJsonField } from '../../lib/releases/jsonField'
 import { removeInterruptedWrites } from '../../lib/releases/releaseStore'
 
 /**
@@ -61,13 +60,7 @@ export async function resumeStalledBuild(
     collection: 'releases',
     id: release.id,
     data: {
-      build: toJsonField({
-        phase: 'preflight',
-        done: 0,
-        total: 0,
-        startedAt: now,
-        heartbeatAt: now,
-      }),
+      build: { phase: 'preflight', done: 0, total: 0, startedAt: now, heartbeatAt: now },
     },
     returning: false,
     req,

@@ -172,21 +172,7 @@ function PreviewPlayer({ clip }: { clip: ClipMedia }) {
         ) : null}
       </video>
       <div className="cdm-player__controls">
-        <fieldset>
-          <legend>Accent</legend>
-          {accents.map((accent, index) => (
-            <label key={accent.accentTag}>
-              <input
-                type="radio"
-                name="cdm-accent"
-                value={accent.accentTag}
-                checked={index === accentIndex}
-                onChange={() => switchAccent(index)}
-              />{' '}
-              {accent.accentLabel}
-            </label>
-          ))}
-        </fieldset>
+        <AccentChoice accents={accents} chosen={accentIndex} onChoose={switchAccent} />
         {captionUrl ? (
           <button
             type="button"
@@ -206,6 +192,30 @@ function PreviewPlayer({ clip }: { clip: ClipMedia }) {
         ) : null}
       </div>
     </div>
+  )
+}
+
+function AccentChoice(props: {
+  accents: ClipProcessingDetails['offline']
+  chosen: number
+  onChoose: (index: number) => void
+}) {
+  return (
+    <fieldset>
+      <legend>Accent</legend>
+      {props.accents.map((accent, index) => (
+        <label key={accent.accentTag}>
+          <input
+            type="radio"
+            name="cdm-accent"
+            value={accent.accentTag}
+            checked={index === props.chosen}
+            onChange={() => props.onChoose(index)}
+          />{' '}
+          {accent.accentLabel}
+        </label>
+      ))}
+    </fieldset>
   )
 }
 

@@ -1,16 +1,13 @@
 'use client'
 import { useAuth, useDocumentInfo, useFormModified } from '@payloadcms/ui'
-import React, { useEffect, useRef, useState } from 'react'
+import React, { useState } from 'react'
 
 import { isBuildStalled } from '../../../domain/releases/buildProgress'
-import { requestJson } from '../../requestJson'
-import type { Preflight, ReleaseDoc } from './api'
 import { Building } from './Building'
-import { Preflighted } from './Preflighted'
+import { DraftRelease } from './DraftRelease'
 import { Published } from './Published'
+import { usePreflight, useRelease, useReleaseActions } from './useReleaseState'
 import './releasePanel.scss'
-
-const POLL_MS = 1500
 
 /**
  * The publisher's view of a release: preflight with the audience × exercise coverage matrix,
@@ -22,80 +19,14 @@ export function ReleasePanel() {
   const { user } = useAuth()
   const modified = useFormModified()
   const canPublish = ['admin', 'publisher'].includes((user as { role?: string } | null)?.role ?? '')
-  const [release, setRelease] = useState<ReleaseDoc | null>(null)
-  const [refreshes, setRefreshes] = useState(0)
-  const [preflight, setPreflight] = useState<{ run: number; result: Preflight } | null>(null)
-  const [preflightRuns, setPreflightRuns] = useState(0)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const lastStatus = useRef<string | null>(null)
-
-  useEffect(() => {
-    if (id == null) return
-    let cancelled = false
-    requestJson<ReleaseDoc>(`/api/releases/${id}?depth=0`).then(
-      (loaded) => {
-        if (cancelled) return
-        // The form around this panel still holds the old status: reload it once a build ends.
-        if (lastStatus.current === 'building' && loaded.status !== 'building')
-          window.location.reload()
-        lastStatus.current = loaded.status
-        setRelease(loaded)
-      },
-      (failure: Error) => !cancelled && setError(failure.message),
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [id, refreshes])
-
+  const { release, refresh } = useRelease(id, setError)
   const status = release?.status
   const needsPreflight = status === 'draft' || status === 'failed'
-  useEffect(() => {
-    if (id == null || !needsPreflight) return
-    let cancelled = false
-    requestJson<Preflight>(`/api/releases/${id}/preflight`, { method: 'POST' }).then(
-      (result) => !cancelled && setPreflight({ run: preflightRuns, result }),
-      (failure: Error) => !cancelled && setError(failure.message),
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [id, needsPreflight, preflightRuns])
-  const checking = needsPreflight && preflight?.run !== preflightRuns
+  const { preflight, checking, recheck } = usePreflight(id, needsPreflight, setError)
+  const actions = useReleaseActions(id, { refresh, showError: setError })
 
-  useEffect(() => {
-    if (status !== 'building') return
-    const timer = setInterval(() => setRefreshes((n) => n + 1), POLL_MS)
-    return () => clearInterval(timer)
-  }, [status])
-
-  const act = async (run: () => Promise<unknown>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await run()
-      setRefreshes((n) => n + 1)
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  // Also resumes a build whose process stopped: the server tells the two apart.
-  const publish = () => act(() => requestJson(`/api/releases/${id}/publish`, { method: 'POST' }))
-
-  if (id == null) {
-    return (
-      <section className="cdm-release">
-        <p className="cdm-release__hint">
-          Choose the toolkit, audiences, locales and accents, give the version, and save the draft.
-          Preflight then checks everything the release would contain.
-        </p>
-      </section>
-    )
-  }
+  if (id == null) return <UnsavedRelease />
   if (!release) return <section className="cdm-release">{error ?? 'Loading…'}</section>
 
   return (
@@ -112,42 +43,19 @@ export function ReleasePanel() {
         <p className="cdm-release__error">The last build failed: {release.failureReason}</p>
       )}
 
-      {(release.status === 'draft' || release.status === 'failed') && (
-        <>
-          <Preflighted
-            preflight={preflight?.result ?? null}
-            checking={checking}
-            onCheck={() => setPreflightRuns((n) => n + 1)}
-            hasOwnChangelog={(release.changelog?.length ?? 0) > 0}
-            onAdoptChangelog={(lines) =>
-              act(async () => {
-                await requestJson(`/api/releases/${id}`, {
-                  method: 'PATCH',
-                  body: {
-                    changelog: lines.map((line) => ({ line })),
-                  },
-                })
-                window.location.reload()
-              })
-            }
-          />
-          {canPublish && (
-            <div className="cdm-release__actions">
-              <button
-                type="button"
-                className="btn btn--style-primary"
-                disabled={busy || checking || modified || !preflight?.result.ok}
-                onClick={publish}
-              >
-                Publish {release.version}
-              </button>
-              {modified && <span className="cdm-release__hint">Save your changes first.</span>}
-              {!modified && preflight && !preflight.result.ok && (
-                <span className="cdm-release__hint">Fix the problems above to publish.</span>
-              )}
-            </div>
-          )}
-        </>
+      {needsPreflight && (
+        <DraftRelease
+          version={release.version}
+          hasOwnChangelog={(release.changelog?.length ?? 0) > 0}
+          preflight={preflight}
+          checking={checking}
+          onCheck={recheck}
+          onAdoptChangelog={actions.adoptChangelog}
+          canPublish={canPublish}
+          busy={actions.busy}
+          modified={modified}
+          onPublish={actions.publish}
+        />
       )}
 
       {release.status === 'building' && (
@@ -155,8 +63,8 @@ export function ReleasePanel() {
           progress={release.build ?? null}
           stalled={isBuildStalled(release, new Date())}
           canResume={canPublish}
-          busy={busy}
-          onResume={publish}
+          busy={actions.busy}
+          onResume={actions.publish}
         />
       )}
 
@@ -164,18 +72,22 @@ export function ReleasePanel() {
         <Published
           release={release}
           canWithdraw={canPublish && release.status === 'published'}
-          busy={busy}
-          onWithdraw={(reason) =>
-            act(async () => {
-              await requestJson(`/api/releases/${id}/withdraw`, {
-                method: 'POST',
-                body: { reason },
-              })
-              window.location.reload()
-            })
-          }
+          busy={actions.busy}
+          onWithdraw={actions.withdraw}
         />
       )}
+    </section>
+  )
+}
+
+/** Before the first save there is nothing to check yet. */
+function UnsavedRelease() {
+  return (
+    <section className="cdm-release">
+      <p className="cdm-release__hint">
+        Choose the toolkit, audiences, locales and accents, give the version, and save the draft.
+        Preflight then checks everything the release would contain.
+      </p>
     </section>
   )
 }

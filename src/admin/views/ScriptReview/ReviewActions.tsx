@@ -62,34 +62,53 @@ export function ReviewActions(props: {
         ),
       )}
       {choosing ? (
-        <fieldset className="cdm-review__reviewers">
-          <legend>Choose reviewers: at least one co-producer and one designer</legend>
-          {state.candidates.map((person) => (
-            <label key={person.id}>
-              <input
-                type="checkbox"
-                checked={reviewers.includes(String(person.id))}
-                onChange={(e) =>
-                  setReviewers((current) =>
-                    e.target.checked
-                      ? [...current, String(person.id)]
-                      : current.filter((id) => id !== String(person.id)),
-                  )
-                }
-              />{' '}
-              {person.displayName} ({person.role === 'coProducer' ? 'co-producer' : person.role})
-            </label>
-          ))}
-          <button
-            type="button"
-            disabled={busy}
-            className="btn btn--style-primary btn--size-small"
-            onClick={() => act('submit')}
-          >
-            Send for review
-          </button>
-        </fieldset>
+        <ReviewerChooser
+          candidates={state.candidates}
+          reviewers={reviewers}
+          onChange={setReviewers}
+          busy={busy}
+          onSend={() => act('submit')}
+        />
       ) : null}
     </div>
+  )
+}
+
+/** Submitting asks who reviews: the people already chosen are ticked. */
+function ReviewerChooser(props: {
+  candidates: ReviewState['candidates']
+  reviewers: string[]
+  onChange: (update: (current: string[]) => string[]) => void
+  busy: boolean
+  onSend: () => void
+}) {
+  return (
+    <fieldset className="cdm-review__reviewers">
+      <legend>Choose reviewers: at least one co-producer and one designer</legend>
+      {props.candidates.map((person) => (
+        <label key={person.id}>
+          <input
+            type="checkbox"
+            checked={props.reviewers.includes(String(person.id))}
+            onChange={(e) =>
+              props.onChange((current) =>
+                e.target.checked
+                  ? [...current, String(person.id)]
+                  : current.filter((id) => id !== String(person.id)),
+              )
+            }
+          />{' '}
+          {person.displayName} ({person.role === 'coProducer' ? 'co-producer' : person.role})
+        </label>
+      ))}
+      <button
+        type="button"
+        disabled={props.busy}
+        className="btn btn--style-primary btn--size-small"
+        onClick={props.onSend}
+      >
+        Send for review
+      </button>
+    </fieldset>
   )
 }
