@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Readable } from 'node:stream'
 
 import { IMMUTABLE_AREAS, isSafeKey, type MediaKey } from '../../domain/storage/mediaKeys'
-import { storageStateOf } from './diskSpace'
+import { type StorageState, storageStateOf } from './diskSpace'
 import type { ByteRange, MediaStore, StagedFolder, StoredObject } from './mediaStore'
 
 /** Marks what is still being written, in staged folders and half-put files; never a final name. */
@@ -17,17 +17,23 @@ const TMP_MARK = '.tmp-'
  * target, so putting one is a rename: a crash leaves the folder staged, never half in place.
  */
 export function localMediaStore(root: () => string): MediaStore {
-  /** This process's staged folders, which no sweep may take while it writes them. */
-  const live = new Set<string>()
+  return new LocalMediaStore(root)
+}
 
-  const pathOf = (key: MediaKey): string => {
+class LocalMediaStore implements MediaStore {
+  /** This process's staged folders, which no sweep may take while it writes them. */
+  private readonly live = new Set<string>()
+
+  constructor(private readonly root: () => string) {}
+
+  private pathOf(key: MediaKey): string {
     if (!isSafeKey(key))
       throw Object.assign(new Error(`Unsafe media key "${key}".`), { code: 'EINVAL' })
-    return path.join(root(), ...key.split('/'))
+    return path.join(this.root(), ...key.split('/'))
   }
 
-  async function stat(key: MediaKey): Promise<StoredObject | null> {
-    const found = await fsp.stat(pathOf(key)).catch(() => null)
+  async stat(key: MediaKey): Promise<StoredObject | null> {
+    const found = await fsp.stat(this.pathOf(key)).catch(() => null)
     if (!found?.isFile()) return null
     return {
       bytes: found.size,
@@ -35,9 +41,9 @@ export function localMediaStore(root: () => string): MediaStore {
     }
   }
 
-  async function read(key: MediaKey, range?: ByteRange): Promise<Buffer> {
-    if (!range) return fsp.readFile(pathOf(key))
-    const handle = await fsp.open(pathOf(key), 'r')
+  async read(key: MediaKey, range?: ByteRange): Promise<Buffer> {
+    if (!range) return fsp.readFile(this.pathOf(key))
+    const handle = await fsp.open(this.pathOf(key), 'r')
     try {
       const length = Math.max(0, range.end - range.start + 1)
       const { buffer, bytesRead } = await handle.read({
@@ -50,11 +56,11 @@ export function localMediaStore(root: () => string): MediaStore {
     }
   }
 
-  async function stream(
+  async stream(
     key: MediaKey,
     options: { range?: ByteRange; chunkBytes?: number } = {},
   ): Promise<Readable> {
-    const handle = await fsp.open(pathOf(key), 'r')
+    const handle = await fsp.open(this.pathOf(key), 'r')
     // The stream takes the open file over and closes it when it ends or is destroyed.
     return handle.createReadStream({
       start: options.range?.start,
@@ -64,35 +70,16 @@ export function localMediaStore(root: () => string): MediaStore {
     })
   }
 
-  /** Writes next to the target under a temporary name, then renames: readers never see half. */
-  async function writeBeside(target: string, write: (tmp: string) => Promise<void>) {
-    await fsp.mkdir(path.dirname(target), { recursive: true })
-    const tmp = `${target}${TMP_MARK}${randomBytes(4).toString('hex')}`
-    try {
-      await write(tmp)
-      await fsp.rename(tmp, target)
-    } catch (error) {
-      await fsp.rm(tmp, { force: true })
-      throw error
-    }
-  }
-
-  async function put(key: MediaKey, source: { bytes: Uint8Array } | { file: string }) {
-    await writeBeside(pathOf(key), (tmp) =>
+  async put(key: MediaKey, source: { bytes: Uint8Array } | { file: string }): Promise<void> {
+    await writeBeside(this.pathOf(key), (tmp) =>
       'bytes' in source ? fsp.writeFile(tmp, source.bytes) : fsp.copyFile(source.file, tmp),
     )
   }
 
-  async function copy(from: MediaKey, to: MediaKey) {
-    const target = pathOf(to)
-    if (
-      await fsp.access(target).then(
-        () => true,
-        () => false,
-      )
-    )
-      return
-    const source = pathOf(from)
+  async copy(from: MediaKey, to: MediaKey): Promise<void> {
+    const target = this.pathOf(to)
+    if (await exists(target)) return
+    const source = this.pathOf(from)
     const shareable = IMMUTABLE_AREAS.includes(from.split('/')[0])
     await writeBeside(target, (tmp) =>
       shareable
@@ -101,30 +88,39 @@ export function localMediaStore(root: () => string): MediaStore {
     )
   }
 
-  async function list(prefix: MediaKey): Promise<string[]> {
-    const names = await fsp.readdir(pathOf(prefix)).catch(() => [] as string[])
+  async list(prefix: MediaKey): Promise<string[]> {
+    const names = await fsp.readdir(this.pathOf(prefix)).catch(() => [] as string[])
     return names.filter((name) => !name.includes(TMP_MARK))
   }
 
-  async function stage(area: string, label: string): Promise<StagedFolder> {
-    const dir = path.join(pathOf(area), `${TMP_MARK}${label}-${randomBytes(4).toString('hex')}`)
+  async delete(key: MediaKey): Promise<void> {
+    await fsp.rm(this.pathOf(key), { recursive: true, force: true })
+  }
+
+  withLocalFile<T>(key: MediaKey, work: (file: string) => Promise<T>): Promise<T> {
+    return work(this.pathOf(key))
+  }
+
+  async stage(area: string, label: string): Promise<StagedFolder> {
+    const name = `${TMP_MARK}${label}-${randomBytes(4).toString('hex')}`
+    const dir = path.join(this.pathOf(area), name)
     await fsp.mkdir(dir, { recursive: true })
-    live.add(dir)
+    this.live.add(dir)
     return {
       dir,
       discard: async () => {
         await fsp.rm(dir, { recursive: true, force: true })
-        live.delete(dir)
+        this.live.delete(dir)
       },
     }
   }
 
-  async function putFolder(
+  async putFolder(
     staged: StagedFolder,
     prefix: MediaKey,
     options: { replace: boolean },
   ): Promise<'put' | 'exists'> {
-    const target = pathOf(prefix)
+    const target = this.pathOf(prefix)
     await fsp.mkdir(path.dirname(target), { recursive: true })
     if (options.replace) await fsp.rm(target, { recursive: true, force: true })
     try {
@@ -134,19 +130,22 @@ export function localMediaStore(root: () => string): MediaStore {
       if (!options.replace && (code === 'ENOTEMPTY' || code === 'EEXIST')) return 'exists'
       throw error
     }
-    live.delete(staged.dir)
+    this.live.delete(staged.dir)
     return 'put'
   }
 
-  async function removeLeftovers(area: string, options: { label?: string; quietForMs: number }) {
+  async removeLeftovers(
+    area: string,
+    options: { label?: string; quietForMs: number },
+  ): Promise<number> {
     const cutoff = Date.now() - options.quietForMs
     const matches = (name: string) =>
       options.label === undefined
         ? name.includes(TMP_MARK)
         : name.startsWith(`${TMP_MARK}${options.label}-`)
     let removed = 0
-    for (const candidate of await leftoverCandidates(pathOf(area))) {
-      if (!matches(path.basename(candidate)) || live.has(candidate)) continue
+    for (const candidate of await leftoverCandidates(this.pathOf(area))) {
+      if (!matches(path.basename(candidate)) || this.live.has(candidate)) continue
       const lastChange = await newestChange(candidate)
       if (lastChange !== null && lastChange <= cutoff) {
         await fsp.rm(candidate, { recursive: true, force: true })
@@ -156,27 +155,34 @@ export function localMediaStore(root: () => string): MediaStore {
     return removed
   }
 
-  function discardOwnStaging(): number {
-    const dirs = [...live]
-    live.clear()
+  discardOwnStaging(): number {
+    const dirs = [...this.live]
+    this.live.clear()
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
     return dirs.length
   }
 
-  return {
-    stat,
-    read,
-    stream,
-    put,
-    copy,
-    list,
-    delete: (key) => fsp.rm(pathOf(key), { recursive: true, force: true }),
-    withLocalFile: (key, work) => work(pathOf(key)),
-    stage,
-    putFolder,
-    removeLeftovers,
-    discardOwnStaging,
-    storageState: (area) => storageStateOf(pathOf(area)),
+  storageState(area: string): Promise<StorageState> {
+    return storageStateOf(this.pathOf(area))
+  }
+}
+
+const exists = (file: string) =>
+  fsp.access(file).then(
+    () => true,
+    () => false,
+  )
+
+/** Writes next to the target under a temporary name, then renames: readers never see half. */
+async function writeBeside(target: string, write: (tmp: string) => Promise<void>) {
+  await fsp.mkdir(path.dirname(target), { recursive: true })
+  const tmp = `${target}${TMP_MARK}${randomBytes(4).toString('hex')}`
+  try {
+    await write(tmp)
+    await fsp.rename(tmp, target)
+  } catch (error) {
+    await fsp.rm(tmp, { force: true })
+    throw error
   }
 }
 
