@@ -496,15 +496,16 @@ export interface Clip {
  */
 export interface ClipProcessingDetails {
   poster: {
-    url: string;
+    key: string;
+    file: string;
     sizes: {
       [k: string]: string;
     };
   };
   renditions: {
+    key: string;
     label: string;
     file: string;
-    url: string;
     width: number;
     height: number;
     bytes: number;
@@ -516,13 +517,13 @@ export interface ClipProcessingDetails {
   offline: {
     accentTag: string;
     accentLabel: string;
-    url: string;
+    key: string;
+    file: string;
     bytes: number;
-    sha256Key: string;
   }[];
   hls: {
     key: string;
-    url: string;
+    file: string;
   } | null;
   sync: {
     accent: string;

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { derivedKeysIn } from '../domain/media/derivedUrls'
+import { derivedKeysIn } from '../domain/media/derivedRefs'
 import { getAssignedScope, whereIdIn, type AssignedScope } from './assignedScope'
 import { staffUser } from './roles'
 

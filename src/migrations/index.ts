@@ -6,6 +6,7 @@ import * as migration_20261127_112639_releases from './20261127_112639_releases'
 import * as migration_20261127_121843_release_build_progress from './20261127_121843_release_build_progress';
 import * as migration_20261127_130324_release_changelog_shown_while_draft from './20261127_130324_release_changelog_shown_while_draft';
 import * as migration_20261201_185700_sign_in_protection from './20261201_185700_sign_in_protection';
+import * as migration_20261202_033000_derived_media_refs from './20261202_033000_derived_media_refs';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261201_185700_sign_in_protection.up,
     down: migration_20261201_185700_sign_in_protection.down,
     name: '20261201_185700_sign_in_protection'
+  },
+  {
+    up: migration_20261202_033000_derived_media_refs.up,
+    down: migration_20261202_033000_derived_media_refs.down,
+    name: '20261202_033000_derived_media_refs'
   },
 ];

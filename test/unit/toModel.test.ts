@@ -7,7 +7,7 @@ import type { Clip, Exercise, Module, Script } from '../../src/payload-types'
 // MongoDB-shaped ids throughout: the model must carry them as text, unchanged.
 const oid = (n: number) => `665f1c2e9b3d4a0012ab${n.toString(16).padStart(4, '0')}`
 const KEY = 'ab'.repeat(32)
-const derivedUrl = (file: string) => `/api/media/derived/${KEY}/${file}`
+const derived = (file: string) => ({ key: KEY, file })
 
 function documents(overrides: Partial<ToolkitDocuments> = {}): ToolkitDocuments {
   const clip = {
@@ -19,11 +19,11 @@ function documents(overrides: Partial<ToolkitDocuments> = {}): ToolkitDocuments 
       status: 'ready',
       durationMs: 9000,
       details: {
-        poster: { url: derivedUrl('poster.jpg') },
-        hls: { url: derivedUrl('hls/master.m3u8') },
+        poster: { ...derived('poster.jpg'), sizes: {} },
+        hls: derived('hls/master.m3u8'),
         offline: [
-          { accentTag: 'en-GB-x-geordie', url: derivedUrl('offline-geordie.mp4') },
-          { accentTag: 'en-GB-x-scouse', url: derivedUrl('offline-scouse.mp4') },
+          { accentTag: 'en-GB-x-geordie', ...derived('offline-geordie.mp4') },
+          { accentTag: 'en-GB-x-scouse', ...derived('offline-scouse.mp4') },
         ],
       },
     },
@@ -65,7 +65,7 @@ function documents(overrides: Partial<ToolkitDocuments> = {}): ToolkitDocuments 
     voiceTracks: [
       {
         id: oid(8),
-        processing: { details: { normalised: { url: derivedUrl('voice.m4a') } } },
+        processing: { details: { normalised: derived('voice.m4a') } },
       } as never,
     ],
     ...overrides,

@@ -4,7 +4,9 @@
  * one source: payload.config.ts adds it to the generated types as `ClipProcessingDetails`, so a
  * renamed or missing key fails the type check in every writer and reader.
  *
- * Media is named by URL (`/api/media/derived/<key>/<file>`, see derivedUrls.ts) for now.
+ * Media is named by derived key and file name, never by URL: where it is served is the HTTP
+ * edge's business (derivedRefs.ts builds the admin's URLs), and where it is stored the media
+ * store's.
  */
 const string = { type: 'string' } as const
 const number = { type: 'number' } as const
@@ -25,8 +27,13 @@ export const clipProcessingDetailsSchema = {
     poster: {
       type: 'object',
       additionalProperties: false,
-      required: ['url', 'sizes'],
-      properties: { url: string, sizes: { type: 'object', additionalProperties: string } },
+      required: ['key', 'file', 'sizes'],
+      properties: {
+        key: string,
+        file: string,
+        /** Each poster size's file, beside `file` under the same key. */
+        sizes: { type: 'object', additionalProperties: string },
+      },
     },
     renditions: {
       type: 'array',
@@ -34,9 +41,9 @@ export const clipProcessingDetailsSchema = {
         type: 'object',
         additionalProperties: false,
         required: [
+          'key',
           'label',
           'file',
-          'url',
           'width',
           'height',
           'bytes',
@@ -46,9 +53,9 @@ export const clipProcessingDetailsSchema = {
           'frameRate',
         ],
         properties: {
+          key: string,
           label: string,
           file: string,
-          url: string,
           width: number,
           height: number,
           bytes: number,
@@ -64,13 +71,13 @@ export const clipProcessingDetailsSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['accentTag', 'accentLabel', 'url', 'bytes', 'sha256Key'],
+        required: ['accentTag', 'accentLabel', 'key', 'file', 'bytes'],
         properties: {
           accentTag: string,
           accentLabel: string,
-          url: string,
+          key: string,
+          file: string,
           bytes: number,
-          sha256Key: string,
         },
       },
     },
@@ -79,8 +86,8 @@ export const clipProcessingDetailsSchema = {
         {
           type: 'object',
           additionalProperties: false,
-          required: ['key', 'url'],
-          properties: { key: string, url: string },
+          required: ['key', 'file'],
+          properties: { key: string, file: string },
         },
         { type: 'null' },
       ],

@@ -1,5 +1,5 @@
 import type { Clip as ClipDoc } from '../../payload-types'
-import { derivedFileOfUrl } from '../media/derivedUrls'
+import type { DerivedRef } from '../media/derivedRefs'
 import { idText } from '../refs'
 import { plainTextFromRichText } from '../text/richText'
 import { freezeDocuments } from './freeze'
@@ -20,10 +20,8 @@ export interface ToolkitData {
 
 const ids = (refs: unknown[] | null | undefined): string[] => (refs ?? []).map(idText)
 
-const derived = (url: unknown): MediaLocation | null => {
-  const found = derivedFileOfUrl(url)
-  return found && { kind: 'derived', ...found }
-}
+const derived = (ref: DerivedRef | null | undefined): MediaLocation | null =>
+  ref ? { kind: 'derived', key: ref.key, file: ref.file } : null
 
 /** Where each media file of a clip is, as its processing records name them. */
 export function clipMediaLocations(
@@ -32,17 +30,17 @@ export function clipMediaLocations(
 ) {
   const details = clip.processing?.details
   return {
-    poster: derived(details?.poster.url),
-    hls: derived(details?.hls?.url),
+    poster: derived(details?.poster),
+    hls: derived(details?.hls),
     offline: (details?.offline ?? []).map((entry) => ({
       accentTag: entry.accentTag,
-      location: derived(entry.url),
+      location: derived(entry),
     })),
     voices: (clip.voiceTracks ?? []).map((row) => {
       const voice = docs.voiceTracks.find((v) => idText(v.id) === idText(row.track))
-      const normalised = (voice?.processing?.details as { normalised?: { url?: string } } | null)
+      const normalised = (voice?.processing?.details as { normalised?: DerivedRef } | null)
         ?.normalised
-      return { row, location: derived(normalised?.url) }
+      return { row, location: derived(normalised) }
     }),
     captions: (clip.captions ?? []).map((row) => {
       const caption = docs.captions.find((c) => idText(c.id) === idText(row.track))

@@ -4,8 +4,8 @@ import sharp from 'sharp'
 
 import { contentKey } from '../../domain/media/contentKey'
 import { posterCommand, RENDITIONS, renditionCommand } from '../../domain/media/renditions'
+import type { ClipProcessingDetails } from '../../payload-types'
 import { probe, runFfmpeg, type ProbeResult } from '../ffmpeg'
-import { derivedUrlPath } from '../../domain/media/derivedUrls'
 import { buildDerived } from '../storage/derived'
 
 export const POSTER_SIZES = [
@@ -13,23 +13,12 @@ export const POSTER_SIZES = [
   { name: 'card', width: 640, height: 360 },
 ] as const
 
-export interface RenditionOutput {
-  label: string
-  file: string
-  url: string
-  width: number
-  height: number
-  bytes: number
-  averageBandwidth: number
-  bandwidth: number
-  codecs: string
-  frameRate: number
-}
+export type RenditionOutput = ClipProcessingDetails['renditions'][number]
 
 export interface AnimationOutputs {
   key: string
   renditions: RenditionOutput[]
-  poster: { url: string; sizes: Record<string, string> }
+  poster: ClipProcessingDetails['poster']
 }
 
 /** Renditions and a poster for one animation file, built once per content key. */
@@ -48,7 +37,7 @@ export async function renderAnimation(input: {
     posterSizes: POSTER_SIZES,
   })
   const { result } = await buildDerived(key, async (dir) => {
-    const renditions: Omit<RenditionOutput, 'url'>[] = []
+    const renditions: Omit<RenditionOutput, 'key'>[] = []
     for (const [index, profile] of RENDITIONS.entries()) {
       const file = `${profile.label}.mp4`
       await runFfmpeg(
@@ -94,16 +83,15 @@ export async function renderAnimation(input: {
     }
     return { renditions }
   })
-  const built = result as { renditions: Omit<RenditionOutput, 'url'>[] }
+  const built = result as { renditions: Omit<RenditionOutput, 'key'>[] }
   input.onProgress?.(1)
   return {
     key,
-    renditions: built.renditions.map((r) => ({ ...r, url: derivedUrlPath(key, r.file) })),
+    renditions: built.renditions.map((r) => ({ key, ...r })),
     poster: {
-      url: derivedUrlPath(key, 'poster.jpg'),
-      sizes: Object.fromEntries(
-        POSTER_SIZES.map((s) => [s.name, derivedUrlPath(key, `poster-${s.name}.jpg`)]),
-      ),
+      key,
+      file: 'poster.jpg',
+      sizes: Object.fromEntries(POSTER_SIZES.map((s) => [s.name, `poster-${s.name}.jpg`])),
     },
   }
 }

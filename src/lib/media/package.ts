@@ -5,9 +5,10 @@ import { muxAccentCommand } from '../../domain/media/audio'
 import { contentKey } from '../../domain/media/contentKey'
 import { HLS_SEGMENT_SECONDS, hlsSegmentCommand } from '../../domain/media/hlsSegments'
 import { buildMultivariantPlaylist, buildSubtitlePlaylist } from '../../domain/media/hlsPlaylist'
+import type { DerivedRef } from '../../domain/media/derivedRefs'
+import type { ClipProcessingDetails } from '../../payload-types'
 import { runFfmpeg } from '../ffmpeg'
 import { derivedKey } from '../../domain/storage/mediaKeys'
-import { derivedUrlPath } from '../../domain/media/derivedUrls'
 import { buildDerived } from '../storage/derived'
 import { mediaStore, withLocalFiles } from '../storage/store'
 import type { AnimationOutputs } from './animation'
@@ -28,13 +29,7 @@ export interface CaptionSource {
   sha256: string
 }
 
-export interface OfflineOutput {
-  accentTag: string
-  accentLabel: string
-  url: string
-  bytes: number
-  sha256Key: string
-}
+export type OfflineOutput = ClipProcessingDetails['offline'][number]
 
 /** The low-data video muxed with one accent's voice: the file a phone keeps for offline use. */
 export async function muxOfflineAccent(input: {
@@ -69,9 +64,9 @@ export async function muxOfflineAccent(input: {
   return {
     accentTag: input.accent.accentTag,
     accentLabel: input.accent.accentLabel,
-    url: derivedUrlPath(key, 'offline.mp4'),
+    key,
+    file: 'offline.mp4',
     bytes,
-    sha256Key: key,
   }
 }
 
@@ -85,7 +80,7 @@ export async function packageHls(input: {
   durationMs: number
   accents: AccentVoice[]
   captions: CaptionSource[]
-}): Promise<{ key: string; url: string }> {
+}): Promise<DerivedRef> {
   const key = contentKey('hls', {
     animation: input.animation.key,
     segmentSeconds: HLS_SEGMENT_SECONDS,
@@ -151,7 +146,7 @@ export async function packageHls(input: {
     )
     return null
   })
-  return { key, url: derivedUrlPath(key, 'master.m3u8') }
+  return { key, file: 'master.m3u8' }
 }
 
 /**

@@ -9,13 +9,11 @@ import {
 } from '../../domain/media/audio'
 import { contentKey } from '../../domain/media/contentKey'
 import { probe, runFfmpeg } from '../ffmpeg'
-import { derivedUrlPath } from '../../domain/media/derivedUrls'
 import { buildDerived } from '../storage/derived'
 
 export interface VoiceOutputs {
   key: string
   file: string
-  url: string
   durationMs: number
   inputLufs: number | null
   outputLufs: number | null
@@ -48,8 +46,8 @@ export async function normaliseVoice(input: {
       outputLufs: finiteOrNull(after?.integratedLufs),
     }
   })
-  const measured = result as Omit<VoiceOutputs, 'key' | 'file' | 'url'>
-  return { key, file: 'voice.m4a', url: derivedUrlPath(key, 'voice.m4a'), ...measured }
+  const measured = result as Omit<VoiceOutputs, 'key' | 'file'>
+  return { key, file: 'voice.m4a', ...measured }
 }
 
 const finiteOrNull = (value: number | undefined) =>

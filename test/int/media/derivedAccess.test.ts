@@ -6,6 +6,7 @@ import { uniqueSuffix } from '../helpers/payload'
 import { loginToken, setUpStudio } from '../helpers/studio'
 import { PASSWORD } from '../helpers/world'
 import { MediaFixtures } from './helpers/fixtures'
+import { derivedUrlOf } from '../../../src/domain/media/derivedRefs'
 
 type Id = number | string
 
@@ -17,9 +18,11 @@ const tokens: Record<'coProducer' | 'designer', string> = { coProducer: '', desi
 let assigned: Clip
 let unassigned: Clip
 
-interface Details {
-  poster: { url: string; sizes: Record<string, string> }
-  renditions: { url: string }[]
+/** The admin URLs of a clip's poster, poster sizes and renditions, as its media panel builds them. */
+interface Urls {
+  poster: string
+  sizes: string[]
+  renditions: string[]
 }
 
 /** Runs the queued processing jobs of these clips only, not other test files' leftovers. */
@@ -37,9 +40,17 @@ async function processClips(ids: Id[]): Promise<void> {
   }
 }
 
-const detailsOf = async (id: Id) =>
-  (await studio.payload.findByID({ collection: 'clips', id, depth: 0 })).processing
-    ?.details as unknown as Details
+async function detailsOf(id: Id): Promise<Urls> {
+  const clip = await studio.payload.findByID({ collection: 'clips', id, depth: 0 })
+  const details = clip.processing!.details!
+  return {
+    poster: derivedUrlOf(details.poster),
+    sizes: Object.values(details.poster.sizes).map((file) =>
+      derivedUrlOf({ key: details.poster.key, file }),
+    ),
+    renditions: details.renditions.map(derivedUrlOf),
+  }
+}
 
 const get = (url: string, who: keyof typeof tokens | null) =>
   fetch(`${studio.server.url}${url}`, {
@@ -78,7 +89,7 @@ afterAll(async () => {
 describe('media files a co-producer is not assigned to', () => {
   it('should serve a co-producer the derived media of their own clip', async () => {
     const details = await detailsOf(assigned.id)
-    for (const url of [details.poster.url, details.renditions[0].url]) {
+    for (const url of [details.poster, details.renditions[0]]) {
       const response = await get(url, 'coProducer')
       expect(response.status, url).toBe(200)
       await response.body?.cancel()
@@ -87,11 +98,7 @@ describe('media files a co-producer is not assigned to', () => {
 
   it('should refuse a co-producer the derived media of a clip they are not assigned to, even with its URL', async () => {
     const details = await detailsOf(unassigned.id)
-    const urls = [
-      details.poster.url,
-      ...Object.values(details.poster.sizes),
-      ...details.renditions.map((r) => r.url),
-    ]
+    const urls = [details.poster, ...details.sizes, ...details.renditions]
     expect(urls.length).toBeGreaterThan(3)
     for (const url of urls) {
       const refused = await get(url, 'coProducer')
@@ -109,7 +116,7 @@ describe('media files a co-producer is not assigned to', () => {
     expect(
       (await get(`/api/media/derived/${'ab'.repeat(32)}/poster.jpg`, 'coProducer')).status,
     ).toBe(403)
-    expect((await get(details.poster.url, null)).status).toBe(401)
+    expect((await get(details.poster, null)).status).toBe(401)
   })
 
   it('should refuse a co-producer the uploaded file of a clip they are not assigned to', async () => {

@@ -8,7 +8,10 @@ import { idOf } from '../../../src/domain/refs'
 
 import { mediaDir } from '../../../src/lib/config/paths'
 import { ffmpegRunCount, probe } from '../../../src/lib/ffmpeg'
-import { derivedRoot } from '../helpers/localStore'
+import type { DerivedRef } from '../../../src/domain/media/derivedRefs'
+import { derivedKey } from '../../../src/domain/storage/mediaKeys'
+import type { ClipProcessingDetails } from '../../../src/payload-types'
+import { derivedRoot, localPathOf } from '../helpers/localStore'
 import type { Clip } from '../../../src/payload-types'
 import { getTestPayload, uniqueSuffix } from '../helpers/payload'
 import { MediaFixtures, VALID_VTT } from './helpers/fixtures'
@@ -79,19 +82,9 @@ async function clipWith(media: {
 
 const runMediaJobs = () => payload.jobs.run({ queue: 'media', limit: 20 })
 const reload = (id: number) => payload.findByID({ collection: 'clips', id, depth: 0 })
-type Details = {
-  renditions: { label: string; url: string; height: number }[]
-  offline: { accentTag: string; url: string }[]
-  hls: { url: string }
-  sync: { inSync: boolean; message: string }[]
-  captions: { errors: unknown[]; warnings: unknown[] }[]
-  poster: { url: string; sizes: Record<string, string> }
-}
-const derivedPath = (url: string) => {
-  const [, key, ...rest] =
-    url.replace('/api/media/derived/', '').match(/^([0-9a-f]{64})\/(.*)$/) ?? []
-  return path.join(derivedRoot(), key.slice(0, 2), key, ...rest.join('/').split('/'))
-}
+type Details = ClipProcessingDetails & { hls: DerivedRef }
+/** Where the local store keeps a derived file the processing record names. */
+const derivedPath = (ref: DerivedRef) => localPathOf(derivedKey(ref.key, ref.file))
 
 describe('clip media pipeline (real jobs, real ffmpeg)', () => {
   let clip: Clip
@@ -122,7 +115,7 @@ describe('clip media pipeline (real jobs, real ffmpeg)', () => {
     const details = processed.processing?.details as Details
 
     for (const rendition of details.renditions) {
-      const probed = await probe(derivedPath(rendition.url))
+      const probed = await probe(derivedPath(rendition))
       expect(probed.streams.map((s) => s.codecName)).toEqual(['h264'])
       expect(Math.abs((probed.durationMs ?? 0) - 4000)).toBeLessThan(200)
     }
@@ -130,18 +123,20 @@ describe('clip media pipeline (real jobs, real ffmpeg)', () => {
       ['720p', 360],
       ['360p', 360],
     ])
-    expect(fs.existsSync(derivedPath(details.poster.sizes.thumbnail))).toBe(true)
+    expect(
+      fs.existsSync(derivedPath({ key: details.poster.key, file: details.poster.sizes.thumbnail })),
+    ).toBe(true)
 
     expect(details.offline.map((o) => o.accentTag)).toEqual([geordie.tag, scouse.tag])
     for (const offline of details.offline) {
-      const probed = await probe(derivedPath(offline.url))
+      const probed = await probe(derivedPath(offline))
       expect(probed.streams.map((s) => `${s.codecType}:${s.codecName}`).sort()).toEqual([
         'audio:aac',
         'video:h264',
       ])
     }
 
-    const master = fs.readFileSync(derivedPath(details.hls.url), 'utf8')
+    const master = fs.readFileSync(derivedPath(details.hls), 'utf8')
     const parser = new Parser()
     parser.push(master)
     parser.end()
@@ -161,7 +156,7 @@ describe('clip media pipeline (real jobs, real ffmpeg)', () => {
       'en-GB',
     ])
 
-    const probedMaster = await probe(derivedPath(details.hls.url))
+    const probedMaster = await probe(derivedPath(details.hls))
     expect(
       probedMaster.streams.filter((s) => s.codecType === 'video').length,
     ).toBeGreaterThanOrEqual(2)
@@ -187,7 +182,7 @@ describe('clip media pipeline (real jobs, real ffmpeg)', () => {
 
   it('should rebuild HLS for new captions without running ffmpeg, sharing the segments', async () => {
     const before = (await reload(clip.id)).processing?.details as Details
-    const segmentsBefore = fs.readdirSync(path.dirname(derivedPath(before.hls.url)), {
+    const segmentsBefore = fs.readdirSync(path.dirname(derivedPath(before.hls)), {
       recursive: true,
     })
     const captions = await upload(
@@ -204,22 +199,22 @@ describe('clip media pipeline (real jobs, real ffmpeg)', () => {
     await runMediaJobs()
     expect(ffmpegRunCount()).toBe(ffmpegBefore)
     const after = (await reload(clip.id)).processing?.details as Details
-    expect(after.hls.url).not.toBe(before.hls.url)
+    expect(after.hls.key).not.toBe(before.hls.key)
     const oldSegment = path.join(
-      path.dirname(derivedPath(before.hls.url)),
+      path.dirname(derivedPath(before.hls)),
       'video-720p',
       'segment-000.ts',
     )
     const newSegment = path.join(
-      path.dirname(derivedPath(after.hls.url)),
+      path.dirname(derivedPath(after.hls)),
       'video-720p',
       'segment-000.ts',
     )
     expect(fs.statSync(newSegment).ino).toBe(fs.statSync(oldSegment).ino)
     expect(
-      fs.readdirSync(path.dirname(derivedPath(after.hls.url)), { recursive: true }).sort(),
+      fs.readdirSync(path.dirname(derivedPath(after.hls)), { recursive: true }).sort(),
     ).toEqual([...segmentsBefore].sort())
-    const probed = await probe(derivedPath(after.hls.url))
+    const probed = await probe(derivedPath(after.hls))
     expect(probed.streams.some((s) => s.codecType === 'video')).toBe(true)
   })
 

@@ -3,7 +3,9 @@ import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useRef, useState } from 'react'
 
 import { ProcessingBadge } from '../ProcessingCell'
+import { AccentChoice } from './AccentChoice'
 import './clipMediaPanel.scss'
+import { derivedUrlOf } from '../../../domain/media/derivedRefs'
 import { DEFAULT_LOCALE } from '../../../domain/vocabulary'
 import type { ClipProcessingDetails } from '../../../payload-types'
 
@@ -153,11 +155,11 @@ function PreviewPlayer({ clip }: { clip: ClipMedia }) {
     <div className="cdm-player">
       <video
         ref={video}
-        key={current.url}
+        key={derivedUrlOf(current)}
         controls
         preload="metadata"
-        poster={details.poster?.url}
-        src={current.url}
+        poster={derivedUrlOf(details.poster)}
+        src={derivedUrlOf(current)}
         data-accent={current.accentTag}
         crossOrigin="use-credentials"
       >
@@ -186,36 +188,12 @@ function PreviewPlayer({ clip }: { clip: ClipMedia }) {
           <span className="cdm-media__hint">No captions attached.</span>
         )}
         {details.hls ? (
-          <a href={details.hls.url} className="cdm-media__hint">
+          <a href={derivedUrlOf(details.hls)} className="cdm-media__hint">
             HLS playlist
           </a>
         ) : null}
       </div>
     </div>
-  )
-}
-
-function AccentChoice(props: {
-  accents: ClipProcessingDetails['offline']
-  chosen: number
-  onChoose: (index: number) => void
-}) {
-  return (
-    <fieldset>
-      <legend>Accent</legend>
-      {props.accents.map((accent, index) => (
-        <label key={accent.accentTag}>
-          <input
-            type="radio"
-            name="cdm-accent"
-            value={accent.accentTag}
-            checked={index === props.chosen}
-            onChange={() => props.onChoose(index)}
-          />{' '}
-          {accent.accentLabel}
-        </label>
-      ))}
-    </fieldset>
   )
 }
 
