@@ -11,10 +11,10 @@ import { performance } from 'node:perf_hooks'
 import { getPayload } from 'payload'
 import { afterAll, it } from 'vitest'
 
-import config from '@payload-config'
 import { toArgv } from '../src/domain/media/ffmpegCommand'
 import { RENDITIONS, renditionCommand } from '../src/domain/media/renditions'
 import { ffmpegRunCount, runFfmpeg } from '../src/lib/ffmpeg'
+import config from '@payload-config'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-bench-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))

@@ -20,17 +20,17 @@ import path from 'node:path'
 import { getPayload } from 'payload'
 import { afterAll, it } from 'vitest'
 
-import config from '@payload-config'
 import { seed } from '../seed/index'
-import { startRestServer } from '../test/int/helpers/restServer'
 import { compareDeltas } from './helpers/releases/deltas'
 import { measureFirstBuild } from './helpers/releases/firstBuild'
 import { measureManifestVsRest } from './helpers/releases/manifestLoad'
 import { collectProfiles } from './helpers/releases/profiles'
-import { measureReRelease } from './helpers/releases/reRelease'
 import { releaseBenchReport } from './helpers/releases/report'
+import { measureReRelease } from './helpers/releases/reRelease'
 import { processSeededMedia } from './helpers/releases/seededMedia'
 import { openStudio } from './helpers/releases/studio'
+import { startRestServer } from '../test/int/helpers/restServer'
+import config from '@payload-config'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-bench-releases-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))

@@ -7,7 +7,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-
 import * as prettier from 'prettier'
 import ts from 'typescript'
 

@@ -5,6 +5,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
 import { freePort } from './free-port.mjs'
 
 const CHROMIUM_CANDIDATES = [

@@ -6,8 +6,8 @@ import { getPayload } from 'payload'
 
 import config from '../payload.config'
 import { workerSettings } from '../src/domain/jobs/workerSettings'
-import { stopJobsInThisProcess } from '../src/lib/jobs/stopJobs'
 import { runWorker } from '../src/jobs/worker'
+import { stopJobsInThisProcess } from '../src/lib/jobs/stopJobs'
 
 const settings = workerSettings(process.env)
 const loaded = await config

@@ -9,6 +9,7 @@
 // to the runner, which finishes or hands back its jobs within JOBS_STOP_GRACE_SECONDS; it is
 // killed if it takes 10 s longer.
 import { spawn } from 'node:child_process'
+
 import { payloadNodeOptions } from './payload-cli.mjs'
 
 const graceSeconds = Number(process.env.JOBS_STOP_GRACE_SECONDS)

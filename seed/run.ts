@@ -1,8 +1,8 @@
 // The seed run by `npm run seed` (scripts/seed.mjs starts it with `payload run`).
-import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { formatSeedSummary, seed, SEED_FINISHED } from './index'
+import config from '@payload-config'
 
 const payload = await getPayload({ config })
 const summary = await seed({ payload })

@@ -10,12 +10,11 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
-
-import config from '@payload-config'
 import { getPayload, handleEndpoints } from 'payload'
 
 import { apiGuards } from '../../src/endpoints/guards'
 import { withRequestGuards } from '../../src/lib/http/requestGuards'
+import config from '@payload-config'
 
 type Sample = Pick<NodeJS.MemoryUsage, 'rss' | 'heapUsed' | 'external' | 'arrayBuffers'>
 

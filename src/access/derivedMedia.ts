@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import { derivedKeysIn } from '../domain/media/derivedRefs'
 import { getAssignedScope, whereIdIn, type AssignedScope } from './assignedScope'
 import { staffUser } from './roles'
+import { derivedKeysIn } from '../domain/media/derivedRefs'
 
 const reachable = new WeakMap<object, Promise<Set<string>>>()
 

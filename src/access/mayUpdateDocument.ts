@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
-import type { Id } from '../domain/refs'
 import { staffUser } from './roles'
+import type { Id } from '../domain/refs'
 
 /** What a collection's update rule says for this request: yes, no, or only documents matching. */
 export type UpdateScope = boolean | Where

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { referenceDataAccess } from '../access/predicates'
-import { slugField } from '../fields/slug'
 import { requiredInDefaultLocale } from '../fields/requiredInDefaultLocale'
+import { slugField } from '../fields/slug'
 
 export const Audiences: CollectionConfig<'audiences'> = {
   slug: 'audiences',

@@ -4,9 +4,9 @@ import { readAllOrAssigned } from '../access/assignedScope'
 import { contentEditors } from '../access/predicates'
 import { audiencesField } from '../fields/audiences'
 import { orderField } from '../fields/order'
+import { requiredInDefaultLocale } from '../fields/requiredInDefaultLocale'
 import { slugField } from '../fields/slug'
 import { ensureSlugUniqueWithin } from '../hooks/ensureSlugUniqueWithin'
-import { requiredInDefaultLocale } from '../fields/requiredInDefaultLocale'
 
 export const Modules: CollectionConfig<'modules'> = {
   slug: 'modules',

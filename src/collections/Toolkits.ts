@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { readAllOrAssigned } from '../access/assignedScope'
 import { contentEditors } from '../access/predicates'
-import { slugField } from '../fields/slug'
 import { requiredInDefaultLocale } from '../fields/requiredInDefaultLocale'
+import { slugField } from '../fields/slug'
 
 export const Toolkits: CollectionConfig<'toolkits'> = {
   slug: 'toolkits',

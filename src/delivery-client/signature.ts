@@ -1,5 +1,7 @@
 import { createHash, createPublicKey, type KeyObject, verify as verifyEd25519 } from 'node:crypto'
 
+import { DeliveryError } from './errors'
+import type { PinnedKey, VerifyManifestInput } from './types'
 import {
   ED25519_PUBLIC_KEY_BYTES,
   ED25519_SIGNATURE_BYTES,
@@ -7,8 +9,6 @@ import {
   spkiOfRawPublicKey,
   strictBase64,
 } from '../domain/signing/ed25519'
-import { DeliveryError } from './errors'
-import type { PinnedKey, VerifyManifestInput } from './types'
 
 /** The key id the studio uses: first 16 hex characters of sha256 of the raw public key. */
 export function keyIdOf(publicKey: string | Uint8Array): string {

@@ -1,22 +1,22 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { matchesIfNoneMatch } from '../domain/http/conditional'
 import { computeDelta } from '../domain/releases/delta'
 import { assetContentType } from '../domain/releases/hlsForRelease'
 import { isValidSemver } from '../domain/releases/semver'
-import { dataDir } from '../lib/config/paths'
 import { assetKey, releaseKey } from '../domain/storage/mediaKeys'
+import { isLocale, LOCALE_CODES } from '../domain/vocabulary'
+import { dataDir } from '../lib/config/paths'
+import { jsonError } from '../lib/http/jsonError'
 import { bundleFileName } from '../lib/releases/releaseStore'
 import { loadSigningKeys } from '../lib/signing'
+import { NotStored, serveStored } from '../lib/storage/serveStored'
 import {
   deliveryCatalog,
   manifestBytes,
   outputOf,
   type DeliveryCatalog,
 } from '../services/delivery/deliveryCatalog'
-import { NotStored, serveStored } from '../lib/storage/serveStored'
-import { jsonError } from '../lib/http/jsonError'
-import { isLocale, LOCALE_CODES } from '../domain/vocabulary'
-import { matchesIfNoneMatch } from '../domain/http/conditional'
 
 const SHA256 = /^[0-9a-f]{64}$/
 

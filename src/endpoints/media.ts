@@ -4,9 +4,9 @@ import { mayReadDerived } from '../access/derivedMedia'
 import { staffUser } from '../access/roles'
 import { contentTypeFor } from '../domain/http/range'
 import { derivedKey } from '../domain/storage/mediaKeys'
+import { jsonError } from '../lib/http/jsonError'
 import { isDerivedComplete, KEY_PATTERN } from '../lib/storage/derived'
 import { serveStored } from '../lib/storage/serveStored'
-import { jsonError } from '../lib/http/jsonError'
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
 

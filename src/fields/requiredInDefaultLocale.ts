@@ -1,4 +1,5 @@
 import type { Validate } from 'payload'
+
 import { DEFAULT_LOCALE } from '../domain/vocabulary'
 
 /**

@@ -10,8 +10,8 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
-import { changedPaths, comparePaths } from '../domain/audit/changedPaths'
 import { topLevel } from '../domain/audit/auditSummary'
+import { changedPaths, comparePaths } from '../domain/audit/changedPaths'
 import type { Id } from '../domain/refs'
 import { clientAddressOf } from '../lib/http/clientAddress'
 import { entityLabel, recordAudit } from '../services/audit/recordAudit'

@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import { decideDemoSeeding } from '../domain/config/demoSeeding'
 import { forgetStoredApiKeys } from '../lib/auth/forgetStoredApiKeys'
+import { checkSignInSettings } from '../services/auth/signIn'
 import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
 import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
-import { checkSignInSettings } from '../services/auth/signIn'
 
 /**
  * Start-up work of every studio process: settings, API keys stored before only their index was

@@ -11,8 +11,8 @@ import { fieldKindAt } from './fieldKind'
 import { jsonBodyLimits } from '../domain/config/jsonBodyLimits'
 import { valueExceedsDepth } from '../domain/http/jsonDepth'
 import { isLookupId, queryProblem, type QueryArguments } from '../domain/http/queryArguments'
-import { jsonError } from '../lib/http/jsonError'
 import { idTypeOf } from '../lib/config/idType'
+import { jsonError } from '../lib/http/jsonError'
 
 // Typed as a plain string: Payload's loggingLevels type lists only its own error names.
 const BAD_INPUT_ERROR: string = 'BadInput'

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
+import { throwIfFieldErrors } from './fieldErrors'
 import { validateVtt } from '../domain/captions/validateVtt'
 import { sniffMedia, SNIFF_BYTES } from '../domain/media/sniff'
 import {
@@ -13,10 +14,9 @@ import {
   type MediaCollection,
 } from '../domain/media/uploadRules'
 import { probe } from '../lib/ffmpeg'
-import { refuseUploadWrite } from '../services/uploads/uploadPermission'
 import { readHead } from '../lib/fs/readHead'
 import { withTempDir } from '../lib/storage/derived'
-import { throwIfFieldErrors } from './fieldErrors'
+import { refuseUploadWrite } from '../services/uploads/uploadPermission'
 
 const LIMIT_ENV: Record<MediaCollection, string> = {
   animations: 'UPLOAD_LIMIT_ANIMATIONS',

@@ -1,13 +1,13 @@
 import type { JobsConfig, Payload } from 'payload'
 
-import { workerSettings } from '../domain/jobs/workerSettings'
 import { RELEASE_QUEUE } from './queues'
-import { mediaJobStaleAfterMs } from '../services/media/staleAfter'
 import { MEDIA_QUEUE } from './queues'
-import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
-import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
+import { workerSettings } from '../domain/jobs/workerSettings'
 import { isStopping } from '../lib/jobs/runningJobs'
 import { stopJobsInThisProcess } from '../lib/jobs/stopJobs'
+import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
+import { mediaJobStaleAfterMs } from '../services/media/staleAfter'
+import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
 
 type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 

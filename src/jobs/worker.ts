@@ -3,10 +3,10 @@ import type { Payload } from 'payload'
 import { retryDelayMs } from '../domain/jobs/retry'
 import { isTransientDatabaseError } from '../domain/jobs/transientDatabaseError'
 import type { WorkerSettings } from '../domain/jobs/workerSettings'
-import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
-import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
 import { returnJobToQueue } from '../lib/jobs/returnJobs'
 import { isStopping, takeFinishedJobIds } from '../lib/jobs/runningJobs'
+import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
+import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

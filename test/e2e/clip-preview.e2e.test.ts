@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DEMO_USERS } from '../../seed/demoUsers'
 import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
+import { DEMO_USERS } from '../../seed/demoUsers'
 
 const designer = DEMO_USERS.find((u) => u.role === 'designer')!
 

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { baseUrl, launchBrowser, logIn, screenshot } from './helpers/browser'
 import { DEMO_USERS } from '../../seed/demoUsers'
 import { compareSemver, parseSemver } from '../../src/domain/releases/semver'
-import { baseUrl, launchBrowser, logIn, screenshot } from './helpers/browser'
 
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
 

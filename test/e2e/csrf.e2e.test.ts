@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest'
 
-import { DEMO_USERS } from '../../seed/demoUsers'
 import { baseUrl } from './helpers/browser'
+import { DEMO_USERS } from '../../seed/demoUsers'
 
 // HTTP, no browser: what a page on another site could make a signed-in designer's browser send.
 const designer = DEMO_USERS.find((u) => u.role === 'designer')!

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { DEMO_USERS } from '../../seed/demoUsers'
 import { baseUrl } from './helpers/browser'
+import { DEMO_USERS } from '../../seed/demoUsers'
 
 async function signIn(role: string): Promise<string> {
   const user = DEMO_USERS.find((u) => u.role === role)!

@@ -1,8 +1,8 @@
 import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DEMO_USERS } from '../../seed/demoUsers'
 import { baseUrl, fromStudioPage, launchBrowser, logIn } from './helpers/browser'
+import { DEMO_USERS } from '../../seed/demoUsers'
 
 const designer = DEMO_USERS.find((u) => u.role === 'designer')!
 const coProducer = DEMO_USERS.find((u) => u.role === 'coProducer')!

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DEMO_USERS, type DemoUser } from '../../seed/demoUsers'
 import { baseUrl, launchBrowser, logIn } from './helpers/browser'
+import { DEMO_USERS, type DemoUser } from '../../seed/demoUsers'
 
 // The issue's own attacks, as written, against the production build with the seeded demo: the
 // integration suite (test/int/privacy.attacks.test.ts) generates thousands more on its own data.

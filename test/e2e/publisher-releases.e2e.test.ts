@@ -5,10 +5,10 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
 import { SEED_ACCENTS, SEED_AUDIENCES, SEED_TOOLKIT } from '../../seed/content/toolkit'
 import { DEMO_USERS } from '../../seed/demoUsers'
 import { createDeliveryClient } from '../../src/delivery-client'
-import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
 
 const publisher = DEMO_USERS.find((u) => u.role === 'publisher')!
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!

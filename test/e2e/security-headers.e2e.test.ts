@@ -5,9 +5,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DEMO_USERS } from '../../seed/demoUsers'
 import { baseUrl } from './helpers/browser'
 import { freePort } from '../../scripts/free-port.mjs'
+import { DEMO_USERS } from '../../seed/demoUsers'
 
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
 let token = ''

@@ -1,10 +1,10 @@
 import type { Where } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import type { AuditLog, User } from '../../src/payload-types'
 import { as, uniqueSuffix } from './helpers/payload'
 import { loginToken, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
+import type { AuditLog, User } from '../../src/payload-types'
 
 const studio = setUpStudio()
 

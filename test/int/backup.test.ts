@@ -1,20 +1,20 @@
+import type { ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { ChildProcess } from 'node:child_process'
 import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createDeliveryClient, type PublishedKey } from '../../src/delivery-client'
-import { mediaDir } from '../../src/lib/config/paths'
 import { run, startUntil, stop } from './helpers/childProcess'
 import { dumpDocuments, type DocumentDump } from './helpers/dumpDocuments'
+import { uniqueSuffix } from './helpers/payload'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
-import { uniqueSuffix } from './helpers/payload'
+import { createDeliveryClient, type PublishedKey } from '../../src/delivery-client'
 import { MediaFixtures, VALID_VTT } from './media/helpers/fixtures'
+import { mediaDir } from '../../src/lib/config/paths'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Comment, Script } from '../../src/payload-types'
 import {
   lineIdsOf,
   lineOf,
@@ -12,6 +11,7 @@ import {
   type ReviewSnapshot,
 } from './helpers/review'
 import { setUpStudio } from './helpers/studio'
+import type { Comment, Script } from '../../src/payload-types'
 
 const studio = setUpStudio()
 const f = new ReviewFixture(studio)

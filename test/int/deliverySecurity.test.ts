@@ -4,13 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { DeliveryError, createDeliveryClient, defaultStateFile } from '../../src/delivery-client'
-import { REVOCATION_BOUND_MS, cachedApiKeyStrategy } from '../../src/lib/auth/cachedApiKeys'
-import { forgetStoredApiKeys } from '../../src/lib/auth/forgetStoredApiKeys'
-import { MediaFixtures } from './media/helpers/fixtures'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
+import { DeliveryError, createDeliveryClient, defaultStateFile } from '../../src/delivery-client'
+import { MediaFixtures } from './media/helpers/fixtures'
+import { REVOCATION_BOUND_MS, cachedApiKeyStrategy } from '../../src/lib/auth/cachedApiKeys'
+import { forgetStoredApiKeys } from '../../src/lib/auth/forgetStoredApiKeys'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()

@@ -2,10 +2,10 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { getTestPayload, uniqueSuffix } from './helpers/payload'
 import { down, up } from '../../src/migrations/20261202_033000_derived_media_refs'
 import type { Clip } from '../../src/payload-types'
 import { SYSTEM_MEDIA_WRITE } from '../../src/services/writeContext'
-import { getTestPayload, uniqueSuffix } from './helpers/payload'
 
 const A = 'a'.repeat(64)
 const url = (file: string) => `/api/media/derived/${A}/${file}`

@@ -4,13 +4,13 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { mediaDir } from '../../src/lib/config/paths'
 import { derivedRoot } from './helpers/localStore'
 import { uniqueSuffix } from './helpers/payload'
 import { mountSmallDisk, whyNoSmallDisk, type SmallDisk } from './helpers/smallDisk'
 import { loginToken, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
 import { MediaFixtures, VALID_VTT } from './media/helpers/fixtures'
+import { mediaDir } from '../../src/lib/config/paths'
 
 const noSmallDisk = whyNoSmallDisk()
 if (noSmallDisk) console.warn(`Disk fault tests skipped: ${noSmallDisk}`)

@@ -1,12 +1,12 @@
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { idOf } from '../../src/domain/refs'
-import type { Clip } from '../../src/payload-types'
-import { MediaFixtures } from './media/helpers/fixtures'
 import { eventually, mediaClips, unfinishedBuilds, waitForClip } from './helpers/mediaClips'
 import { getTestPayload } from './helpers/payload'
 import { startStudioProcess, type StudioProcess } from './helpers/studioProcess'
+import { idOf } from '../../src/domain/refs'
+import type { Clip } from '../../src/payload-types'
+import { MediaFixtures } from './media/helpers/fixtures'
 
 // Short limits so a dead job is taken over in seconds: beats every 0.5 s, stale after 2 s.
 const WORKER_ENV = { MEDIA_JOB_STALE_SECONDS: '2', WORKER_INTERVAL_MS: '500' }

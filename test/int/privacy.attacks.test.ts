@@ -1,4 +1,3 @@
-import configPromise from '@payload-config'
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql'
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,6 +27,7 @@ import {
   type Viewers,
 } from './helpers/privacy/viewers'
 import { setUpStudio } from './helpers/studio'
+import configPromise from '@payload-config'
 
 // Test names are made from the config before anything is seeded.
 const config = await configPromise

@@ -1,9 +1,9 @@
-import configPromise from '@payload-config'
 import { describe, expect, it } from 'vitest'
 
-import { adminsOnlyRead, adminsOrSubjectRead } from '../../src/access/privateFieldRead'
 import { canaryUserFields } from './helpers/privacy/canaries'
 import { fieldsReadBy, privateFieldsOf } from './helpers/privacy/reach'
+import { adminsOnlyRead, adminsOrSubjectRead } from '../../src/access/privateFieldRead'
+import configPromise from '@payload-config'
 
 const config = await configPromise
 const PRIVATE_RULES = [adminsOnlyRead, adminsOrSubjectRead]

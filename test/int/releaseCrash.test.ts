@@ -5,14 +5,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createDeliveryClient } from '../../src/delivery-client'
-import { mediaDir } from '../../src/lib/config/paths'
-import { releaseBuildKey } from '../../src/jobs/queues'
-import { MediaFixtures } from './media/helpers/fixtures'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
+import { MediaFixtures } from './media/helpers/fixtures'
 import { payloadNodeOptions } from '../../scripts/payload-cli.mjs'
+import { createDeliveryClient } from '../../src/delivery-client'
+import { releaseBuildKey } from '../../src/jobs/queues'
+import { mediaDir } from '../../src/lib/config/paths'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()

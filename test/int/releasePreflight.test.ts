@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { MediaFixtures } from './media/helpers/fixtures'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
+import { MediaFixtures } from './media/helpers/fixtures'
 import { LINEAGE_WRITE } from '../../src/services/writeContext'
 
 const studio = setUpStudio()

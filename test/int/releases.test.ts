@@ -5,19 +5,19 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createDeliveryClient } from '../../src/delivery-client'
 import { uniqueSuffix } from './helpers/payload'
-import { MediaFixtures } from './media/helpers/fixtures'
-import { playlistUris } from '../../src/domain/releases/hlsForRelease'
-import { ffmpegBinaries } from '../../src/lib/ffmpeg/binaries'
 import {
   CAPTION_WORDS,
   makeReleasableToolkit,
   type ReleasableToolkit,
 } from './helpers/releasableToolkit'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
-import { readZip } from './helpers/zip'
 import { PASSWORD } from './helpers/world'
+import { readZip } from './helpers/zip'
+import { createDeliveryClient } from '../../src/delivery-client'
+import { MediaFixtures } from './media/helpers/fixtures'
+import { playlistUris } from '../../src/domain/releases/hlsForRelease'
+import { ffmpegBinaries } from '../../src/lib/ffmpeg/binaries'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()

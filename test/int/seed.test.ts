@@ -3,8 +3,8 @@ import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import config from '@payload-config'
 import { seed } from '../../seed'
+import config from '@payload-config'
 
 let payload: Payload
 

@@ -1,7 +1,6 @@
 import type { Where } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import type { AuditLog } from '../../src/payload-types'
 import {
   cleanUpFreshAccounts,
   freshAccount,
@@ -13,6 +12,7 @@ import {
 } from './helpers/signIn'
 import { loginToken, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
+import type { AuditLog } from '../../src/payload-types'
 
 // Attackers and owners come from addresses of their own: the test client plays one proxy.
 // Five failures lock an account for new clients, as many as Payload's own lock used to allow.

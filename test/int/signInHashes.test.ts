@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { verifyPassword } from '../../src/lib/auth/passwordVerifier'
 import { getTestPayload } from './helpers/payload'
 import { cleanUpFreshAccounts, freshAccount } from './helpers/signIn'
 import { PASSWORD } from './helpers/world'
+import { verifyPassword } from '../../src/lib/auth/passwordVerifier'
 
 cleanUpFreshAccounts()
 

@@ -4,8 +4,8 @@ import path from 'node:path'
 import type { Payload, SanitizedConfig } from 'payload'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
-import { seedDemoIfAsked } from '../../src/hooks/onInit'
 import { getTestPayload, uniqueSuffix } from './helpers/payload'
+import { seedDemoIfAsked } from '../../src/hooks/onInit'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-startup-'))
 

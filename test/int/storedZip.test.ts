@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { readZip } from './helpers/zip'
 import {
   bytesCrc32,
   type OpenSource,
@@ -16,7 +17,6 @@ const fromFile =
   (file: string): OpenSource =>
   async (chunkBytes) =>
     fs.createReadStream(file, { highWaterMark: chunkBytes })
-import { readZip } from './helpers/zip'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-zip-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))

@@ -2,10 +2,10 @@ import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { MediaFixtures } from './media/helpers/fixtures'
 import { mediaClips, waitForClip } from './helpers/mediaClips'
 import { getTestPayload } from './helpers/payload'
 import { startStudioProcess, type StudioProcess } from './helpers/studioProcess'
+import { MediaFixtures } from './media/helpers/fixtures'
 
 let payload: Payload
 const fixtures = new MediaFixtures()

@@ -1,5 +1,5 @@
-import { WebVTTParser } from 'webvtt-parser'
 import { describe, expect, it } from 'vitest'
+import { WebVTTParser } from 'webvtt-parser'
 
 import {
   captionsFromScript,

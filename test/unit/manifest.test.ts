@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
-
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import schema from '../../schemas/cdm-manifest-1.schema.json'

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
 import { DEMO_USERS } from '../../seed/demoUsers'
-import { commonPasswords } from '../../src/lib/auth/commonPasswords'
 import {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
   passwordProblem,
 } from '../../src/domain/auth/passwordPolicy'
+import { commonPasswords } from '../../src/lib/auth/commonPasswords'
 
 const check = (password: string) =>
   passwordProblem({ password, commonPasswords: commonPasswords() })

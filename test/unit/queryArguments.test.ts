@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
 import type { FlattenedField } from 'payload'
+import { describe, expect, it } from 'vitest'
 
-import { fieldKindAt } from '../../src/hooks/fieldKind'
 import { queryProblem, type FieldKind } from '../../src/domain/http/queryArguments'
+import { fieldKindAt } from '../../src/hooks/fieldKind'
 
 const KINDS: Record<string, FieldKind> = {
   id: 'id',

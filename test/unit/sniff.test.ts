@@ -1,9 +1,8 @@
+import ffmpeg from '@ffmpeg-installer/ffmpeg'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-
-import ffmpeg from '@ffmpeg-installer/ffmpeg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SNIFF_BYTES, sniffMedia } from '../../src/domain/media/sniff'

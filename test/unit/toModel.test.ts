@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { locationKey, type ToolkitDocuments } from '../../src/domain/releases/toolkitDocuments'
 import { mediaLocationsOf, toModel } from '../../src/domain/releases/toModel'
+import { locationKey, type ToolkitDocuments } from '../../src/domain/releases/toolkitDocuments'
 import type { Clip, Exercise, Module, Script } from '../../src/payload-types'
 
 // MongoDB-shaped ids throughout: the model must carry them as text, unchanged.

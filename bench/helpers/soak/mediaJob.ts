@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import { performance } from 'node:perf_hooks'
 
-import type { Clip } from '../../../src/payload-types'
-import { MediaFixtures } from '../../../test/int/media/helpers/fixtures'
 import type { Api } from './api'
 import type { RouteRecorder } from './people'
+import type { Clip } from '../../../src/payload-types'
+import { MediaFixtures } from '../../../test/int/media/helpers/fixtures'
 
 export interface MediaJob {
   clipId: number

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks'
 
-import type { Comment, Exercise } from '../../../src/payload-types'
 import type { Answer, Api } from './api'
 import type { Write } from './tally'
+import type { Comment, Exercise } from '../../../src/payload-types'
 
 /** fetch puts the socket's error code in `cause`; node:http on the error itself. */
 const errorCode = (error: unknown) => {

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+
 import { freePort } from '../../../scripts/free-port.mjs'
 
 /** A process the soak started in its own process group, with its output in a log file. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 
+import { expectStatus, type Api } from './api'
 import { SEED_TOOLKIT } from '../../../seed/content/toolkit'
 import type { Manifest } from '../../../src/domain/manifest/types'
 import type { Clip, Release } from '../../../src/payload-types'
-import { expectStatus, type Api } from './api'
 
 const LOCALE = 'en-GB'
 const AUDIENCE = 'mainstream'

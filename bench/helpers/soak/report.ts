@@ -2,9 +2,9 @@ import os from 'node:os'
 
 import { ms, seconds, table } from '../format'
 import type { JobCounts } from './jobs'
-import type { Clip } from '../../../src/payload-types'
 import type { DesignerRun, RouteRecorder } from './people'
 import { errorsByStatus, percentile, tallyRoute, type LostWrites, type RouteTally } from './tally'
+import type { Clip } from '../../../src/payload-types'
 
 /** Everything the soak saw, gathered after the run. */
 export interface SoakFindings {

@@ -1,17 +1,17 @@
 import type { CollectionConfig, Field, Where } from 'payload'
 
-import { editorsOrAssignedClip, readAllOrAssigned } from '../../access/assignedScope'
-import { contentEditors, contentEditorsField } from '../../access/predicates'
-import { audiencesField } from '../../fields/audiences'
-import { slugField } from '../../fields/slug'
-import { processingField } from '../../fields/processing'
-import { forgetClipJobs, queueClipProcessing } from '../../hooks/queueClipProcessing'
 import { confirmMediaEndpoint } from './endpoints/confirmMedia'
 import { ensureVariantRules } from './hooks/ensureVariantRules'
 import { stampMediaLineage } from './hooks/stampMediaLineage'
-import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
-import { LOCALES } from '../../domain/vocabulary'
+import { editorsOrAssignedClip, readAllOrAssigned } from '../../access/assignedScope'
+import { contentEditors, contentEditorsField } from '../../access/predicates'
 import { CLIP_PROCESSING_DETAILS } from '../../domain/media/clipProcessingDetails'
+import { LOCALES } from '../../domain/vocabulary'
+import { audiencesField } from '../../fields/audiences'
+import { processingField } from '../../fields/processing'
+import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
+import { slugField } from '../../fields/slug'
+import { forgetClipJobs, queueClipProcessing } from '../../hooks/queueClipProcessing'
 
 // Co-producers may work on an assigned clip's media and wording but not where it sits.
 const structural = { create: contentEditorsField, update: contentEditorsField }

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
+import { anchorComment } from './hooks/anchorComment'
 import { getAssignedScope, whereIdIn } from '../../access/assignedScope'
 import { hasRole, staffUser } from '../../access/roles'
-import { anchorComment } from './hooks/anchorComment'
 
 /** Comments are for the people working on a script: its co-producers, designers and admins. */
 export const Comments: CollectionConfig<'comments'> = {

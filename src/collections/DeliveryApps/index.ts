@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnly } from '../../access/predicates'
-import { cachedApiKeyStrategy, forgetApiKeys } from '../../lib/auth/cachedApiKeys'
 import { checkKeyStrength } from './hooks/checkKeyStrength'
 import { keepOnlyKeyIndex } from './hooks/keepOnlyKeyIndex'
+import { adminsOnly } from '../../access/predicates'
+import { cachedApiKeyStrategy, forgetApiKeys } from '../../lib/auth/cachedApiKeys'
 
 /**
  * Machines, not people: web and native apps that read released bundles with an API key

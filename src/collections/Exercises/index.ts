@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
+import { ensureClipSuitsAudiences } from './hooks/ensureClipSuitsAudiences'
 import { readAllOrAssigned } from '../../access/assignedScope'
 import { contentEditors } from '../../access/predicates'
 import { audiencesField } from '../../fields/audiences'
 import { orderField } from '../../fields/order'
+import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 import { slugField } from '../../fields/slug'
 import { ensureSlugUniqueWithin } from '../../hooks/ensureSlugUniqueWithin'
-import { ensureClipSuitsAudiences } from './hooks/ensureClipSuitsAudiences'
-import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 
 export const Exercises: CollectionConfig<'exercises'> = {
   slug: 'exercises',

@@ -1,11 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole, staffUser } from '../../access/roles'
-import { emptyRequestOf, withdrawRequestOf } from '../../domain/http/endpointBodies'
 import type { Checked } from '../../domain/http/bodyFields'
+import { emptyRequestOf, withdrawRequestOf } from '../../domain/http/endpointBodies'
+import { releaseKey } from '../../domain/storage/mediaKeys'
 import { readJsonBody } from '../../endpoints/readJsonBody'
 import { jsonError, refusalResponse } from '../../lib/http/jsonError'
-import { releaseKey } from '../../domain/storage/mediaKeys'
 import {
   bundleFileName,
   manifestFileName,

@@ -1,17 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { hasRole, staffUser } from '../../access/roles'
-import { invalidateDeliveryCatalog } from '../../services/delivery/deliveryCatalog'
 import { releaseEndpoints } from './endpoints'
 import { keepPublishedReleasesImmutable, refuseDeletingPublished } from './hooks/immutable'
 import { validateReleaseVersion } from './hooks/validateVersion'
-import { DEFAULT_LOCALE, LOCALES, RELEASE_STATUSES } from '../../domain/vocabulary'
+import { hasRole, staffUser } from '../../access/roles'
 import { RELEASE_OUTPUT } from '../../domain/releases/releaseOutputSchema'
 import {
   BUILD_PROGRESS,
   FROZEN_RELEASE,
   RELEASE_PREFLIGHT,
 } from '../../domain/releases/releaseRecordSchemas'
+import { DEFAULT_LOCALE, LOCALES, RELEASE_STATUSES } from '../../domain/vocabulary'
+import { invalidateDeliveryCatalog } from '../../services/delivery/deliveryCatalog'
 
 const systemOnly = { create: () => false, update: () => false }
 // Shown read-only once a build has started; the immutability hook refuses the change anyway.

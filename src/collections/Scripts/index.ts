@@ -1,16 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
+import { enforceReviewRules, markMediaStaleAfterApprovedEdit } from './hooks/enforceReviewRules'
+import { validateScriptLines } from './hooks/validateScriptLines'
+import { scriptReviewEndpoints } from './review/endpoints'
 import {
   editorsOrAssignedDraftScript,
   readAllOrAssignedScript,
   readAllOrAssignedScriptVersions,
 } from '../../access/assignedScope'
 import { contentEditors, contentEditorsField } from '../../access/predicates'
-import { enforceReviewRules, markMediaStaleAfterApprovedEdit } from './hooks/enforceReviewRules'
-import { validateScriptLines } from './hooks/validateScriptLines'
-import { scriptReviewEndpoints } from './review/endpoints'
-import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 import { SCRIPT_STATUS_LABELS, SCRIPT_STATUSES } from '../../domain/vocabulary'
+import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
 
 // Written only by the review workflow (with overrideAccess), never by a form or API call.
 const systemOnly = { create: () => false, update: () => false }

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOrSelf, adminsOnly, adminsOnlyField, anyStaff } from '../../access/predicates'
-import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
-import { privateField } from '../../fields/privateField'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { passwordResetNeedsEmail } from './hooks/passwordResetNeedsEmail'
 import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
 import { clearSignInLock, screenSignInAttempt } from './hooks/screenSignIn'
+import { adminOrSelf, adminsOnly, adminsOnlyField, anyStaff } from '../../access/predicates'
+import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
+import { privateField } from '../../fields/privateField'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',

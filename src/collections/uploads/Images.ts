@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { mediaDir } from '../../lib/config/paths'
-import { validateUpload } from '../../hooks/validateUpload'
 import { mediaAccess } from './mediaAccess'
 import { requiredInDefaultLocale } from '../../fields/requiredInDefaultLocale'
+import { validateUpload } from '../../hooks/validateUpload'
+import { mediaDir } from '../../lib/config/paths'
 
 export const Images: CollectionConfig<'images'> = {
   slug: 'images',

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { mediaDir } from '../../lib/config/paths'
+import { mediaAccess } from './mediaAccess'
 import { processingField } from '../../fields/processing'
 import { queueClipsUsingMedia } from '../../hooks/queueClipProcessing'
 import { validateUpload } from '../../hooks/validateUpload'
-import { mediaAccess } from './mediaAccess'
+import { mediaDir } from '../../lib/config/paths'
 
 export const VoiceTracks: CollectionConfig<'voice-tracks'> = {
   slug: 'voice-tracks',

@@ -1,5 +1,6 @@
 // Generated from src/delivery-client/signature.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
 import { createHash, createPublicKey, verify as verifyEd25519 } from 'node:crypto'
+import { DeliveryError } from './errors.mjs'
 import {
   ED25519_PUBLIC_KEY_BYTES,
   ED25519_SIGNATURE_BYTES,
@@ -7,7 +8,6 @@ import {
   spkiOfRawPublicKey,
   strictBase64,
 } from './ed25519.mjs'
-import { DeliveryError } from './errors.mjs'
 /** The key id the studio uses: first 16 hex characters of sha256 of the raw public key. */
 export function keyIdOf(publicKey) {
   const raw = typeof publicKey === 'string' ? decodeRawKey(publicKey) : publicKey

@@ -1,5 +1,5 @@
-import { BACKUP_MANIFEST_FILE, CHECKSUMS_FILE, DATABASE_FILE, areaOf } from './layout'
 import type { FileDigest } from './checksums'
+import { BACKUP_MANIFEST_FILE, CHECKSUMS_FILE, DATABASE_FILE, areaOf } from './layout'
 
 export const BACKUP_FORMAT = 'cdm-backup/1'
 

@@ -3,10 +3,6 @@
 import webvtt from 'webvtt-parser'
 import type { Cue } from 'webvtt-parser'
 
-import { checkCues } from './cueChecks'
-import { decodeCaptionText } from './decodeCaptionText'
-import { locateCues } from './locateCues'
-import { parserIssues } from './parserIssues'
 import {
   type CaptionCheckResult,
   type CaptionIssue,
@@ -14,6 +10,10 @@ import {
   LINE_BREAK,
   toMs,
 } from './captionBasics'
+import { checkCues } from './cueChecks'
+import { decodeCaptionText } from './decodeCaptionText'
+import { locateCues } from './locateCues'
+import { parserIssues } from './parserIssues'
 
 const { WebVTTParser } = webvtt
 

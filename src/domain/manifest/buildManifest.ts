@@ -1,5 +1,3 @@
-import type { Accent, Audience, Clip, Exercise, FileRef, Module, Toolkit } from '../releases/model'
-import { resolveToolkitForAudience } from '../variants/resolveVariant'
 import {
   MANIFEST_SCHEMA,
   type Manifest,
@@ -7,6 +5,8 @@ import {
   type ManifestClip,
   type ManifestModule,
 } from './types'
+import type { Accent, Audience, Clip, Exercise, FileRef, Module, Toolkit } from '../releases/model'
+import { resolveToolkitForAudience } from '../variants/resolveVariant'
 
 /** MIME types of the files the media pipeline derives; each kind has exactly one format. */
 export const ASSET_MIME = {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 
-import { canonicalJson } from '../manifest/canonicalJson'
 import type { FrozenDocument } from './changelog'
 import type { Clip, Exercise, Module } from './model'
+import { canonicalJson } from '../manifest/canonicalJson'
 
 /**
  * What a release records of each document it used. Scripts have versions, so their published

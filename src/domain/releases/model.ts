@@ -5,9 +5,9 @@
  */
 
 import type { IdText } from '../refs'
+import type { ProcessingStatus, ScriptStatus } from '../vocabulary'
 
 export type { ProcessingStatus, ScriptStatus } from '../vocabulary'
-import type { ProcessingStatus, ScriptStatus } from '../vocabulary'
 export type AnswerType = 'text' | 'scale' | 'choice'
 
 /** A derived, content-addressed file: its sha256 (lowercase hex) and size. */

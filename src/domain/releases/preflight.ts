@@ -1,9 +1,3 @@
-import {
-  isForAudience,
-  type ResolutionProblemCode,
-  resolveToolkitForAudience,
-  sortByOrder,
-} from '../variants/resolveVariant'
 import type {
   Accent,
   Audience,
@@ -15,6 +9,12 @@ import type {
   Toolkit,
 } from './model'
 import type { IdText } from '../refs'
+import {
+  isForAudience,
+  type ResolutionProblemCode,
+  resolveToolkitForAudience,
+  sortByOrder,
+} from '../variants/resolveVariant'
 
 export type PreflightCode =
   | 'no-audiences'

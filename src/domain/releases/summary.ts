@@ -1,6 +1,6 @@
-import type { ReleaseOutput } from '../../payload-types'
 import { computeDelta } from './delta'
 import { compareSemver } from './semver'
+import type { ReleaseOutput } from '../../payload-types'
 
 /**
  * What a build wrote for one audience × locale, as `releases.outputs` stores it; its contract is

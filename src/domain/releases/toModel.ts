@@ -1,10 +1,10 @@
 import type { Clip as ClipDoc } from '../../payload-types'
 import type { DerivedRef } from '../media/derivedRefs'
 import { idText } from '../refs'
-import { plainTextFromRichText } from '../text/richText'
 import { freezeDocuments } from './freeze'
 import type * as Model from './model'
 import { locationKey, type MediaLocation, type ToolkitDocuments } from './toolkitDocuments'
+import { plainTextFromRichText } from '../text/richText'
 
 /** The toolkit as plain release data, and what the release used for its freeze record. */
 export interface ToolkitData {

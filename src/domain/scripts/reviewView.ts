@@ -1,6 +1,3 @@
-import type { Comment, Exercise, Script, User } from '../../payload-types'
-import { scoreScript, scoreText } from '../readability/readability'
-import { plainTextFromRichText } from '../text/richText'
 import {
   type Actor,
   allowedActions,
@@ -8,6 +5,9 @@ import {
   type ReviewContext,
 } from './reviewWorkflow'
 import { linesOf } from './scriptDiff'
+import type { Comment, Exercise, Script, User } from '../../payload-types'
+import { scoreScript, scoreText } from '../readability/readability'
+import { plainTextFromRichText } from '../text/richText'
 
 /** What the review view is made from, read as the person who opens it. */
 export interface ReviewDocuments {

@@ -1,5 +1,5 @@
-import type { Audience, Clip, Exercise, Module } from '../releases/model'
 import type { IdText } from '../refs'
+import type { Audience, Clip, Exercise, Module } from '../releases/model'
 
 /**
  * The clip an audience sees: its own variant of the base clip where one exists, else the base

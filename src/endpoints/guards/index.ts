@@ -1,8 +1,8 @@
-import type { RequestGuard } from '../../lib/http/requestGuards'
 import { jsonBody } from './jsonBody'
 import { requestUrl } from './requestUrl'
 import { signInThrottle } from './signInThrottle'
 import { uploadPermission } from './uploadPermission'
+import type { RequestGuard } from '../../lib/http/requestGuards'
 
 /**
  * Every guard, in the order they run, for REST and GraphQL alike (the Next routes and the

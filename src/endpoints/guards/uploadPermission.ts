@@ -1,10 +1,10 @@
-import config from '@payload-config'
 import { createLocalReq, executeAuthStrategies, getPayload } from 'payload'
 
 import { isMultipart, uploadWriteOf } from '../../domain/http/uploadRoute'
 import { jsonError } from '../../lib/http/jsonError'
-import { refuseUploadWrite } from '../../services/uploads/uploadPermission'
 import type { RequestGuard } from '../../lib/http/requestGuards'
+import { refuseUploadWrite } from '../../services/uploads/uploadPermission'
+import config from '@payload-config'
 
 /**
  * Payload parses a multipart body (streaming the file to its temp folder) before it runs

@@ -3,21 +3,18 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { TaskHandler } from 'payload'
 
-import { canonicalJsonBytes } from '../../domain/manifest/canonicalJson'
 import { buildManifest } from '../../domain/manifest/buildManifest'
+import { canonicalJsonBytes } from '../../domain/manifest/canonicalJson'
 import { idText } from '../../domain/refs'
 import { DEFAULT_STALE_AFTER_MS } from '../../domain/releases/buildProgress'
 import type { ReleaseOutput } from '../../domain/releases/summary'
 import type { MediaKey } from '../../domain/storage/mediaKeys'
-import type { Release } from '../../payload-types'
 import { dataDir } from '../../lib/config/paths'
 import {
   type BuildProgressReporter,
   startBuildProgress,
 } from '../../lib/releases/buildProgressReporter'
 import { writeBundle } from '../../lib/releases/bundle'
-import { changelogFor } from '../../services/releases/changelogFor'
-import type { ToolkitModel } from '../../services/releases/loadToolkitModel'
 import { packageReleaseHls } from '../../lib/releases/releaseHls'
 import {
   bundleFileName,
@@ -27,8 +24,11 @@ import {
   storeAsset,
   writeReleaseAtomically,
 } from '../../lib/releases/releaseStore'
-import { runPreflight } from '../../services/releases/runPreflight'
 import { loadSigningKeys, signDetached } from '../../lib/signing'
+import type { Release } from '../../payload-types'
+import { changelogFor } from '../../services/releases/changelogFor'
+import type { ToolkitModel } from '../../services/releases/loadToolkitModel'
+import { runPreflight } from '../../services/releases/runPreflight'
 import { RELEASE_SYSTEM_WRITE } from '../../services/writeContext'
 
 /** A build that cannot go on, with the reason the publisher reads. */

@@ -1,5 +1,7 @@
 import type { PayloadRequest, TaskHandler } from 'payload'
 
+import { describeCaptionErrors, loadMedia, probeChecked } from './mediaInputs'
+import { storageFaultBehind, waitForStorage } from './waitForStorage'
 import { validateVtt } from '../../domain/captions/validateVtt'
 import { checkSync } from '../../domain/media/syncCheck'
 import { idOf } from '../../domain/refs'
@@ -17,8 +19,6 @@ import {
   isTransient,
   markProcessing,
 } from '../../services/media/processingStatus'
-import { describeCaptionErrors, loadMedia, probeChecked } from './mediaInputs'
-import { storageFaultBehind, waitForStorage } from './waitForStorage'
 
 /** What every step of one clip's job shares: where to report, and where it may be handed back. */
 interface JobRun {

@@ -3,9 +3,9 @@ import type { TaskConfig } from 'payload'
 import { supervisedTask } from '../../lib/jobs/supervisedTask'
 import { MEDIA_JOB_RETRIES } from '../queues'
 import { processClipMedia } from './handler'
-import { mediaJobStaleAfterMs } from '../../services/media/staleAfter'
 import { clipIdFromInput, markProcessing } from '../../services/media/processingStatus'
 import { clipJobKey } from '../../services/media/queueClipJob'
+import { mediaJobStaleAfterMs } from '../../services/media/staleAfter'
 
 /**
  * Everything a clip needs to play: renditions, poster, normalised voices, per-accent offline

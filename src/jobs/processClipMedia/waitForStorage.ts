@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
+import { DERIVED_AREA } from '../../domain/storage/mediaKeys'
 import {
   checkRoom,
   describeJobFault,
   storageFaultOf,
   type StorageFault,
 } from '../../domain/storage/storageFault'
-import { DERIVED_AREA } from '../../domain/storage/mediaKeys'
 import { mediaStore } from '../../lib/storage/store'
 import type { ProcessingPatch } from '../../services/media/processingStatus'
 import { MEDIA_QUEUE } from '../queues'

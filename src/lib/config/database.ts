@@ -4,9 +4,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { applyPragmasToEveryConnection } from './sqliteConnections'
 import { parseDatabaseUri } from '../../domain/config/databaseUri'
 import { perConnectionPragmas, sqliteSettings } from '../../domain/config/sqliteSettings'
-import { applyPragmasToEveryConnection } from './sqliteConnections'
 
 /**
  * Embedded SQLite by default; MongoDB when DATABASE_URI says so. SQLite in production does not

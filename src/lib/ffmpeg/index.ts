@@ -1,10 +1,10 @@
 // The only module that runs ffmpeg or ffprobe. Commands arrive as plain data built by the pure
 // functions in src/domain/media; swapping fluent-ffmpeg (archived upstream) touches only here.
-import { spawn } from 'node:child_process'
 import ffmpeg from 'fluent-ffmpeg'
+import { spawn } from 'node:child_process'
 
-import { toArgv, type FfmpegCommand } from '../../domain/media/ffmpegCommand'
 import { ffmpegBinaries } from './binaries'
+import { toArgv, type FfmpegCommand } from '../../domain/media/ffmpegCommand'
 
 export interface ProbedStream {
   index: number

@@ -1,9 +1,9 @@
+import { PEER_ADDRESS_ENV, PEER_ADDRESS_HEADER } from './peerAddress.mjs'
 import {
   parseTrustProxy,
   resolveClientAddress,
   throttleKeyFor,
 } from '../../domain/auth/clientAddress'
-import { PEER_ADDRESS_ENV, PEER_ADDRESS_HEADER } from './peerAddress.mjs'
 
 type Env = Record<string, string | undefined>
 

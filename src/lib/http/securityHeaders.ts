@@ -1,10 +1,10 @@
+import type { RouteHandler } from './requestGuards'
 import {
   API_CONTENT_SECURITY_POLICY,
   isServedOverTls,
   STRICT_TRANSPORT_SECURITY,
   trustedProxyCount,
 } from '../../domain/http/securityHeaders'
-import type { RouteHandler } from './requestGuards'
 
 /**
  * The API's own security headers, on every answer of a route file (Payload's, the guards' and

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { Id } from '../../domain/refs'
 import { retryDelayMs } from '../../domain/jobs/retry'
 import { isTransientDatabaseError } from '../../domain/jobs/transientDatabaseError'
+import type { Id } from '../../domain/refs'
 
 /**
  * Puts a job this process claimed back in the queue, unless it has finished meanwhile: the next

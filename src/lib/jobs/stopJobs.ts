@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
 import { stopMediaTools } from '../ffmpeg'
-import { mediaStore } from '../storage/store'
 import { returnJobToQueue } from './returnJobs'
 import { beginStopping, runningJobs, whenAllParked } from './runningJobs'
+import { mediaStore } from '../storage/store'
 
 export interface StopReport {
   /** Jobs that were still running after the grace period and went back to the queue. */

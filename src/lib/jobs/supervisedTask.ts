@@ -1,8 +1,8 @@
 import type { Payload, TaskHandler, TaskHandlerArgs, TaskType } from 'payload'
 
-import { heartbeatEveryMs } from '../../domain/jobs/heartbeat'
 import { startJobHeartbeat } from './heartbeat'
 import { trackRunningJob } from './runningJobs'
+import { heartbeatEveryMs } from '../../domain/jobs/heartbeat'
 
 export interface Supervision<Input> {
   /** Renew the job's claim while it runs, so a dead process's job is found (see heartbeat.ts). */

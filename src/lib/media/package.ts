@@ -1,18 +1,18 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { muxAccentCommand } from '../../domain/media/audio'
-import { contentKey } from '../../domain/media/contentKey'
-import { HLS_SEGMENT_SECONDS, hlsSegmentCommand } from '../../domain/media/hlsSegments'
-import { buildMultivariantPlaylist, buildSubtitlePlaylist } from '../../domain/media/hlsPlaylist'
-import type { DerivedRef } from '../../domain/media/derivedRefs'
-import type { ClipProcessingDetails } from '../../payload-types'
-import { runFfmpeg } from '../ffmpeg'
-import { derivedKey } from '../../domain/storage/mediaKeys'
-import { buildDerived } from '../storage/derived'
-import { mediaStore, withLocalFiles } from '../storage/store'
 import type { AnimationOutputs } from './animation'
 import type { VoiceOutputs } from './voice'
+import { muxAccentCommand } from '../../domain/media/audio'
+import { contentKey } from '../../domain/media/contentKey'
+import type { DerivedRef } from '../../domain/media/derivedRefs'
+import { buildMultivariantPlaylist, buildSubtitlePlaylist } from '../../domain/media/hlsPlaylist'
+import { HLS_SEGMENT_SECONDS, hlsSegmentCommand } from '../../domain/media/hlsSegments'
+import { derivedKey } from '../../domain/storage/mediaKeys'
+import type { ClipProcessingDetails } from '../../payload-types'
+import { runFfmpeg } from '../ffmpeg'
+import { buildDerived } from '../storage/derived'
+import { mediaStore, withLocalFiles } from '../storage/store'
 
 export interface AccentVoice {
   accentLabel: string

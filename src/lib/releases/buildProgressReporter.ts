@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import type { BuildPhase, BuildProgress } from '../../domain/releases/buildProgress'
 import type { Id } from '../../domain/refs'
+import type { BuildPhase, BuildProgress } from '../../domain/releases/buildProgress'
 import { startHeartbeat } from '../jobs/heartbeat'
 
 const HEARTBEAT_MS = 5_000

@@ -1,6 +1,6 @@
+import { bytesCrc32, type OpenSource, sourceCrc32, writeStoredZip } from './storedZip'
 import { assetKey } from '../../domain/storage/mediaKeys'
 import { mediaStore } from '../storage/store'
-import { bytesCrc32, type OpenSource, sourceCrc32, writeStoredZip } from './storedZip'
 
 const storedAsset =
   (sha256: string): OpenSource =>

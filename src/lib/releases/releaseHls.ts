@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto'
 
-import type { FileRef } from '../../domain/releases/model'
+import { storeAsset } from './releaseStore'
 import {
   hlsMime,
   playlistUris,
   rewritePlaylistUris,
   selectRenditions,
 } from '../../domain/releases/hlsForRelease'
+import type { FileRef } from '../../domain/releases/model'
 import {
   assetKey,
   type MediaKey,
   parentKey,
   resolveRelativeKey,
 } from '../../domain/storage/mediaKeys'
-import { storedSha256 } from '../storage/storedHash'
 import { mediaStore } from '../storage/store'
-import { storeAsset } from './releaseStore'
+import { storedSha256 } from '../storage/storedHash'
 
 export interface ReleaseHls {
   master: FileRef

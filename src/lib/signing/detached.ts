@@ -1,6 +1,5 @@
 import { sign, verify } from 'node:crypto'
 
-import { ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES } from '../../domain/signing/ed25519'
 import {
   type ActiveSigningKey,
   type PublicKeyInfo,
@@ -8,6 +7,7 @@ import {
   keyIdOf,
   publicKeyFromRaw,
 } from './keys'
+import { ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES } from '../../domain/signing/ed25519'
 
 /** A signature kept apart from the bytes it signs (the manifest's exact canonical bytes). */
 export interface DetachedSignature {

@@ -2,8 +2,8 @@ import fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { DERIVED_AREA, derivedKey } from '../../domain/storage/mediaKeys'
 import { mediaStore } from './store'
+import { DERIVED_AREA, derivedKey } from '../../domain/storage/mediaKeys'
 
 const COMPLETE = '.complete'
 const RESULT = 'result.json'

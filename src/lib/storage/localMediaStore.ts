@@ -4,9 +4,9 @@ import fsp from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 
-import { IMMUTABLE_AREAS, isSafeKey, type MediaKey } from '../../domain/storage/mediaKeys'
 import { type StorageState, storageStateOf } from './diskSpace'
 import type { ByteRange, MediaStore, StagedFolder, StoredObject } from './mediaStore'
+import { IMMUTABLE_AREAS, isSafeKey, type MediaKey } from '../../domain/storage/mediaKeys'
 
 /** Marks what is still being written, in staged folders and half-put files; never a final name. */
 const TMP_MARK = '.tmp-'

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 
-import type { MediaKey } from '../../domain/storage/mediaKeys'
 import type { StorageState } from './diskSpace'
+import type { MediaKey } from '../../domain/storage/mediaKeys'
 
 export interface StoredObject {
   bytes: number

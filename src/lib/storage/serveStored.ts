@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream'
 
+import { mediaStore } from './store'
 import { matchesIfNoneMatch } from '../../domain/http/conditional'
 import { parseRange } from '../../domain/http/range'
 import type { MediaKey } from '../../domain/storage/mediaKeys'
-import { mediaStore } from './store'
 
 /**
  * Up to this size a whole object is read in one call and sent as bytes: a stream costs more per

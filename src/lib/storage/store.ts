@@ -1,7 +1,7 @@
-import type { MediaKey } from '../../domain/storage/mediaKeys'
-import { mediaDir } from '../config/paths'
 import { localMediaStore } from './localMediaStore'
 import type { MediaStore } from './mediaStore'
+import type { MediaKey } from '../../domain/storage/mediaKeys'
+import { mediaDir } from '../config/paths'
 
 let store: MediaStore | null = null
 

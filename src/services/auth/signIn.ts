@@ -1,5 +1,6 @@
 import { APIError, AuthenticationError, type Config, type PayloadRequest } from 'payload'
 
+import { parseTrustProxy, throttleKeyFor } from '../../domain/auth/clientAddress'
 import { clientLabel, signInAuditSummary } from '../../domain/auth/signInAudit'
 import {
   judgeSignIn,
@@ -9,8 +10,6 @@ import {
   throttlesStartedBy,
   type RefusalReason,
 } from '../../domain/auth/signInPolicy'
-import { parseTrustProxy, throttleKeyFor } from '../../domain/auth/clientAddress'
-import { entityLabel, recordAudit } from '../audit/recordAudit'
 import { verifyPassword } from '../../lib/auth/passwordVerifier'
 import {
   attemptKeys,
@@ -22,6 +21,7 @@ import {
 import { normaliseSignInEmail, signInSubjectKey } from '../../lib/auth/subjectKey'
 import { clientAddressOf } from '../../lib/http/clientAddress'
 import type { User } from '../../payload-types'
+import { entityLabel, recordAudit } from '../audit/recordAudit'
 
 type Account = Pick<User, 'id'> & { hash?: string | null; salt?: string | null }
 

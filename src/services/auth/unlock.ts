@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { forgetAccount } from '../../lib/auth/signInCounters'
 import { auditSignIn, describeAttempt, findAccount } from './signIn'
+import { forgetAccount } from '../../lib/auth/signInCounters'
 
 /**
  * After Payload's unlock (admins only, see the Users collection's access): clears the account's

@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 
+import { BackupError } from './backupError'
 import {
   checkBackupContents,
   parseBackupManifest,
@@ -9,7 +10,6 @@ import {
 import { parseChecksums, type FileDigest } from '../../domain/backup/checksums'
 import { BACKUP_MANIFEST_FILE, CHECKSUMS_FILE } from '../../domain/backup/layout'
 import { hashFile, walkFiles } from '../../lib/backup/files'
-import { BackupError } from './backupError'
 
 export interface VerifiedBackup {
   dir: string

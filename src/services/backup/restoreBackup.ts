@@ -1,13 +1,13 @@
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 
+import { BackupError } from './backupError'
+import { readVerifiedBackup, type VerifiedBackup } from './readBackup'
 import { areaOf, DATABASE_FILE, isInProgress } from '../../domain/backup/layout'
 import { restoreRefusal } from '../../domain/backup/restoreRules'
 import { copyHashed, linkInPlace, walkFiles } from '../../lib/backup/files'
 import { SQLITE_COMPANIONS, type StudioLocations } from '../../lib/backup/locations'
 import { checkSqliteIntegrity } from '../../lib/backup/sqliteSnapshot'
-import { BackupError } from './backupError'
-import { readVerifiedBackup, type VerifiedBackup } from './readBackup'
 
 export interface RestoreReport {
   createdAt: string

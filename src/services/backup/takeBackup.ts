@@ -1,6 +1,8 @@
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 
+import { backupCopier, type CopiedFile } from './backupCopier'
+import { BackupError } from './backupError'
 import { buildBackupManifest, type BackupManifest } from '../../domain/backup/backupManifest'
 import { formatChecksums } from '../../domain/backup/checksums'
 import {
@@ -14,8 +16,6 @@ import { SQLITE_COMPANIONS, type StudioLocations } from '../../lib/backup/locati
 import { snapshotSqlite } from '../../lib/backup/sqliteSnapshot'
 import { DEV_SECRET_FILE } from '../../lib/config/secret'
 import { DEV_KEY_DIR } from '../../lib/signing/keys'
-import { backupCopier, type CopiedFile } from './backupCopier'
-import { BackupError } from './backupError'
 
 /** The parts of DATA_DIR a studio needs to run again: the dev secret and the dev signing keys. */
 export const DATA_ITEMS = [DEV_SECRET_FILE, DEV_KEY_DIR] as const

@@ -3,9 +3,9 @@ import type { Payload } from 'payload'
 import { compareSemver } from '../../domain/releases/semver'
 import type { ReleaseOutput } from '../../domain/releases/summary'
 import { releaseKey } from '../../domain/storage/mediaKeys'
+import { createCache } from '../../lib/cache'
 import { manifestFileName } from '../../lib/releases/releaseStore'
 import { mediaStore } from '../../lib/storage/store'
-import { createCache } from '../../lib/cache'
 
 export interface CatalogRelease {
   id: number

@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 
 import { isTransientDatabaseError } from '../../domain/jobs/transientDatabaseError'
 import { type Id, idFromText } from '../../domain/refs'
-import type { ProcessingStatus } from '../../domain/vocabulary'
 import { storageFaultOf } from '../../domain/storage/storageFault'
+import type { ProcessingStatus } from '../../domain/vocabulary'
 import { MediaToolError } from '../../lib/ffmpeg'
 import { SYSTEM_MEDIA_WRITE } from '../writeContext'
 

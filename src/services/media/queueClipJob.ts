@@ -1,8 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { idOf, type Id } from '../../domain/refs'
 import { MEDIA_QUEUE } from '../../jobs/queues'
 import type { Clip } from '../../payload-types'
-import { idOf, type Id } from '../../domain/refs'
 import { SYSTEM_MEDIA_WRITE } from '../writeContext'
 
 /** The media a clip is made of, as ids: a change here means new processing is needed. */

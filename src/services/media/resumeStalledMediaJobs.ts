@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
-import { mediaJobStaleAfterMs } from './staleAfter'
 import { clipIdFromInput, markProcessing } from './processingStatus'
+import { mediaJobStaleAfterMs } from './staleAfter'
 import { MEDIA_JOB_RETRIES, MEDIA_QUEUE } from '../../jobs/queues'
 import { retryWhileBusy } from '../../lib/jobs/returnJobs'
 import { removeAbandonedBuilds } from '../../lib/storage/derived'

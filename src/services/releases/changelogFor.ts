@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
+import type { ToolkitModel } from './loadToolkitModel'
+import { newestRelease } from './newestRelease'
 import { idText } from '../../domain/refs'
 import { diffReleases, formatChangelog, type FrozenRelease } from '../../domain/releases/changelog'
 import type { Release } from '../../payload-types'
-import type { ToolkitModel } from './loadToolkitModel'
-import { newestRelease } from './newestRelease'
 
 /**
  * What this release would freeze, the release it follows, and the changelog generated from the

@@ -3,18 +3,18 @@ import type { PayloadRequest } from 'payload'
 import { idText } from '../../domain/refs'
 import type { FileRef } from '../../domain/releases/model'
 import {
-  locationKey,
-  type MediaLocation,
-  type ToolkitDocuments,
-} from '../../domain/releases/toolkitDocuments'
-import {
   clipMediaLocations,
   mediaLocationsOf,
   type ToolkitData,
   toModel,
 } from '../../domain/releases/toModel'
-import type { Locale } from '../../domain/vocabulary'
+import {
+  locationKey,
+  type MediaLocation,
+  type ToolkitDocuments,
+} from '../../domain/releases/toolkitDocuments'
 import { derivedKey, type MediaKey, uploadKey } from '../../domain/storage/mediaKeys'
+import type { Locale } from '../../domain/vocabulary'
 import { storedSha256 } from '../../lib/storage/storedHash'
 
 export interface ToolkitModel extends ToolkitData {

@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
+import { newestRelease } from './newestRelease'
 import { staffUser } from '../../access/roles'
 import { asRelationId, idText } from '../../domain/refs'
 import type { PreflightResult } from '../../domain/releases/preflight'
 import { nextMustBeGreater } from '../../domain/releases/semver'
 import { RELEASE_QUEUE } from '../../jobs/queues'
 import { dataDir } from '../../lib/config/paths'
-import { newestRelease } from './newestRelease'
 import { loadSigningKeys } from '../../lib/signing'
 import type { Release } from '../../payload-types'
 import { refuse, type Refusal } from '../refusal'

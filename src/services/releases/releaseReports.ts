@@ -1,11 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
+import { changelogFor } from './changelogFor'
+import { runPreflight } from './runPreflight'
 import { idText } from '../../domain/refs'
 import type { PreflightResult } from '../../domain/releases/preflight'
 import { type ReleaseOutput, summariseOutputs } from '../../domain/releases/summary'
 import type { Release } from '../../payload-types'
-import { changelogFor } from './changelogFor'
-import { runPreflight } from './runPreflight'
 
 /** What a publish would check, with the coverage matrix, and the changelog it would generate. */
 export async function preflightReport(

@@ -3,8 +3,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import { secondsSetting } from '../../domain/jobs/heartbeat'
 import { DEFAULT_STALE_AFTER_MS, isBuildStalled } from '../../domain/releases/buildProgress'
 import { RELEASE_QUEUE, releaseBuildKey } from '../../jobs/queues'
-import type { Release } from '../../payload-types'
 import { removeInterruptedWrites } from '../../lib/releases/releaseStore'
+import type { Release } from '../../payload-types'
 
 /**
  * How long a build may go without a heartbeat before it counts as dead

@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import { preflight, type PreflightResult } from '../../domain/releases/preflight'
-import type { Release } from '../../payload-types'
 import { loadToolkitModel, type ToolkitModel } from './loadToolkitModel'
 import { idText } from '../../domain/refs'
+import { preflight, type PreflightResult } from '../../domain/releases/preflight'
 import { DEFAULT_LOCALE, type Locale } from '../../domain/vocabulary'
+import type { Release } from '../../payload-types'
 
 /** Preflight for a release as chosen: every locale's documents must pass. */
 export async function runPreflight(

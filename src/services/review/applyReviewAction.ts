@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
+import { actorFor, latestVersionId, reviewContextOf, scriptContentHash } from './context'
 import { asRelationId, idFromText, idText } from '../../domain/refs'
 import { decide, type ReviewAction, type Role } from '../../domain/scripts/reviewWorkflow'
-import { recordAudit } from '../audit/recordAudit'
 import type { Script } from '../../payload-types'
-import { actorFor, latestVersionId, reviewContextOf, scriptContentHash } from './context'
-import { REVIEW_TRANSITION } from '../writeContext'
+import { recordAudit } from '../audit/recordAudit'
 import { refuse, type Refusal } from '../refusal'
+import { REVIEW_TRANSITION } from '../writeContext'
 
 export const REVIEW_ACTIONS = ['submit', 'approve', 'requestChanges', 'returnToDraft'] as const
 export type ReviewRequestAction = (typeof REVIEW_ACTIONS)[number]

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { staffUser } from '../../access/roles'
+import { type Id, idText } from '../../domain/refs'
 import type {
   Actor,
   Approval,
@@ -9,7 +10,6 @@ import type {
 } from '../../domain/scripts/reviewWorkflow'
 import { contentHash, linesOf } from '../../domain/scripts/scriptDiff'
 import type { Script } from '../../payload-types'
-import { type Id, idText } from '../../domain/refs'
 
 /** The hash approvals sign: the spoken text in order, with speakers and the cast. */
 export function scriptContentHash(script: Pick<Script, 'scenes' | 'characters'>): string {

@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Clip, Script } from '../../payload-types'
 import { scriptContentHash } from './context'
 import { idText } from '../../domain/refs'
+import type { Clip, Script } from '../../payload-types'
 import { LINEAGE_WRITE } from '../writeContext'
 
 type MediaRow = {

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import type { ReviewDocuments } from '../../domain/scripts/reviewView'
 import { idOf } from '../../domain/refs'
+import type { ReviewDocuments } from '../../domain/scripts/reviewView'
 import type { Comment, Script } from '../../payload-types'
 
 /**

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { User } from '../../../src/payload-types'
 import type { FileSpec } from './world'
+import type { User } from '../../../src/payload-types'
 
 type Id = number | string
 

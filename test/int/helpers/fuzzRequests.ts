@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 
-import { WHERE_OPERATORS } from '../../../src/domain/http/queryArguments'
 import type { RouteKey } from './routeTable'
+import { WHERE_OPERATORS } from '../../../src/domain/http/queryArguments'
 
 /** One request the fuzz test sends: what it is, exactly as it goes on the wire. */
 export interface FuzzRequest {

@@ -3,9 +3,9 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { derivedRoot } from './localStore'
+import { uniqueSuffix } from './payload'
 import type { Clip } from '../../../src/payload-types'
 import type { MediaFixtures } from '../media/helpers/fixtures'
-import { uniqueSuffix } from './payload'
 
 type Made = { collection: 'animations' | 'voice-tracks' | 'accents' | 'clips'; id: number }
 

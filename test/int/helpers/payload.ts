@@ -1,7 +1,7 @@
-import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 
 import type { User } from '../../../src/payload-types'
+import config from '@payload-config'
 
 export async function getTestPayload(): Promise<Payload> {
   return getPayload({ config })

@@ -4,9 +4,9 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { expect } from 'vitest'
 
-import type { MediaFixtures } from '../media/helpers/fixtures'
 import { uniqueSuffix } from './payload'
 import type { World } from './world'
+import type { MediaFixtures } from '../media/helpers/fixtures'
 
 type Collection = Parameters<Payload['delete']>[0]['collection']
 

@@ -1,14 +1,13 @@
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-
-import config from '@payload-config'
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 
 import { apiGuards } from '@/endpoints/guards'
 import { PEER_ADDRESS_ENV, stampPeerAddress } from '@/lib/http/peerAddress.mjs'
 import { withRequestGuards } from '@/lib/http/requestGuards'
 import { withSecurityHeaders } from '@/lib/http/securityHeaders'
+import config from '@payload-config'
 
 // The same guards and headers as the Next routes in src/app/(payload)/api/.
 const graphql = withSecurityHeaders(withRequestGuards(GRAPHQL_POST(config), apiGuards))

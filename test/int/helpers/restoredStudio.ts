@@ -4,9 +4,9 @@
 import fs from 'node:fs'
 import { getPayload } from 'payload'
 
-import config from '../../../payload.config'
 import { dumpDocuments } from './dumpDocuments'
 import { startRestServer } from './restServer'
+import config from '../../../payload.config'
 
 const payload = await getPayload({ config })
 fs.writeFileSync(process.env.DUMP_FILE!, JSON.stringify(await dumpDocuments(payload)))

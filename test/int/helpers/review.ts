@@ -1,11 +1,11 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { expect } from 'vitest'
 
-import { scriptContentHash } from '../../../src/services/review/context'
-import type { Clip, Comment, Script, User } from '../../../src/payload-types'
 import { uniqueSuffix } from './payload'
 import { loginToken, type Studio } from './studio'
 import { PASSWORD, vttFile, type World } from './world'
+import type { Clip, Comment, Script, User } from '../../../src/payload-types'
+import { scriptContentHash } from '../../../src/services/review/context'
 
 type Id = number | string
 

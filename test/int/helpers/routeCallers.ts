@@ -1,5 +1,5 @@
-import type { Payload } from 'payload'
 import { randomUUID } from 'node:crypto'
+import type { Payload } from 'payload'
 
 import { loginToken } from './studio'
 import { PASSWORD, type World } from './world'

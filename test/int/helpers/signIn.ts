@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
-import type { User } from '../../../src/payload-types'
 import { uniqueSuffix } from './payload'
 import { PASSWORD } from './world'
+import type { User } from '../../../src/payload-types'
 
 export interface SignInAnswer {
   status: number

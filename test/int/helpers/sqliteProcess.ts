@@ -4,8 +4,8 @@
 // "WROTE <ms>" or "FAILED <code> <ms>". "READY" says the config loaded (the test starts it
 // with payloadNodeOptions(), so it does not exit silently while importing it on Node 20).
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import { getPayload } from 'payload'
 import readline from 'node:readline'
+import { getPayload } from 'payload'
 
 import config from '../../../payload.config'
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+
 import { payloadNodeOptions } from '../../../scripts/payload-cli.mjs'
 
 export interface StudioProcess {

@@ -3,9 +3,9 @@ import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import sharp from 'sharp'
 
+import { uniqueSuffix } from './payload'
 import { richTextFromParagraphs } from '../../../src/domain/text/richText'
 import type { User } from '../../../src/payload-types'
-import { uniqueSuffix } from './payload'
 
 const FIXTURES = path.resolve('seed/fixtures/media')
 

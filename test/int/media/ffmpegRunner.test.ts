@@ -1,7 +1,7 @@
+import ffmpeg from 'fluent-ffmpeg'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import ffmpeg from 'fluent-ffmpeg'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { toArgv } from '../../../src/domain/media/ffmpegCommand'

@@ -1,20 +1,19 @@
+import { Parser } from 'm3u8-parser'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Parser } from 'm3u8-parser'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { MediaFixtures, VALID_VTT } from './helpers/fixtures'
+import type { DerivedRef } from '../../../src/domain/media/derivedRefs'
 import { idOf } from '../../../src/domain/refs'
-
+import { derivedKey } from '../../../src/domain/storage/mediaKeys'
 import { mediaDir } from '../../../src/lib/config/paths'
 import { ffmpegRunCount, probe } from '../../../src/lib/ffmpeg'
-import type { DerivedRef } from '../../../src/domain/media/derivedRefs'
-import { derivedKey } from '../../../src/domain/storage/mediaKeys'
 import type { ClipProcessingDetails } from '../../../src/payload-types'
-import { derivedRoot, localPathOf } from '../helpers/localStore'
 import type { Clip } from '../../../src/payload-types'
+import { derivedRoot, localPathOf } from '../helpers/localStore'
 import { getTestPayload, uniqueSuffix } from '../helpers/payload'
-import { MediaFixtures, VALID_VTT } from './helpers/fixtures'
 
 let payload: Payload
 const fixtures = new MediaFixtures()

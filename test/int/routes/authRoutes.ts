@@ -1,9 +1,9 @@
 import { expect } from 'vitest'
 
+import { REFUSED } from './contentRoutes'
 import { CALLERS } from '../helpers/routeCallers'
 import type { RouteRule } from '../helpers/routeTable'
 import { PASSWORD } from '../helpers/world'
-import { REFUSED } from './contentRoutes'
 
 const NOT_OFFERED = 404
 

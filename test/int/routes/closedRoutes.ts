@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
 
-import { on, urlFor, type RouteRule } from '../helpers/routeTable'
 import { APP_COLLECTIONS, UPLOAD_COLLECTIONS } from './contentRoutes'
 import { INTERNAL_COLLECTIONS } from './internalRoutes'
+import { on, urlFor, type RouteRule } from '../helpers/routeTable'
 
 const SIGN_IN_ROUTES = [
   'POST /login',

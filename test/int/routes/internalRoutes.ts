@@ -1,10 +1,10 @@
 import { createLocalReq, type Payload } from 'payload'
 import { expect } from 'vitest'
 
+import { REFUSED } from './contentRoutes'
 import type { User } from '../../../src/payload-types'
 import { CALLERS } from '../helpers/routeCallers'
 import { on, type RouteContext, type RouteRule } from '../helpers/routeTable'
-import { REFUSED } from './contentRoutes'
 
 export const INTERNAL_COLLECTIONS = [
   'payload-kv',

@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
 
+import { REFUSED } from './contentRoutes'
 import { CALLERS } from '../helpers/routeCallers'
 import { urlFor, type RouteRule } from '../helpers/routeTable'
-import { REFUSED } from './contentRoutes'
 
 const DELIVERY_ROUTES = [
   'GET /api/delivery/toolkits',

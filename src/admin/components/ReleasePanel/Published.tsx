@@ -1,11 +1,11 @@
 'use client'
 import React, { useEffect, useState } from 'react'
 
-import type { OutputSummary } from '../../../domain/releases/summary'
-import { requestJson } from '../../requestJson'
 import type { ReleaseDoc } from './api'
 import { OutputsTable } from './OutputsTable'
 import { WithdrawForm } from './WithdrawForm'
+import type { OutputSummary } from '../../../domain/releases/summary'
+import { requestJson } from '../../requestJson'
 
 /** A published or withdrawn release: its outputs with sizes, deltas and downloads; withdrawal. */
 export function Published(props: {

@@ -2,11 +2,11 @@
 import { useAuth, useDocumentInfo, useFormModified } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-import { isBuildStalled } from '../../../domain/releases/buildProgress'
 import { Building } from './Building'
 import { DraftRelease } from './DraftRelease'
 import { Published } from './Published'
 import { usePreflight, useRelease, useReleaseActions } from './useReleaseState'
+import { isBuildStalled } from '../../../domain/releases/buildProgress'
 import './releasePanel.scss'
 
 /**

@@ -1,8 +1,8 @@
 'use client'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { requestJson } from '../../requestJson'
 import type { Preflight, ReleaseDoc } from './api'
+import { requestJson } from '../../requestJson'
 
 const POLL_MS = 1500
 

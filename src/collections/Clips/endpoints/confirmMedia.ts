@@ -1,10 +1,10 @@
 import type { Endpoint } from 'payload'
 
 import { hasRole } from '../../../access/roles'
-import type { Clip } from '../../../payload-types'
 import { confirmMediaRequestOf } from '../../../domain/http/endpointBodies'
 import { readJsonBody } from '../../../endpoints/readJsonBody'
 import { jsonError } from '../../../lib/http/jsonError'
+import type { Clip } from '../../../payload-types'
 import { recordingSourceHash } from '../../../services/review/lineage'
 import { LINEAGE_WRITE } from '../../../services/writeContext'
 

@@ -1,9 +1,9 @@
 import type { CollectionBeforeValidateHook, Where } from 'payload'
 
+import { idOf } from '../../../domain/refs'
 import { checkVariantFields } from '../../../domain/variants/audienceFit'
 import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
 import type { Clip } from '../../../payload-types'
-import { idOf } from '../../../domain/refs'
 
 export const ensureVariantRules: CollectionBeforeValidateHook<Clip> = async ({
   data,

@@ -1,10 +1,10 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { staffUser } from '../../../access/roles'
+import { asRelationId, idOf, idText } from '../../../domain/refs'
 import { linesOf } from '../../../domain/scripts/scriptDiff'
 import type { Comment } from '../../../payload-types'
 import { latestVersionId, readableScript } from '../../../services/review/context'
-import { asRelationId, idOf, idText } from '../../../domain/refs'
 
 /**
  * Ties a new comment to its author and to the script text it was made on (version, speaker,

@@ -1,8 +1,8 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
 import { checkApiKey } from '../../../domain/auth/apiKeyRules'
-import type { DeliveryApp } from '../../../payload-types'
 import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
+import type { DeliveryApp } from '../../../payload-types'
 
 /** A key set through the API must be one the stored index keeps safe (see apiKeyRules). */
 export const checkKeyStrength: CollectionBeforeValidateHook<DeliveryApp> = ({ data, req }) => {

@@ -1,9 +1,9 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
+import { type Id, idOf } from '../../../domain/refs'
 import { checkExerciseClip, type AudienceRef } from '../../../domain/variants/audienceFit'
 import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
 import type { Exercise } from '../../../payload-types'
-import { type Id, idOf } from '../../../domain/refs'
 
 export const ensureClipSuitsAudiences: CollectionBeforeValidateHook<Exercise> = async ({
   data,

@@ -1,11 +1,11 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
+import { idOf } from '../../../domain/refs'
 import { isValidSemver, nextMustBeGreater } from '../../../domain/releases/semver'
-import { newestRelease } from '../../../services/releases/newestRelease'
+import { VERSION_CLAIMING_STATUSES } from '../../../domain/vocabulary'
 import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
 import type { Release } from '../../../payload-types'
-import { idOf } from '../../../domain/refs'
-import { VERSION_CLAIMING_STATUSES } from '../../../domain/vocabulary'
+import { newestRelease } from '../../../services/releases/newestRelease'
 
 /** The version is semver and greater than every earlier release of the same toolkit. */
 export const validateReleaseVersion: CollectionBeforeValidateHook<Release> = async ({

@@ -3,8 +3,8 @@ import { APIError, type CollectionAfterChangeHook, type CollectionBeforeChangeHo
 import { staffUser } from '../../../access/roles'
 import { decide, type ReviewAction, type ReviewState } from '../../../domain/scripts/reviewWorkflow'
 import type { Script } from '../../../payload-types'
-import { markRecordedMediaStale } from '../../../services/review/lineage'
 import { actorFor, reviewContextOf, scriptContentHash } from '../../../services/review/context'
+import { markRecordedMediaStale } from '../../../services/review/lineage'
 
 const DIRECT_TRANSITIONS: Partial<Record<ReviewState, Partial<Record<ReviewState, ReviewAction>>>> =
   {

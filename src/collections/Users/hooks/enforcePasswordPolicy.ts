@@ -1,8 +1,8 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 import { passwordProblem } from '../../../domain/auth/passwordPolicy'
-import { commonPasswords } from '../../../lib/auth/commonPasswords'
 import { throwIfFieldErrors } from '../../../hooks/fieldErrors'
+import { commonPasswords } from '../../../lib/auth/commonPasswords'
 
 /**
  * Every way a password is set: creating a user (the first-register screen included), changing

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import {
   getNamedType,
   isInputObjectType,
@@ -10,6 +9,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql'
+import crypto from 'node:crypto'
 import { formatNames, toWords, type CollectionSlug, type SanitizedConfig } from 'payload'
 
 import type { Canary } from './canaries'
