@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import type { Id } from '../../domain/refs'
 import { compareSemver } from '../../domain/releases/semver'
 import type { ReleaseOutput } from '../../domain/releases/summary'
 import { releaseKey } from '../../domain/storage/mediaKeys'
@@ -8,7 +9,7 @@ import { manifestFileName } from '../../lib/releases/releaseStore'
 import { mediaStore } from '../../lib/storage/store'
 
 export interface CatalogRelease {
-  id: number
+  id: Id
   version: string
   status: 'published' | 'withdrawn'
   withdrawnReason: string | null

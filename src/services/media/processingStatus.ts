@@ -11,7 +11,7 @@ import { SYSTEM_MEDIA_WRITE } from '../writeContext'
 export class InputProblem extends Error {
   constructor(
     message: string,
-    readonly media?: { collection: 'animations' | 'voice-tracks' | 'captions'; id: number },
+    readonly media?: { collection: 'animations' | 'voice-tracks' | 'captions'; id: Id },
   ) {
     super(message)
     this.name = 'InputProblem'

@@ -2,10 +2,11 @@
 import React from 'react'
 
 import { formatBytes } from '../../../domain/media/uploadRules'
+import type { Id } from '../../../domain/refs'
 import type { OutputSummary } from '../../../domain/releases/summary'
 
 /** Each audience × locale output of a release: sizes, update sizes and downloads. */
-export function OutputsTable(props: { releaseId: number; outputs: OutputSummary[] }) {
+export function OutputsTable(props: { releaseId: Id; outputs: OutputSummary[] }) {
   return (
     <table className="cdm-release__outputs">
       <thead>
@@ -28,7 +29,7 @@ export function OutputsTable(props: { releaseId: number; outputs: OutputSummary[
   )
 }
 
-function OutputRow({ releaseId, output: o }: { releaseId: number; output: OutputSummary }) {
+function OutputRow({ releaseId, output: o }: { releaseId: Id; output: OutputSummary }) {
   const download = (file: string) =>
     `/api/releases/${releaseId}/download?audience=${encodeURIComponent(o.audience)}&locale=${encodeURIComponent(o.locale)}&file=${file}`
   return (

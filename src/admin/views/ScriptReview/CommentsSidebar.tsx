@@ -2,12 +2,13 @@
 import React, { useState } from 'react'
 
 import { reviewApi, type ReviewComment } from './api'
+import type { Id } from '../../../domain/refs'
 
 type Run = (work: Promise<unknown>) => Promise<void>
 
 /** The comments on the chosen line, or on the whole script, with replies and a new comment. */
 export function CommentsSidebar(props: {
-  scriptId: number
+  scriptId: Id
   lineId: string | null
   line: { speaker: string; text: string } | null
   comments: ReviewComment[]
@@ -57,7 +58,7 @@ function CommentThread({
 }: {
   comment: ReviewComment
   replies: ReviewComment[]
-  scriptId: number
+  scriptId: Id
   run: Run
 }) {
   return (
@@ -91,7 +92,7 @@ function CommentThread({
 }
 
 /** A new comment on the chosen line, or on the whole script when no line is chosen. */
-function NewCommentForm(props: { scriptId: number; lineId: string | null; run: Run }) {
+function NewCommentForm(props: { scriptId: Id; lineId: string | null; run: Run }) {
   const [draft, setDraft] = useState('')
   return (
     <form

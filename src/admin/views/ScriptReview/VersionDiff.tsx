@@ -2,9 +2,10 @@
 import React, { useState } from 'react'
 
 import { reviewApi, type DiffResponse, type ReviewState } from './api'
+import type { Id } from '../../../domain/refs'
 
 /** Line-level changes between any two saved versions of the script. */
-export function VersionDiff(props: { scriptId: number; versions: ReviewState['versions'] }) {
+export function VersionDiff(props: { scriptId: Id; versions: ReviewState['versions'] }) {
   const [from, setFrom] = useState(props.versions[1]?.id ?? props.versions[0]?.id ?? '')
   const [to, setTo] = useState('latest')
   const [diff, setDiff] = useState<DiffResponse | null>(null)

@@ -1,3 +1,4 @@
+import type { Id } from '../../../domain/refs'
 import { requestJson } from '../../requestJson'
 
 export interface ReviewLine {
@@ -8,9 +9,9 @@ export interface ReviewLine {
 }
 
 export interface ReviewComment {
-  id: number
+  id: Id
   lineId: string | null
-  parent: number | null
+  parent: Id | null
   body: string
   resolved: boolean
   author: string
@@ -29,7 +30,7 @@ export interface LineScore {
 
 export interface ReviewState {
   script: {
-    id: number
+    id: Id
     title: string
     clipTitle: string | null
     status: string
@@ -39,7 +40,7 @@ export interface ReviewState {
   allowedActions: string[]
   reviewers: { id: string; displayName: string; role: string | null }[]
   approvals: { userId: string; displayName: string; role: string; at: string; current: boolean }[]
-  candidates: { id: number; displayName: string; role: string }[]
+  candidates: { id: Id; displayName: string; role: string }[]
   comments: ReviewComment[]
   readability: {
     lines: LineScore[]
@@ -59,21 +60,17 @@ export interface DiffResponse {
 }
 
 export const reviewApi = {
-  state: (id: string | number) => requestJson<ReviewState>(`/api/scripts/${id}/review`),
-  act: (id: string | number, action: string, reviewers?: (string | number)[]) =>
+  state: (id: Id) => requestJson<ReviewState>(`/api/scripts/${id}/review`),
+  act: (id: Id, action: string, reviewers?: Id[]) =>
     requestJson<{ message: string }>(`/api/scripts/${id}/review`, {
       method: 'POST',
       body: { action, reviewers },
     }),
-  comment: (data: {
-    script: string | number
-    lineId?: string | null
-    body: string
-    parent?: number
-  }) => requestJson('/api/comments', { method: 'POST', body: data }),
-  resolve: (id: number, resolved: boolean) =>
+  comment: (data: { script: Id; lineId?: string | null; body: string; parent?: Id }) =>
+    requestJson('/api/comments', { method: 'POST', body: data }),
+  resolve: (id: Id, resolved: boolean) =>
     requestJson(`/api/comments/${id}`, { method: 'PATCH', body: { resolved } }),
-  diff: (id: string | number, from: string, to: string) =>
+  diff: (id: Id, from: string, to: string) =>
     requestJson<DiffResponse>(
       `/api/scripts/${id}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
     ),
