@@ -28,6 +28,28 @@ describe('the in-process caches', () => {
     expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([3, undefined, 4])
   })
 
+  it('should keep the sizes of its values within maxBytes, letting the oldest go first', () => {
+    const cache = createCache<string>({
+      name: 'test-bytes',
+      ttlMs: null,
+      maxEntries: 100,
+      maxBytes: 10,
+      sizeOf: (value) => value.length,
+    })
+    cache.set('a', 'xxxx')
+    cache.set('b', 'yyyy')
+    cache.set('a', 'xxxxx') // replacing counts the new size only, and makes it the newest
+    expect([cache.get('a'), cache.get('b')]).toEqual(['xxxxx', 'yyyy'])
+    cache.set('c', 'zzz')
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual(['xxxxx', undefined, 'zzz'])
+    cache.clear()
+    cache.set('d', 'w'.repeat(10))
+    expect(cache.get('d')).toBe('w'.repeat(10))
+    // One value larger than the bound is still kept, alone: the caller asked for it.
+    cache.set('e', 'v'.repeat(11))
+    expect([cache.get('d'), cache.get('e')]).toEqual([undefined, 'v'.repeat(11)])
+  })
+
   it('should forget every cache of a name, and no other', () => {
     const one = createCache<number>({ name: 'test-forget', ttlMs: null, maxEntries: 5 })
     const two = createCache<number>({ name: 'test-forget', ttlMs: null, maxEntries: 5 })

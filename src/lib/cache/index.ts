@@ -15,41 +15,58 @@ export interface Cache<V> {
   readonly size: number
 }
 
-export interface CacheOptions {
+export interface CacheOptions<V = unknown> {
   name: string
   /** How long an entry is trusted; null for values that can never go stale (content hashes). */
   ttlMs: number | null
   /** The oldest entry makes room beyond this. */
   maxEntries: number
+  /** With `sizeOf`: the oldest entries make room once the values' sizes add up beyond this. */
+  maxBytes?: number
+  sizeOf?: (value: V) => number
   now?: () => number
 }
 
 const caches = new Map<string, Set<Cache<unknown>>>()
 
-export function createCache<V>(options: CacheOptions): Cache<V> {
+export function createCache<V>(options: CacheOptions<V>): Cache<V> {
   const now = options.now ?? Date.now
+  const sizeOf = options.sizeOf ?? (() => 0)
   const entries = new Map<string, { value: V; until: number }>()
+  let bytes = 0
+  const remove = (key: string) => {
+    const entry = entries.get(key)
+    if (!entry) return
+    entries.delete(key)
+    bytes -= sizeOf(entry.value)
+  }
   const cache: Cache<V> = {
     name: options.name,
     get(key) {
       const entry = entries.get(key)
       if (!entry) return undefined
       if (entry.until <= now()) {
-        entries.delete(key)
+        remove(key)
         return undefined
       }
       return entry.value
     },
     set(key, value, since) {
-      entries.delete(key)
-      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!)
+      remove(key)
+      if (entries.size >= options.maxEntries) remove(entries.keys().next().value!)
       entries.set(key, {
         value,
         until: options.ttlMs === null ? Number.POSITIVE_INFINITY : (since ?? now()) + options.ttlMs,
       })
+      bytes += sizeOf(value)
+      const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY
+      while (bytes > maxBytes && entries.size > 1) remove(entries.keys().next().value!)
     },
-    delete: (key) => void entries.delete(key),
-    clear: () => entries.clear(),
+    delete: (key) => remove(key),
+    clear: () => {
+      entries.clear()
+      bytes = 0
+    },
     get size() {
       return entries.size
     },

@@ -122,14 +122,16 @@ async function loadCatalog(payload: Payload): Promise<DeliveryCatalog> {
 export const outputOf = (release: CatalogRelease, audience: string, locale: string) =>
   release.outputs.find((o) => o.audience === audience && o.locale === locale) ?? null
 
-const MAX_CACHED_MANIFEST_BYTES = 64 * 1024 * 1024
-const manifests = new Map<string, Uint8Array<ArrayBuffer>>()
-let cachedBytes = 0
+// Named by their sha256 and never changed: kept until memory is needed (oldest first past 64 MiB).
+const manifests = createCache<Uint8Array<ArrayBuffer>>({
+  name: 'manifest-bytes',
+  ttlMs: null,
+  maxEntries: 10_000,
+  maxBytes: 64 * 1024 * 1024,
+  sizeOf: (bytes) => bytes.length,
+})
 
-/**
- * A manifest's bytes as written at publish time. They are named by their sha256 and never
- * change, so they are kept in memory (oldest dropped first past 64 MiB).
- */
+/** A manifest's bytes as written at publish time. */
 export async function manifestBytes(
   release: CatalogRelease,
   output: ReleaseOutput,
@@ -142,11 +144,5 @@ export async function manifestBytes(
     ),
   )
   manifests.set(output.manifestSha256, bytes)
-  cachedBytes += bytes.length
-  for (const [sha, cached] of manifests) {
-    if (cachedBytes <= MAX_CACHED_MANIFEST_BYTES) break
-    manifests.delete(sha)
-    cachedBytes -= cached.length
-  }
   return bytes
 }
