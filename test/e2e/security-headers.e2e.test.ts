@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { baseUrl } from './helpers/browser'
 import { freePort } from '../../scripts/free-port.mjs'
 import { DEMO_USERS } from '../../seed/demoUsers'
+import { derivedUrlOf } from '../../src/domain/media/derivedRefs'
+import type { Clip } from '../../src/payload-types'
 
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
 let token = ''
@@ -34,9 +36,11 @@ function expectApiPolicy(response: Response, what: string) {
 async function derivedMediaUrl(): Promise<string> {
   const deadline = Date.now() + 150_000
   while (Date.now() < deadline) {
-    const text = await (await signedIn('/api/clips?depth=0&limit=100')).text()
-    const match = /\/api\/media\/derived\/[0-9a-f]+\/[A-Za-z0-9._-]+\.(?:mp4|jpg|m4a)/.exec(text)
-    if (match) return match[0]
+    const { docs } = (await (await signedIn('/api/clips?depth=0&limit=100')).json()) as {
+      docs: Pick<Clip, 'processing'>[]
+    }
+    const poster = docs.find((clip) => clip.processing?.details)?.processing?.details?.poster
+    if (poster) return derivedUrlOf(poster)
     await new Promise((r) => setTimeout(r, 2000))
   }
   throw new Error('no derived media appeared within 150 s')
