@@ -15,7 +15,7 @@ describe('the import boundaries between layers', { timeout: 120_000 }, () => {
   it('should keep I/O, Payload and the layers above out of src/domain', async () => {
     const found = await problems(
       'src/domain/scripts/boundaryProbe.ts',
-      "import fs from 'node:fs'\nimport { recordAudit } from '../../services/audit/recordAudit'\nexport const probe = [fs, recordAudit]\n",
+      "import fs from 'node:fs'\n\nimport { recordAudit } from '../../services/audit/recordAudit'\nexport const probe = [fs, recordAudit]\n",
     )
     expect(found).toEqual([
       expect.stringMatching(/^no-restricted-imports: 'node:fs'/),
@@ -37,6 +37,14 @@ describe('the import boundaries between layers', { timeout: 120_000 }, () => {
       "import { Scripts } from '../Scripts'\nexport const probe = Scripts\n",
     )
     expect(found).toEqual([expect.stringMatching(/A collection does not reach into another/)])
+  })
+
+  it('should want imports sorted: packages first, then the project, each alphabetical', async () => {
+    const found = await problems(
+      'src/lib/releases/orderProbe.ts',
+      "import path from 'node:path'\n\nimport { z } from './z'\nimport { a } from './a'\nexport const probe = [z, path, a]\n",
+    )
+    expect(found).toEqual(['import/order: `./a` import should occur before import of `./z`'])
   })
 
   it('should let a collection use its own folder and the services', async () => {
