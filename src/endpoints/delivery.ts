@@ -20,6 +20,14 @@ import {
 
 const SHA256 = /^[0-9a-f]{64}$/
 
+/**
+ * Manifests, bundles and assets are sent as stored: their ETags name those bytes and their
+ * ranges count them, so no server or proxy on the way may re-encode them. Next's own gzip
+ * (`next start`) honours no-transform; without it a Range on a WebVTT asset came back as a
+ * gzip body with uncompressed offsets, under the ETag of the uncompressed bytes.
+ */
+const asStored = (cacheControl: string) => `${cacheControl}, no-transform`
+
 const isDeliveryApp = (req: PayloadRequest) =>
   (req.user as { collection?: string } | null)?.collection === 'delivery-apps'
 
@@ -147,7 +155,7 @@ export const deliveryEndpoints: Endpoint[] = [
       const headers = {
         ETag: etag,
         // Behind an API key: no shared cache may keep it for others.
-        'Cache-Control': 'private, max-age=60',
+        'Cache-Control': asStored('private, max-age=60'),
         'X-CDM-Signature': output.signature,
         'X-CDM-Key-Id': output.keyId,
       }
@@ -174,7 +182,7 @@ export const deliveryEndpoints: Endpoint[] = [
         rangeHeader: req.headers.get('range'),
         // Behind an API key and withdrawable: no shared cache may keep it, and a device's own
         // cache re-asks within a minute, as for the manifest. Its assets stay cacheable.
-        cacheControl: 'private, max-age=60',
+        cacheControl: asStored('private, max-age=60'),
         etag: `"${release.id}-${params.audience}-${params.locale}"`,
         ifNoneMatch: req.headers.get('if-none-match'),
       }).catch((error: unknown) => {
@@ -218,13 +226,14 @@ export const deliveryEndpoints: Endpoint[] = [
       const sha = String(req.routeParams?.sha256)
       if (!SHA256.test(sha))
         return jsonError(400, `"${sha}" is not a sha256 (64 lower-case hex digits).`)
+      const { assetMimes } = await deliveryCatalog(req.payload)
       try {
         return await serveStored({
           key: assetKey(sha),
-          // Assets are stored by hash, without an extension: the first bytes say what it is.
-          contentType: assetContentType,
+          // As its manifests declare it; one in no release yet known here is typed by its bytes.
+          contentType: assetMimes.get(sha) ?? assetContentType,
           rangeHeader: req.headers.get('range'),
-          cacheControl: 'public, max-age=31536000, immutable',
+          cacheControl: asStored('public, max-age=31536000, immutable'),
           etag: `"${sha}"`,
           ifNoneMatch: req.headers.get('if-none-match'),
         })
