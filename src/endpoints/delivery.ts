@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { matchesIfNoneMatch } from '../domain/http/conditional'
+import { assetExtensionProblem, parseAssetName } from '../domain/releases/assetNames'
 import { computeDelta } from '../domain/releases/delta'
 import { assetContentType } from '../domain/releases/hlsForRelease'
 import { isValidSemver } from '../domain/releases/semver'
@@ -17,8 +18,6 @@ import {
   outputOf,
   type DeliveryCatalog,
 } from '../services/delivery/deliveryCatalog'
-
-const SHA256 = /^[0-9a-f]{64}$/
 
 /**
  * Manifests, bundles and assets are sent as stored: their ETags name those bytes and their
@@ -219,27 +218,38 @@ export const deliveryEndpoints: Endpoint[] = [
     },
   },
   {
-    path: '/delivery/assets/:sha256',
+    path: '/delivery/assets/:name',
     method: 'get',
     handler: async (req) => {
       if (!isDeliveryApp(req)) return unauthorised()
-      const sha = String(req.routeParams?.sha256)
-      if (!SHA256.test(sha))
-        return jsonError(400, `"${sha}" is not a sha256 (64 lower-case hex digits).`)
-      const { assetMimes } = await deliveryCatalog(req.payload)
+      const name = parseAssetName(String(req.routeParams?.name))
+      if ('problem' in name) return jsonError(400, name.problem)
+      const { sha256, extension } = name
+      const declared = (await deliveryCatalog(req.payload)).assetMimes.get(sha256)
+      const refusal = (mime: string) => {
+        const problem = assetExtensionProblem({ sha256, extension, mime })
+        return problem ? jsonError(404, problem) : null
+      }
+      const early = declared ? refusal(declared) : null
+      if (early) return early
+      let response: Response
       try {
-        return await serveStored({
-          key: assetKey(sha),
+        response = await serveStored({
+          key: assetKey(sha256),
           // As its manifests declare it; one in no release yet known here is typed by its bytes.
-          contentType: assetMimes.get(sha) ?? assetContentType,
+          contentType: declared ?? assetContentType,
           rangeHeader: req.headers.get('range'),
           cacheControl: asStored('public, max-age=31536000, immutable'),
-          etag: `"${sha}"`,
+          etag: `"${sha256}"`,
           ifNoneMatch: req.headers.get('if-none-match'),
         })
       } catch {
-        return jsonError(404, `No asset ${sha}.`)
+        return jsonError(404, `No asset ${sha256}.`)
       }
+      const sniffed = declared ? null : response.headers.get('content-type')
+      const late = sniffed ? refusal(sniffed) : null
+      if (late) await response.body?.cancel()
+      return late ?? response
     },
   },
   {

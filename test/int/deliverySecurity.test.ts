@@ -284,6 +284,50 @@ describe('delivery of releases', () => {
     }
   })
 
+  it('should serve an asset by its sha256 with its extension, and refuse a wrong or unknown one', async () => {
+    const manifest = JSON.parse(Buffer.from(captured.bytes).toString('utf8')) as {
+      assets: Record<string, { mime: string }>
+    }
+    const extensionOf: Record<string, string> = {
+      'application/vnd.apple.mpegurl': 'm3u8',
+      'video/mp2t': 'ts',
+      'text/vtt': 'vtt',
+      'audio/mp4': 'm4a',
+      'video/mp4': 'mp4',
+      'image/jpeg': 'jpg',
+    }
+    const get = (name: string, headers: Record<string, string> = {}) =>
+      fetch(`${studio.server.url}/api/delivery/assets/${name}`, {
+        headers: { authorization: `delivery-apps API-Key ${made.apiKey}`, ...headers },
+      })
+    for (const [sha, { mime }] of Object.entries(manifest.assets)) {
+      const extension = extensionOf[mime]
+      const named = await get(`${sha}.${extension}`)
+      expect(named.status, `${sha}.${extension}`).toBe(200)
+      expect(named.headers.get('content-type')).toBe(mime)
+      expect(named.headers.get('etag')).toBe(`"${sha}"`)
+      const bytes = Buffer.from(await named.arrayBuffer())
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha)
+      const ranged = await get(`${sha}.${extension}`, { range: 'bytes=0-9' })
+      expect(ranged.status).toBe(206)
+      await ranged.body?.cancel()
+      // The name apps in the field use still works.
+      const bare = await get(sha)
+      expect(bare.status).toBe(200)
+      await bare.body?.cancel()
+    }
+    const [voice] = Object.entries(manifest.assets).find(([, a]) => a.mime === 'audio/mp4')!
+    const wrong = await get(`${voice}.mp4`)
+    expect(wrong.status).toBe(404)
+    expect(await wrong.text()).toContain(`fetch it as ${voice}.m4a, not .mp4`)
+    const unknown = await get(`${voice}.exe`)
+    expect(unknown.status).toBe(400)
+    const { errors } = (await unknown.json()) as { errors: { message: string }[] }
+    expect(errors[0].message).toMatch(/^"\.exe" is not an asset extension: use one of m3u8, /)
+    for (const odd of [`${voice}.M4A`, `${voice}.m4a.m4a`, `${voice}.`])
+      expect((await get(odd)).status, odd).toBe(400)
+  })
+
   describe('through the compression `next start` applies', () => {
     let compressing: RestServer
     const vtt = Buffer.from(
@@ -307,6 +351,15 @@ describe('delivery of releases', () => {
     afterAll(async () => {
       await compressing?.close()
       await mediaStore().delete(assetKey(vttSha))
+    })
+
+    it('should check the extension of an asset in no release against its bytes', async () => {
+      const named = await gzipped(`/api/delivery/assets/${vttSha}.vtt`, { range: 'bytes=0-5' })
+      expect(named.status).toBe(206)
+      expect(await named.text()).toBe('WEBVTT')
+      const wrong = await gzipped(`/api/delivery/assets/${vttSha}.m3u8`)
+      expect(wrong.status).toBe(404)
+      expect(await wrong.text()).toContain(`fetch it as ${vttSha}.vtt, not .m3u8`)
     })
 
     it('should answer a Range with the stored bytes it names, never a gzip body', async () => {
