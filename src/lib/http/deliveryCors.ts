@@ -10,8 +10,8 @@ const DELIVERY_PATH = '/api/delivery/'
 let parsed: { value: string | undefined; origins: DeliveryCorsOrigins } | null = null
 
 /** The allowed origins, parsed once per value of `DELIVERY_CORS_ORIGINS` (throws if invalid). */
-export function deliveryCorsOrigins(env: NodeJS.ProcessEnv = process.env): DeliveryCorsOrigins {
-  const value = env.DELIVERY_CORS_ORIGINS
+export function deliveryCorsOrigins(): DeliveryCorsOrigins {
+  const value = process.env.DELIVERY_CORS_ORIGINS
   if (parsed === null || parsed.value !== value)
     parsed = { value, origins: parseDeliveryCorsOrigins(value) }
   return parsed.origins
