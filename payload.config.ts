@@ -54,6 +54,7 @@ import { ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
 import { createDatabaseAdapter } from './src/lib/config/database'
 import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
+import { deliveryCorsOrigins } from './src/lib/http/deliveryCors'
 import { migrations } from './src/migrations'
 import { signInLoggingLevels } from './src/services/auth/signIn'
 
@@ -65,6 +66,9 @@ const serverURL = resolveServerUrl({
   serverUrl: process.env.SERVER_URL,
   isBuildPhase,
 })
+
+// A malformed allow-list stops start-up rather than the first cross-origin request.
+deliveryCorsOrigins()
 
 export default buildConfig({
   serverURL,

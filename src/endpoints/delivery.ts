@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { matchesIfNoneMatch } from '../domain/http/conditional'
+import { assetExtensionProblem, parseAssetName } from '../domain/releases/assetNames'
 import { computeDelta } from '../domain/releases/delta'
 import { assetContentType } from '../domain/releases/hlsForRelease'
 import { isValidSemver } from '../domain/releases/semver'
@@ -18,7 +19,13 @@ import {
   type DeliveryCatalog,
 } from '../services/delivery/deliveryCatalog'
 
-const SHA256 = /^[0-9a-f]{64}$/
+/**
+ * Manifests, bundles and assets are sent as stored: their ETags name those bytes and their
+ * ranges count them, so no server or proxy on the way may re-encode them. Next's own gzip
+ * (`next start`) honours no-transform; without it a Range on a WebVTT asset came back as a
+ * gzip body with uncompressed offsets, under the ETag of the uncompressed bytes.
+ */
+const asStored = (cacheControl: string) => `${cacheControl}, no-transform`
 
 const isDeliveryApp = (req: PayloadRequest) =>
   (req.user as { collection?: string } | null)?.collection === 'delivery-apps'
@@ -147,7 +154,7 @@ export const deliveryEndpoints: Endpoint[] = [
       const headers = {
         ETag: etag,
         // Behind an API key: no shared cache may keep it for others.
-        'Cache-Control': 'private, max-age=60',
+        'Cache-Control': asStored('private, max-age=60'),
         'X-CDM-Signature': output.signature,
         'X-CDM-Key-Id': output.keyId,
       }
@@ -174,7 +181,7 @@ export const deliveryEndpoints: Endpoint[] = [
         rangeHeader: req.headers.get('range'),
         // Behind an API key and withdrawable: no shared cache may keep it, and a device's own
         // cache re-asks within a minute, as for the manifest. Its assets stay cacheable.
-        cacheControl: 'private, max-age=60',
+        cacheControl: asStored('private, max-age=60'),
         etag: `"${release.id}-${params.audience}-${params.locale}"`,
         ifNoneMatch: req.headers.get('if-none-match'),
       }).catch((error: unknown) => {
@@ -211,26 +218,38 @@ export const deliveryEndpoints: Endpoint[] = [
     },
   },
   {
-    path: '/delivery/assets/:sha256',
+    path: '/delivery/assets/:name',
     method: 'get',
     handler: async (req) => {
       if (!isDeliveryApp(req)) return unauthorised()
-      const sha = String(req.routeParams?.sha256)
-      if (!SHA256.test(sha))
-        return jsonError(400, `"${sha}" is not a sha256 (64 lower-case hex digits).`)
+      const name = parseAssetName(String(req.routeParams?.name))
+      if ('problem' in name) return jsonError(400, name.problem)
+      const { sha256, extension } = name
+      const declared = (await deliveryCatalog(req.payload)).assetMimes.get(sha256)
+      const refusal = (mime: string) => {
+        const problem = assetExtensionProblem({ sha256, extension, mime })
+        return problem ? jsonError(404, problem) : null
+      }
+      const early = declared ? refusal(declared) : null
+      if (early) return early
+      let response: Response
       try {
-        return await serveStored({
-          key: assetKey(sha),
-          // Assets are stored by hash, without an extension: the first bytes say what it is.
-          contentType: assetContentType,
+        response = await serveStored({
+          key: assetKey(sha256),
+          // As its manifests declare it; one in no release yet known here is typed by its bytes.
+          contentType: declared ?? assetContentType,
           rangeHeader: req.headers.get('range'),
-          cacheControl: 'public, max-age=31536000, immutable',
-          etag: `"${sha}"`,
+          cacheControl: asStored('public, max-age=31536000, immutable'),
+          etag: `"${sha256}"`,
           ifNoneMatch: req.headers.get('if-none-match'),
         })
       } catch {
-        return jsonError(404, `No asset ${sha}.`)
+        return jsonError(404, `No asset ${sha256}.`)
       }
+      const sniffed = declared ? null : response.headers.get('content-type')
+      const late = sniffed ? refusal(sniffed) : null
+      if (late) await response.body?.cancel()
+      return late ?? response
     },
   },
   {

@@ -1,16 +1,19 @@
-import { createHmac, randomUUID } from 'node:crypto'
+import { createHash, createHmac, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
+import { startRestServer, type RestServer } from './helpers/restServer'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
 import { PASSWORD } from './helpers/world'
 import { DeliveryError, createDeliveryClient, defaultStateFile } from '../../src/delivery-client'
 import { MediaFixtures } from './media/helpers/fixtures'
+import { assetKey } from '../../src/domain/storage/mediaKeys'
 import { REVOCATION_BOUND_MS, cachedApiKeyStrategy } from '../../src/lib/auth/cachedApiKeys'
 import { forgetStoredApiKeys } from '../../src/lib/auth/forgetStoredApiKeys'
+import { mediaStore } from '../../src/lib/storage/store'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()
@@ -237,7 +240,7 @@ describe('delivery of releases', () => {
   it('should mark the bundle private, since it sits behind an API key; assets stay public', async () => {
     const bundle = await delivery(`${base()}/1.1.0/bundle.zip?${query()}`)
     expect(bundle.status).toBe(200)
-    expect(bundle.headers.get('cache-control')).toBe('private, max-age=60')
+    expect(bundle.headers.get('cache-control')).toBe('private, max-age=60, no-transform')
     await bundle.body?.cancel()
     const manifest = (await (
       await delivery(`${base()}/1.1.0/manifest.json?${query()}`)
@@ -245,8 +248,258 @@ describe('delivery of releases', () => {
       assets: Record<string, unknown>
     }
     const asset = await delivery(`/api/delivery/assets/${Object.keys(manifest.assets)[0]}`)
-    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable, no-transform',
+    )
     await asset.body?.cancel()
+  })
+
+  it('should serve each kind of asset with the type its manifest declares', async () => {
+    const manifest = JSON.parse(Buffer.from(captured.bytes).toString('utf8')) as {
+      assets: Record<string, { mime: string }>
+    }
+    const declared = Object.entries(manifest.assets)
+    // One of each kind a release holds, so a kind that went missing fails here too.
+    expect(new Set(declared.map(([, asset]) => asset.mime))).toEqual(
+      new Set([
+        'application/vnd.apple.mpegurl',
+        'video/mp2t',
+        'text/vtt',
+        'audio/mp4',
+        'video/mp4',
+        'image/jpeg',
+      ]),
+    )
+    for (const [sha, { mime }] of declared) {
+      for (const range of [undefined, 'bytes=0-9']) {
+        const served = await fetch(`${studio.server.url}/api/delivery/assets/${sha}`, {
+          headers: {
+            authorization: `delivery-apps API-Key ${made.apiKey}`,
+            ...(range ? { range } : {}),
+          },
+        })
+        expect(served.headers.get('content-type'), `${sha} (${mime}) ${range ?? ''}`).toBe(mime)
+        await served.body?.cancel()
+      }
+    }
+  })
+
+  it('should serve an asset by its sha256 with its extension, and refuse a wrong or unknown one', async () => {
+    const manifest = JSON.parse(Buffer.from(captured.bytes).toString('utf8')) as {
+      assets: Record<string, { mime: string }>
+    }
+    const extensionOf: Record<string, string> = {
+      'application/vnd.apple.mpegurl': 'm3u8',
+      'video/mp2t': 'ts',
+      'text/vtt': 'vtt',
+      'audio/mp4': 'm4a',
+      'video/mp4': 'mp4',
+      'image/jpeg': 'jpg',
+    }
+    const get = (name: string, headers: Record<string, string> = {}) =>
+      fetch(`${studio.server.url}/api/delivery/assets/${name}`, {
+        headers: { authorization: `delivery-apps API-Key ${made.apiKey}`, ...headers },
+      })
+    for (const [sha, { mime }] of Object.entries(manifest.assets)) {
+      const extension = extensionOf[mime]
+      const named = await get(`${sha}.${extension}`)
+      expect(named.status, `${sha}.${extension}`).toBe(200)
+      expect(named.headers.get('content-type')).toBe(mime)
+      expect(named.headers.get('etag')).toBe(`"${sha}"`)
+      const bytes = Buffer.from(await named.arrayBuffer())
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha)
+      const ranged = await get(`${sha}.${extension}`, { range: 'bytes=0-9' })
+      expect(ranged.status).toBe(206)
+      await ranged.body?.cancel()
+      // The name apps in the field use still works.
+      const bare = await get(sha)
+      expect(bare.status).toBe(200)
+      await bare.body?.cancel()
+    }
+    const [voice] = Object.entries(manifest.assets).find(([, a]) => a.mime === 'audio/mp4')!
+    const wrong = await get(`${voice}.mp4`)
+    expect(wrong.status).toBe(404)
+    expect(await wrong.text()).toContain(`fetch it as ${voice}.m4a, not .mp4`)
+    const unknown = await get(`${voice}.exe`)
+    expect(unknown.status).toBe(400)
+    const { errors } = (await unknown.json()) as { errors: { message: string }[] }
+    expect(errors[0].message).toMatch(/^"\.exe" is not an asset extension: use one of m3u8, /)
+    for (const odd of [`${voice}.M4A`, `${voice}.m4a.m4a`, `${voice}.`])
+      expect((await get(odd)).status, odd).toBe(400)
+  })
+
+  describe('through the compression `next start` applies', () => {
+    let compressing: RestServer
+    const vtt = Buffer.from(
+      `WEBVTT\n\n${Array.from({ length: 200 }, (_, i) => `00:00:${String(i % 60).padStart(2, '0')}.000 --> 00:00:${String(i % 60).padStart(2, '0')}.500\nCue number ${i}, long enough to be worth compressing.\n`).join('\n')}`,
+    )
+    const vttSha = createHash('sha256').update(vtt).digest('hex')
+    const gzipped = (url: string, headers: Record<string, string> = {}) =>
+      fetch(`${compressing.url}${url}`, {
+        headers: {
+          authorization: `delivery-apps API-Key ${made.apiKey}`,
+          'accept-encoding': 'gzip',
+          ...headers,
+        },
+      })
+
+    beforeAll(async () => {
+      // A caption file big enough for gzip, stored as a release's assets are.
+      await mediaStore().put(assetKey(vttSha), { bytes: vtt })
+      compressing = await startRestServer({ isCompressedLikeNextStart: true })
+    })
+    afterAll(async () => {
+      await compressing?.close()
+      await mediaStore().delete(assetKey(vttSha))
+    })
+
+    it('should check the extension of an asset in no release against its bytes', async () => {
+      const named = await gzipped(`/api/delivery/assets/${vttSha}.vtt`, { range: 'bytes=0-5' })
+      expect(named.status).toBe(206)
+      expect(await named.text()).toBe('WEBVTT')
+      const wrong = await gzipped(`/api/delivery/assets/${vttSha}.m3u8`)
+      expect(wrong.status).toBe(404)
+      expect(await wrong.text()).toContain(`fetch it as ${vttSha}.vtt, not .m3u8`)
+    })
+
+    it('should answer a Range with the stored bytes it names, never a gzip body', async () => {
+      const ranged = await gzipped(`/api/delivery/assets/${vttSha}`, { range: 'bytes=100-2099' })
+      expect(ranged.status).toBe(206)
+      expect(ranged.headers.get('content-type')).toBe('text/vtt')
+      expect(ranged.headers.get('content-encoding')).toBeNull()
+      expect(ranged.headers.get('content-range')).toBe(`bytes 100-2099/${vtt.length}`)
+      expect(Buffer.from(await ranged.arrayBuffer()).equals(vtt.subarray(100, 2100))).toBe(true)
+    })
+
+    it('should send the bytes its ETag names, for assets and manifests alike', async () => {
+      const whole = await gzipped(`/api/delivery/assets/${vttSha}`)
+      expect(whole.headers.get('content-encoding')).toBeNull()
+      expect(whole.headers.get('etag')).toBe(`"${vttSha}"`)
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await whole.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(vttSha)
+      const manifest = await gzipped(`${base()}/1.1.0/manifest.json?${query()}`)
+      expect(manifest.status).toBe(200)
+      expect(manifest.headers.get('content-encoding')).toBeNull()
+      const bytes = Buffer.from(await manifest.arrayBuffer())
+      expect(bytes.length).toBeGreaterThan(1024) // past gzip's threshold: it would compress it
+      expect(manifest.headers.get('etag')).toBe(
+        `"${createHash('sha256').update(bytes).digest('hex')}"`,
+      )
+    })
+  })
+
+  describe('to web apps on other origins (DELIVERY_CORS_ORIGINS)', () => {
+    const app = 'https://player.example.org'
+    const before = process.env.DELIVERY_CORS_ORIGINS
+    let asset = ''
+    const raw = (method: string, url: string, headers: Record<string, string>) =>
+      fetch(`${studio.server.url}${url}`, { method, headers })
+    const corsHeadersOf = (response: Response) =>
+      [...response.headers.keys()].filter((key) => key.startsWith('access-control-'))
+
+    beforeAll(() => {
+      process.env.DELIVERY_CORS_ORIGINS = `${app}, http://localhost:5173`
+      const manifest = JSON.parse(Buffer.from(captured.bytes).toString('utf8')) as {
+        assets: Record<string, unknown>
+      }
+      asset = `/api/delivery/assets/${Object.keys(manifest.assets)[0]}`
+    })
+    afterAll(() => {
+      if (before === undefined) delete process.env.DELIVERY_CORS_ORIGINS
+      else process.env.DELIVERY_CORS_ORIGINS = before
+    })
+
+    it('should answer a listed origin’s preflight without a key: methods, Authorization, max age', async () => {
+      const preflight = await raw('OPTIONS', asset, {
+        origin: app,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization, range',
+      })
+      expect(preflight.status).toBe(204)
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(app)
+      expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS')
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/)
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Range/)
+      expect(Number(preflight.headers.get('access-control-max-age'))).toBeGreaterThan(0)
+      expect(preflight.headers.get('vary')).toMatch(/\bOrigin\b/)
+      expect(preflight.headers.get('access-control-allow-credentials')).toBeNull()
+    })
+
+    it('should let a listed origin read a ranged asset, its ETag and Content-Range, and a refusal', async () => {
+      const ranged = await raw('GET', asset, {
+        origin: app,
+        authorization: `delivery-apps API-Key ${made.apiKey}`,
+        range: 'bytes=0-9',
+      })
+      expect(ranged.status).toBe(206)
+      expect(ranged.headers.get('access-control-allow-origin')).toBe(app)
+      const exposed = ranged.headers.get('access-control-expose-headers') ?? ''
+      for (const name of ['ETag', 'Content-Range', 'Content-Length', 'Accept-Ranges'])
+        expect(exposed).toContain(name)
+      expect(ranged.headers.get('vary')).toMatch(/\bOrigin\b/)
+      expect(ranged.headers.get('access-control-allow-credentials')).toBeNull()
+      await ranged.body?.cancel()
+      const manifest = await raw('GET', `${base()}/1.1.0/manifest.json?${query()}`, {
+        origin: 'http://localhost:5173',
+        authorization: `delivery-apps API-Key ${made.apiKey}`,
+      })
+      expect(manifest.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+      expect(manifest.headers.get('access-control-expose-headers')).toContain('X-CDM-Signature')
+      await manifest.body?.cancel()
+      // The app can read why it was refused, not just that the request failed.
+      const refused = await raw('GET', asset, { origin: app })
+      expect(refused.status).toBe(401)
+      expect(refused.headers.get('access-control-allow-origin')).toBe(app)
+    })
+
+    it('should give unlisted and odd origins no CORS header at all, but Vary: Origin', async () => {
+      for (const origin of [
+        'https://evil.example.org',
+        'https://player.example.org.evil.example',
+        'http://player.example.org',
+        'https://player.example.org:8443',
+        'null',
+      ]) {
+        const preflight = await raw('OPTIONS', asset, {
+          origin,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        })
+        expect(corsHeadersOf(preflight), origin).toEqual([])
+        await preflight.body?.cancel()
+        const read = await raw('GET', asset, {
+          origin,
+          authorization: `delivery-apps API-Key ${made.apiKey}`,
+        })
+        expect(read.status).toBe(200)
+        expect(corsHeadersOf(read), origin).toEqual([])
+        expect(read.headers.get('vary')).toMatch(/\bOrigin\b/)
+        await read.body?.cancel()
+      }
+    })
+
+    it('should not take an OPTIONS without Access-Control-Request-Method for a preflight', async () => {
+      const options = await raw('OPTIONS', asset, { origin: app })
+      expect(options.headers.get('access-control-allow-methods')).toBeNull()
+      expect(options.headers.get('access-control-max-age')).toBeNull()
+      await options.body?.cancel()
+    })
+
+    it('should leave the rest of the API out of it, even for a listed origin', async () => {
+      for (const method of ['GET', 'OPTIONS']) {
+        const other = await raw(method, '/api/users/me', {
+          origin: app,
+          'access-control-request-method': 'GET',
+        })
+        expect(other.headers.get('access-control-allow-origin'), method).toBeNull()
+        expect(other.headers.get('access-control-expose-headers'), method).toBeNull()
+        expect(other.headers.get('access-control-max-age'), method).toBeNull()
+        await other.body?.cancel()
+      }
+    })
   })
 
   it('should refuse to roll a device back after its release is withdrawn, and keep its files', async () => {

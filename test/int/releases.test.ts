@@ -240,7 +240,9 @@ describe('releases and delivery', () => {
     )
     const ranged = await delivery(`/api/delivery/assets/${assets[0]}`, { range: 'bytes=0-9' })
     expect(ranged.status).toBe(206)
-    expect(ranged.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(ranged.headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable, no-transform',
+    )
     expect((await ranged.arrayBuffer()).byteLength).toBe(10)
     // Every asset, whole, is the bytes its hash names; a client holding it gets a 304.
     const { createHash } = await import('node:crypto')

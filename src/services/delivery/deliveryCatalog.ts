@@ -35,6 +35,11 @@ export interface DeliveryCatalog {
   toolkits: Map<string, CatalogToolkit>
   /** Every audience slug in the studio, to tell an unknown audience from one not released. */
   audiences: Set<string>
+  /**
+   * Each released asset's MIME type as its manifests declare it, so an asset is served as the
+   * manifest says (an m4a voice track is audio/mp4, though its bytes sniff as an MP4 video).
+   */
+  assetMimes: Map<string, string>
 }
 
 // One entry: the catalog, trusted for REFRESH_MS from when its load began.
@@ -113,10 +118,21 @@ async function loadCatalog(payload: Payload): Promise<DeliveryCatalog> {
     overrideAccess: true,
     select: { slug: true },
   })
-  const contents = { toolkits, audiences: new Set(audiences.docs.map((a) => a.slug)) }
+  const contents = {
+    toolkits,
+    audiences: new Set(audiences.docs.map((a) => a.slug)),
+    assetMimes: assetMimesOf(releases.docs.flatMap((release) => release.outputs ?? [])),
+  }
   // A release changed while this was loading may be missing from it: answer with it, keep it not.
   if (startedIn === generation) catalog.set('catalog', contents, startedAt)
   return contents
+}
+
+function assetMimesOf(outputs: ReleaseOutput[]): Map<string, string> {
+  const mimes = new Map<string, string>()
+  for (const output of outputs)
+    for (const [sha, asset] of Object.entries(output.assets ?? {})) mimes.set(sha, asset.mime)
+  return mimes
 }
 
 export const outputOf = (release: CatalogRelease, audience: string, locale: string) =>

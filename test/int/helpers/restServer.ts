@@ -1,9 +1,11 @@
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import http from 'node:http'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { handleEndpoints } from 'payload'
 
 import { apiGuards } from '@/endpoints/guards'
+import { withDeliveryCors } from '@/lib/http/deliveryCors'
 import { PEER_ADDRESS_ENV, stampPeerAddress } from '@/lib/http/peerAddress.mjs'
 import { withRequestGuards } from '@/lib/http/requestGuards'
 import { withSecurityHeaders } from '@/lib/http/securityHeaders'
@@ -12,8 +14,18 @@ import config from '@payload-config'
 // The same guards and headers as the Next routes in src/app/(payload)/api/.
 const graphql = withSecurityHeaders(withRequestGuards(GRAPHQL_POST(config), apiGuards))
 const rest = withSecurityHeaders(
-  withRequestGuards((request: Request) => handleEndpoints({ config, request }), apiGuards),
+  withDeliveryCors(
+    withRequestGuards((request: Request) => handleEndpoints({ config, request }), apiGuards),
+  ),
 )
+
+// The compression middleware Next's router (next/dist/server/lib/router-server.js) runs under
+// `next start`; Next ships it untyped.
+const compression = createRequire(import.meta.url)('next/dist/compiled/compression') as () => (
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  next: () => void,
+) => void
 
 // Like scripts/server.mjs, the production server: the app may trust the peer-address header.
 process.env[PEER_ADDRESS_ENV] = '1'
@@ -28,9 +40,16 @@ export interface RestServer {
  * Next routes in src/app/(payload)/api/ call, so requests carry real headers, cookies and bodies
  * through access control, and the client's address as the production server stamps it.
  */
-export async function startRestServer(): Promise<RestServer> {
+export async function startRestServer(
+  options: {
+    /** Compress responses as `next start` does (its router applies this same middleware). */
+    isCompressedLikeNextStart?: boolean
+  } = {},
+): Promise<RestServer> {
+  const compress = options.isCompressedLikeNextStart ? compression() : null
   const server = http.createServer(async (incoming, outgoing) => {
     try {
+      compress?.(incoming, outgoing, () => undefined)
       stampPeerAddress(incoming)
       const chunks: Buffer[] = []
       for await (const chunk of incoming) chunks.push(chunk as Buffer)

@@ -10,7 +10,7 @@ const DELIVERY_ROUTES = [
   'GET /api/delivery/toolkits/:slug/releases/:version/manifest.json',
   'GET /api/delivery/toolkits/:slug/releases/:version/bundle.zip',
   'GET /api/delivery/toolkits/:slug/releases/:version/delta',
-  'GET /api/delivery/assets/:sha256',
+  'GET /api/delivery/assets/:name',
   'GET /api/delivery/keys',
 ]
 
@@ -26,7 +26,13 @@ const STAFF_ENDPOINTS = [
   'POST /api/releases/:id/withdraw',
 ]
 
-const PARAMS = { slug: 'any', version: '1.0.0', sha256: 'a'.repeat(64), key: 'k', file: 'x.mp4' }
+const PARAMS = {
+  slug: 'any',
+  version: '1.0.0',
+  name: `${'a'.repeat(64)}.mp4`,
+  key: 'k',
+  file: 'x.mp4',
+}
 
 interface GraphqlAnswer {
   data?: Record<string, unknown> | null
