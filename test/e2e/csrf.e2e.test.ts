@@ -79,7 +79,7 @@ describe('a request with the session cookie from another site', () => {
       '/api/graphql',
       { origin: FOREIGN },
       {
-        query: `mutation { updateToolkit(id: ${toolkit.id}, data: { summary: "Changed over GraphQL" }) { id summary } }`,
+        query: `mutation { updateToolkit(id: ${JSON.stringify(toolkit.id)}, data: { summary: "Changed over GraphQL" }) { id summary } }`,
       },
     )
     const body = (await response.json()) as {

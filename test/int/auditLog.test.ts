@@ -313,8 +313,8 @@ describe('audit log: append-only', () => {
     const { entry, expectUntouched } = await target()
     const adminToken = await token(studio.world.users.admin)
     for (const query of [
-      `mutation { updateAuditLog(id: ${entry.id}, data: { summary: "Forged" }) { id summary } }`,
-      `mutation { deleteAuditLog(id: ${entry.id}) { id } }`,
+      `mutation { updateAuditLog(id: ${JSON.stringify(entry.id)}, data: { summary: "Forged" }) { id summary } }`,
+      `mutation { deleteAuditLog(id: ${JSON.stringify(entry.id)}) { id } }`,
     ]) {
       const response = await rest('/api/graphql', {
         method: 'POST',

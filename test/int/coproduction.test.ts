@@ -321,7 +321,7 @@ describe('co-production review workflow', () => {
           'POST',
           '/api/graphql',
           {
-            query: `mutation { updateScript(id: ${script.id}, data: { status: approved }) { status } }`,
+            query: `mutation { updateScript(id: ${JSON.stringify(script.id)}, data: { status: approved }) { status } }`,
           },
         ),
       )

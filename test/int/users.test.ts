@@ -80,7 +80,7 @@ describe('users and roles', () => {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify({
-          query: `{ User(id: ${coProducer.id}) { displayName realName email } }`,
+          query: `{ User(id: ${JSON.stringify(coProducer.id)}) { displayName realName email } }`,
         }),
       })
       const { data } = (await graphql.json()) as { data: { User: Record<string, unknown> } }

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { applyPragmasToEveryConnection } from './sqliteConnections'
+import { mongoCompatibility, parseDatabaseCompat } from '../../domain/config/databaseCompat'
 import { parseDatabaseUri } from '../../domain/config/databaseUri'
 import { perConnectionPragmas, sqliteSettings } from '../../domain/config/sqliteSettings'
 
@@ -27,7 +28,10 @@ export function createDatabaseAdapter(options: {
 }): DatabaseAdapterObj {
   const choice = parseDatabaseUri(options.uri)
   if (choice.kind === 'mongodb') {
-    return mongooseAdapter({ url: choice.url })
+    return mongooseAdapter({
+      url: choice.url,
+      ...mongoCompatibility(parseDatabaseCompat((options.env ?? process.env).DATABASE_COMPAT)),
+    })
   }
   const filePath = path.isAbsolute(choice.filePath)
     ? choice.filePath
