@@ -2,6 +2,7 @@ import fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { StagedFolder } from './mediaStore'
 import { mediaStore } from './store'
 import { DERIVED_AREA, derivedKey } from '../../domain/storage/mediaKeys'
 
@@ -38,10 +39,7 @@ export async function buildDerived<T>(
 }
 
 /** Puts a finished build under its key; false when another build of the key got there first. */
-async function putIntoPlace(
-  staged: Awaited<ReturnType<ReturnType<typeof mediaStore>['stage']>>,
-  key: string,
-): Promise<boolean> {
+async function putIntoPlace(staged: StagedFolder, key: string): Promise<boolean> {
   const store = mediaStore()
   for (let attempt = 0; attempt < 2; attempt++) {
     if (await isDerivedComplete(key)) return false
