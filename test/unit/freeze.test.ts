@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
+import { exercise, foundation } from './helpers/releaseDocuments'
 import { diffReleases, formatChangelog } from '../../src/domain/releases/changelog'
 import { freezeDocuments } from '../../src/domain/releases/freeze'
-import type { Exercise, Module } from '../../src/domain/releases/model'
+import type { Exercise } from '../../src/domain/releases/model'
 
-const foundation: Module = {
-  id: '1',
-  slug: 'foundation',
-  title: 'Foundation',
-  order: 1,
-  mandatory: true,
-  audiences: [],
-}
-const exercise: Exercise = {
-  id: '10',
-  moduleId: '1',
-  slug: 'first',
-  title: 'First Meeting',
-  order: 1,
-  clipId: null,
-  audiences: [],
-  minutes: 10,
-  worksheet: { intro: 'Think about it.', questions: [] },
-  task: 'Notice one feeling.',
-  keyPoints: [],
-  diaryPrompts: [],
-}
 const freeze = (overrides: { exercise?: Partial<Exercise>; scriptVersion?: string | null } = {}) =>
   freezeDocuments({
     modules: [foundation],

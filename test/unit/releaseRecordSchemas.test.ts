@@ -1,8 +1,8 @@
 import Ajv from 'ajv'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 
+import { exercise, foundation } from './helpers/releaseDocuments'
 import { freezeDocuments } from '../../src/domain/releases/freeze'
-import type { Exercise, Module } from '../../src/domain/releases/model'
 import { preflight, type PreflightResult } from '../../src/domain/releases/preflight'
 import {
   buildProgressSchema,
@@ -15,29 +15,6 @@ const ajv = new Ajv({ allErrors: true, strict: true })
 const accepts = (schema: object, value: unknown) => {
   const validate = ajv.compile(structuredClone(schema))
   return validate(value) ? [] : validate.errors
-}
-
-const foundation: Module = {
-  id: '1',
-  slug: 'foundation',
-  title: 'Foundation',
-  order: 1,
-  mandatory: true,
-  audiences: [],
-}
-const exercise: Exercise = {
-  id: '10',
-  moduleId: '1',
-  slug: 'first',
-  title: 'First Meeting',
-  order: 1,
-  clipId: null,
-  audiences: [],
-  minutes: 10,
-  worksheet: { intro: 'Think about it.', questions: [] },
-  task: 'Notice one feeling.',
-  keyPoints: [],
-  diaryPrompts: [],
 }
 
 describe('release record schemas', () => {
