@@ -3,9 +3,10 @@ import type { Endpoint } from 'payload'
 import { mayReadDerived } from '../access/derivedMedia'
 import { staffUser } from '../access/roles'
 import { contentTypeFor } from '../domain/http/range'
+import { isContentKey } from '../domain/media/derivedRefs'
 import { derivedKey } from '../domain/storage/mediaKeys'
 import { jsonError } from '../lib/http/jsonError'
-import { isDerivedComplete, KEY_PATTERN } from '../lib/storage/derived'
+import { isDerivedComplete } from '../lib/storage/derived'
 import { serveStored } from '../lib/storage/serveStored'
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
@@ -26,7 +27,7 @@ export const mediaEndpoints: Endpoint[] = [
       const fileName = segments[segments.length - 1] ?? ''
       const contentType = contentTypeFor(fileName)
       if (
-        !KEY_PATTERN.test(key) ||
+        !isContentKey(key) ||
         segments.length === 0 ||
         !segments.every((s) => SEGMENT.test(s)) ||
         !contentType ||

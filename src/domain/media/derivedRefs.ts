@@ -6,6 +6,10 @@ export interface DerivedRef {
 
 const KEY = /^[0-9a-f]{64}$/
 
+/** A derived build's content key: a sha256, in lower-case hex. */
+export const isContentKey = (value: unknown): value is string =>
+  typeof value === 'string' && KEY.test(value)
+
 /** Where the admin is served derived media: `/api/media/derived/<key>/<file…>`. */
 export const derivedUrlPath = (key: string, file: string): string =>
   `/api/media/derived/${key}/${file}`
@@ -21,7 +25,7 @@ export function derivedKeysIn(value: unknown, into: Set<string> = new Set()): Se
     for (const item of value) derivedKeysIn(item, into)
   } else if (value !== null && typeof value === 'object') {
     const { key } = value as { key?: unknown }
-    if (typeof key === 'string' && KEY.test(key)) into.add(key)
+    if (isContentKey(key)) into.add(key)
     for (const item of Object.values(value)) derivedKeysIn(item, into)
   }
   return into

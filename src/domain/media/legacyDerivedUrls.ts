@@ -1,4 +1,4 @@
-import { derivedUrlPath } from './derivedRefs'
+import { derivedUrlPath, isContentKey } from './derivedRefs'
 
 /**
  * Processing records written before media was named by key and file held admin URLs
@@ -8,7 +8,6 @@ import { derivedUrlPath } from './derivedRefs'
  * through unchanged.
  */
 const LEGACY_URL = /^\/api\/media\/derived\/([0-9a-f]{64})\/(.+)$/
-const KEY = /^[0-9a-f]{64}$/
 
 type Json = unknown
 
@@ -45,7 +44,7 @@ export function legacyUrlsFromRefs(value: Json): Json {
           )
         : legacyUrlsFromRefs(inner)
   }
-  if (typeof key !== 'string' || !KEY.test(key) || typeof file !== 'string') return out
+  if (!isContentKey(key) || typeof file !== 'string') return out
   out.url = derivedUrlPath(key, file)
   if ('accentTag' in value) {
     // Offline files named their key sha256Key and had no file name.

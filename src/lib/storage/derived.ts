@@ -8,7 +8,6 @@ import { DERIVED_AREA, derivedKey } from '../../domain/storage/mediaKeys'
 
 const COMPLETE = '.complete'
 const RESULT = 'result.json'
-export const KEY_PATTERN = /^[0-9a-f]{64}$/
 
 export async function isDerivedComplete(key: string): Promise<boolean> {
   return (await mediaStore().stat(derivedKey(key, COMPLETE))) !== null

@@ -52,16 +52,27 @@ export async function serveStored(input: {
   if (range.kind === 'full' && size <= BUFFERED_MAX_BYTES) {
     const bytes = size === 0 ? Buffer.alloc(0) : await store.read(input.key).catch(notStored)
     headers.set('Content-Type', typeOf(input.contentType, bytes.subarray(0, HEAD_BYTES)))
-    return new Response(size === 0 ? null : new Uint8Array(bytes), { status, headers })
+    // A view, not a copy: the bytes were read for this response alone.
+    const body = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length)
+    return new Response(size === 0 ? null : body, { status, headers })
   }
-  const head = await store.read(input.key, { start: 0, end: HEAD_BYTES - 1 }).catch(notStored)
-  headers.set('Content-Type', typeOf(input.contentType, head))
+  // The first bytes are read only when they decide the type, not on every large response.
+  const contentType =
+    typeof input.contentType === 'string'
+      ? input.contentType
+      : input.contentType(
+          await store.read(input.key, { start: 0, end: HEAD_BYTES - 1 }).catch(notStored),
+        )
+  headers.set('Content-Type', contentType)
   const stream = await store.stream(input.key, { range: { start, end } }).catch(notStored)
   return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers })
 }
 
+/** The object went between stat and read; any other failure (a disk fault) stays what it is. */
 const notStored = (error: unknown): never => {
-  throw new NotStored((error as Error).message)
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    throw new NotStored((error as Error).message)
+  throw error
 }
 
 const typeOf = (contentType: string | ((head: Uint8Array) => string), head: Uint8Array) =>
