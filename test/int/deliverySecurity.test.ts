@@ -328,6 +328,7 @@ describe('delivery of releases', () => {
       expect((await get(odd)).status, odd).toBe(400)
   })
 
+  // Payload's delivery endpoints (the path under `next dev`), behind Next's compression.
   describe('through the compression `next start` applies', () => {
     let compressing: RestServer
     const vtt = Buffer.from(
@@ -346,7 +347,10 @@ describe('delivery of releases', () => {
     beforeAll(async () => {
       // A caption file big enough for gzip, stored as a release's assets are.
       await mediaStore().put(assetKey(vttSha), { bytes: vtt })
-      compressing = await startRestServer({ isCompressedLikeNextStart: true })
+      compressing = await startRestServer({
+        isCompressedLikeNextStart: true,
+        isDeliveryThroughPayload: true,
+      })
     })
     afterAll(async () => {
       await compressing?.close()

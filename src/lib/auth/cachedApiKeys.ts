@@ -26,37 +26,48 @@ export function apiKeyIndexOf(secret: string, key: string): string {
 }
 
 /**
+ * Who an `Authorization: <slug> API-Key <key>` header names, remembered for up to
+ * REVOCATION_BOUND_MS. Unknown keys are never remembered, so a new key works at once. `now`
+ * and `rememberMs` are for tests.
+ */
+export function apiKeyLookup(
+  slug: string,
+  options: { now?: () => number; rememberMs?: number } = {},
+): (payload: Payload, header: string | null) => Promise<RememberedApp | null> {
+  const remembered = createCache<RememberedApp>({
+    name: CACHE,
+    ttlMs: Math.min(options.rememberMs ?? REVOCATION_BOUND_MS, REVOCATION_BOUND_MS),
+    maxEntries: MAX_REMEMBERED,
+    now: options.now,
+  })
+  const prefix = `${slug} API-Key `
+  return async (payload, header) => {
+    if (!header?.startsWith(prefix)) return null
+    const index = apiKeyIndexOf(payload.secret, header.slice(prefix.length))
+    const known = remembered.get(index)
+    if (known) return known
+    const user = await findByKeyIndex(payload, slug, index)
+    if (user) remembered.set(index, user)
+    return user
+  }
+}
+
+/**
  * Payload's API-key strategy looks the key up in the database on every request, which is most
- * of the cost of serving a manifest. This strategy, placed before it, remembers a valid key for
- * up to REVOCATION_BOUND_MS. Unknown keys are never remembered and fall through to Payload's
- * own check. `now` and `rememberMs` are for tests.
+ * of the cost of serving a manifest. This strategy, placed before it, answers from
+ * apiKeyLookup; unknown keys fall through to Payload's own check.
  */
 export function cachedApiKeyStrategy(
   slug: string,
   options: { now?: () => number; rememberMs?: number } = {},
 ): AuthStrategy {
-  const now = options.now ?? Date.now
-  const rememberMs = Math.min(options.rememberMs ?? REVOCATION_BOUND_MS, REVOCATION_BOUND_MS)
-  const remembered = createCache<RememberedApp>({
-    name: CACHE,
-    ttlMs: rememberMs,
-    maxEntries: MAX_REMEMBERED,
-    now,
-  })
-  const prefix = `${slug} API-Key `
+  const lookUp = apiKeyLookup(slug, options)
   return {
     name: `${slug}-api-key-cached`,
     authenticate: async ({ headers, payload }) => {
-      const header = headers.get('Authorization')
-      if (!header?.startsWith(prefix)) return { user: null }
-      const index = apiKeyIndexOf(payload.secret, header.slice(prefix.length))
-      const known = remembered.get(index)
+      const user = await lookUp(payload, headers.get('Authorization'))
       // A copy per request: Payload and hooks may add to req.user.
-      if (known) return { user: { ...known } as never }
-      const user = await findByKeyIndex(payload, slug, index)
-      if (!user) return { user: null }
-      remembered.set(index, user)
-      return { user: { ...user } as never }
+      return { user: user ? ({ ...user } as never) : null }
     },
   }
 }

@@ -27,7 +27,20 @@ export interface CacheOptions<V = unknown> {
   now?: () => number
 }
 
-const caches = new Map<string, Set<Cache<unknown>>>()
+interface Registry {
+  caches: Map<string, Set<Cache<unknown>>>
+  generations: Map<string, number>
+}
+
+// One registry per process, not per copy of this module: Next compiles server code into more
+// than one bundle (routes, instrumentation), each with its own copy, and a change one of them
+// sees must reach the caches of all.
+const REGISTRY = Symbol.for('cdm-studio.caches')
+const registry = ((globalThis as Record<symbol, Registry | undefined>)[REGISTRY] ??= {
+  caches: new Map(),
+  generations: new Map(),
+})
+const { caches, generations } = registry
 
 export function createCache<V>(options: CacheOptions<V>): Cache<V> {
   const now = options.now ?? Date.now
@@ -79,5 +92,14 @@ export function createCache<V>(options: CacheOptions<V>): Cache<V> {
 
 /** Empties every cache of these names in this process, e.g. after the data behind them changed. */
 export function forgetCaches(...names: string[]): void {
-  for (const name of names) for (const cache of caches.get(name) ?? []) cache.clear()
+  for (const name of names) {
+    generations.set(name, cacheGeneration(name) + 1)
+    for (const cache of caches.get(name) ?? []) cache.clear()
+  }
 }
+
+/**
+ * How many times the caches of this name were forgotten in this process: a value read before
+ * the count changed may predate the change, and is not kept.
+ */
+export const cacheGeneration = (name: string): number => generations.get(name) ?? 0

@@ -4,7 +4,7 @@ import type { Id } from '../../domain/refs'
 import { compareSemver } from '../../domain/releases/semver'
 import type { ReleaseOutput } from '../../domain/releases/summary'
 import { releaseKey } from '../../domain/storage/mediaKeys'
-import { createCache } from '../../lib/cache'
+import { cacheGeneration, createCache, forgetCaches } from '../../lib/cache'
 import { manifestFileName } from '../../lib/releases/releaseStore'
 import { mediaStore } from '../../lib/storage/store'
 
@@ -42,39 +42,41 @@ export interface DeliveryCatalog {
   assetMimes: Map<string, string>
 }
 
+const CATALOG = 'delivery-catalog'
 // One entry: the catalog, trusted for REFRESH_MS from when its load began.
-const catalog = createCache<DeliveryCatalog>({
-  name: 'delivery-catalog',
-  ttlMs: REFRESH_MS,
-  maxEntries: 1,
-})
-let loading: Promise<DeliveryCatalog> | null = null
-/** Bumped by every change, so a load that began before it is not kept. */
-let generation = 0
+const catalog = createCache<DeliveryCatalog>({ name: CATALOG, ttlMs: REFRESH_MS, maxEntries: 1 })
+/** The last catalog loaded, and the cache generation it was loaded in. */
+let previous: { contents: DeliveryCatalog; generation: number } | null = null
+let loading: { load: Promise<DeliveryCatalog>; generation: number } | null = null
 
+/** After a release changed: no answer from here on comes from a catalog loaded before. */
 export function invalidateDeliveryCatalog(): void {
-  generation += 1
-  catalog.clear()
-  loading = null
+  forgetCaches(CATALOG)
 }
 
+/**
+ * The catalog. When it is only old (past REFRESH_MS, nothing known to have changed), the old
+ * one answers while a new one loads, so no request waits on the database; after a change,
+ * requests wait for the new one.
+ */
 export async function deliveryCatalog(payload: Payload): Promise<DeliveryCatalog> {
   const known = catalog.get('catalog')
   if (known) return known
-  if (!loading) {
-    const load = loadCatalog(payload)
-    loading = load
+  const generation = cacheGeneration(CATALOG)
+  if (loading?.generation !== generation) {
+    const load = loadCatalog(payload, generation)
+    loading = { load, generation }
     const settled = () => {
-      if (loading === load) loading = null
+      if (loading?.load === load) loading = null
     }
     load.then(settled, settled)
   }
-  return loading
+  if (previous?.generation === generation) return previous.contents
+  return loading.load
 }
 
-async function loadCatalog(payload: Payload): Promise<DeliveryCatalog> {
+async function loadCatalog(payload: Payload, startedIn: number): Promise<DeliveryCatalog> {
   const startedAt = Date.now()
-  const startedIn = generation
   const releases = await payload.find({
     collection: 'releases',
     where: { status: { in: ['published', 'withdrawn'] } },
@@ -124,7 +126,10 @@ async function loadCatalog(payload: Payload): Promise<DeliveryCatalog> {
     assetMimes: assetMimesOf(releases.docs.flatMap((release) => release.outputs ?? [])),
   }
   // A release changed while this was loading may be missing from it: answer with it, keep it not.
-  if (startedIn === generation) catalog.set('catalog', contents, startedAt)
+  if (startedIn === cacheGeneration(CATALOG)) {
+    catalog.set('catalog', contents, startedAt)
+    previous = { contents, generation: startedIn }
+  }
   return contents
 }
 

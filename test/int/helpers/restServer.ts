@@ -2,8 +2,9 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import http from 'node:http'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
-import { handleEndpoints } from 'payload'
+import { getPayload, handleEndpoints } from 'payload'
 
+import { deliveryListener } from '@/endpoints/deliveryListener'
 import { apiGuards } from '@/endpoints/guards'
 import { withDeliveryCors } from '@/lib/http/deliveryCors'
 import { PEER_ADDRESS_ENV, stampPeerAddress } from '@/lib/http/peerAddress.mjs'
@@ -38,19 +39,27 @@ export interface RestServer {
 /**
  * Serves Payload's REST and GraphQL handlers over real HTTP on loopback: the same handlers the
  * Next routes in src/app/(payload)/api/ call, so requests carry real headers, cookies and bodies
- * through access control, and the client's address as the production server stamps it.
+ * through access control, and the client's address as the production server stamps it. As in
+ * scripts/server.mjs, the delivery tier answers `/api/delivery/*` in front of them, unless
+ * `isDeliveryThroughPayload` asks for Payload's delivery endpoints instead.
  */
 export async function startRestServer(
   options: {
     /** Compress responses as `next start` does (its router applies this same middleware). */
     isCompressedLikeNextStart?: boolean
+    isDeliveryThroughPayload?: boolean
   } = {},
 ): Promise<RestServer> {
   const compress = options.isCompressedLikeNextStart ? compression() : null
+  const delivery = options.isDeliveryThroughPayload
+    ? null
+    : deliveryListener(await getPayload({ config }))
   const server = http.createServer(async (incoming, outgoing) => {
     try {
-      compress?.(incoming, outgoing, () => undefined)
       stampPeerAddress(incoming)
+      if (delivery && incoming.url?.startsWith('/api/delivery/'))
+        return await delivery(incoming, outgoing)
+      compress?.(incoming, outgoing, () => undefined)
       const chunks: Buffer[] = []
       for await (const chunk of incoming) chunks.push(chunk as Buffer)
       const body = chunks.length ? Buffer.concat(chunks) : undefined
