@@ -65,8 +65,7 @@ async function answerFor(
   url: URL,
   request: IncomingMessage,
 ): Promise<HttpAnswer> {
-  if (!isDeliveryPath(url.pathname))
-    return errorAnswer(404, `No delivery route ${url.pathname}.`)
+  if (!isDeliveryPath(url.pathname)) return errorAnswer(404, `No delivery route ${url.pathname}.`)
   if (method === 'OPTIONS') return { status: 204, headers: { Allow: ALLOW }, body: null }
   if (method !== 'GET' && method !== 'HEAD') {
     const answer = errorAnswer(405, `The delivery API is read-only: use ${ALLOW}, not ${method}.`)

@@ -10,8 +10,9 @@ import { DEMO_USERS } from '../../seed/demoUsers'
 import { assetKey } from '../../src/domain/storage/mediaKeys'
 
 /**
- * The delivery API as `next start` serves it, whose router gzips what it may: an asset's bytes,
- * ranges and ETag must reach the client as stored, and web apps on listed origins get CORS.
+ * The delivery API as the production server (`npm start`) serves it: through the delivery tier
+ * in front of Next, whose router would gzip what it may. An asset's bytes, ranges and ETag must
+ * reach the client as stored, and web apps on listed origins get CORS.
  */
 const PLAYER = 'https://player.example.org'
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
@@ -81,10 +82,22 @@ afterAll(async () => {
 })
 
 describe('delivery under next start', () => {
-  it('should compress what it may: the check below would pass for want of gzip otherwise', async () => {
+  it('should be answered by the delivery tier in front of Next, a read-only API that says so', async () => {
     const keys = await raw('/api/delivery/keys', asApp)
     expect(keys.status).toBe(200)
-    expect(keys.header('content-encoding')).toBe('gzip')
+    // Next's router would gzip this JSON; the tier sends JSON as it is (manifests it gzips
+    // itself, under their own ETag: test/int/deliverySecurity.test.ts).
+    expect(keys.header('content-encoding')).toBeNull()
+    const write = await raw('/api/delivery/keys', asApp, 'POST')
+    expect(write.status).toBe(405)
+    expect(write.header('allow')).toBe('GET, HEAD, OPTIONS')
+    expect(JSON.parse(write.body.toString('utf8'))).toEqual({
+      errors: [{ message: 'The delivery API is read-only: use GET, HEAD, OPTIONS, not POST.' }],
+    })
+    const head = await raw('/api/delivery/keys', asApp, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.body.length).toBe(0)
+    expect(Number(head.header('content-length'))).toBe(keys.body.length)
   })
 
   it('should answer a Range on a WebVTT asset with the stored bytes, not a gzip body', async () => {

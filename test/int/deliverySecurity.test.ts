@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { publishRelease, withdrawRelease } from './helpers/publishRelease'
 import { makeReleasableToolkit, type ReleasableToolkit } from './helpers/releasableToolkit'
 import { startRestServer, type RestServer } from './helpers/restServer'
 import { loginToken, requestAs, setUpStudio } from './helpers/studio'
@@ -197,27 +198,15 @@ describe('delivery of releases', () => {
   let captured: { bytes: Uint8Array<ArrayBuffer>; signature: string; keyId: string }
 
   const publish = async (version: string) => {
-    const api = (method: string, url: string, body?: unknown) =>
-      requestAs(studio.server.url, publisherToken, method, url, body)
-    const created = await api('POST', '/api/releases', {
-      toolkit: made.toolkit.id,
-      version,
-      audiences: [made.audience.id],
-      locales: ['en-GB'],
-      accents: [made.accent.id],
-    })
-    expect(created.status).toBe(201)
-    ids[version] = ((await created.json()) as { doc: { id: number } }).doc.id
-    expect((await api('POST', `/api/releases/${ids[version]}/publish`)).status).toBe(202)
-    await studio.payload.jobs.run({ queue: 'releases', limit: 5 })
-    expect(
-      (await studio.payload.findByID({ collection: 'releases', id: ids[version] })).status,
-    ).toBe('published')
+    ids[version] = await publishRelease(studio, publisherToken, made, version)
   }
   const withdraw = (version: string) =>
-    requestAs(studio.server.url, publisherToken, 'POST', `/api/releases/${ids[version]}/withdraw`, {
-      reason: `Version ${version} named the wrong accent`,
-    })
+    withdrawRelease(
+      studio,
+      publisherToken,
+      ids[version],
+      `Version ${version} named the wrong accent`,
+    )
 
   beforeAll(async () => {
     const { payload, world } = studio
@@ -384,14 +373,25 @@ describe('delivery of releases', () => {
           .update(Buffer.from(await whole.arrayBuffer()))
           .digest('hex'),
       ).toBe(vttSha)
-      const manifest = await gzipped(`${base()}/1.1.0/manifest.json?${query()}`)
-      expect(manifest.status).toBe(200)
-      expect(manifest.headers.get('content-encoding')).toBeNull()
-      const bytes = Buffer.from(await manifest.arrayBuffer())
+      const plain = await gzipped(`${base()}/1.1.0/manifest.json?${query()}`, {
+        'accept-encoding': 'identity',
+      })
+      expect(plain.status).toBe(200)
+      expect(plain.headers.get('content-encoding')).toBeNull()
+      const bytes = Buffer.from(await plain.arrayBuffer())
       expect(bytes.length).toBeGreaterThan(1024) // past gzip's threshold: it would compress it
-      expect(manifest.headers.get('etag')).toBe(
-        `"${createHash('sha256').update(bytes).digest('hex')}"`,
-      )
+      const sha = createHash('sha256').update(bytes).digest('hex')
+      expect(plain.headers.get('etag')).toBe(`"${sha}"`)
+      // Compressed once by the studio itself, under an ETag of its own, never Next's on the way.
+      const compressed = await gzipped(`${base()}/1.1.0/manifest.json?${query()}`)
+      expect(compressed.headers.get('content-encoding')).toBe('gzip')
+      expect(compressed.headers.get('etag')).toBe(`"${sha}.gz"`)
+      expect(compressed.headers.get('vary')).toMatch(/Accept-Encoding/)
+      expect(Buffer.from(await compressed.arrayBuffer()).equals(bytes)).toBe(true)
+      const unchanged = await gzipped(`${base()}/1.1.0/manifest.json?${query()}`, {
+        'if-none-match': `"${sha}.gz"`,
+      })
+      expect(unchanged.status).toBe(304)
     })
   })
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
-import { createCache, forgetCaches } from '../../src/lib/cache'
+import { cacheGeneration, createCache, forgetCaches } from '../../src/lib/cache'
 
 describe('the in-process caches', () => {
   it('should trust an entry for its time to live, then read it again', () => {
@@ -57,5 +57,24 @@ describe('the in-process caches', () => {
     for (const cache of [one, two, other]) cache.set('k', 1)
     forgetCaches('test-forget')
     expect([one.get('k'), two.get('k'), other.get('k')]).toEqual([undefined, undefined, 1])
+  })
+
+  it('should count each forgetting, so a value read before one is known to be stale', () => {
+    const before = cacheGeneration('test-generation')
+    forgetCaches('test-generation')
+    forgetCaches('test-generation', 'test-other-generation')
+    expect(cacheGeneration('test-generation')).toBe(before + 2)
+  })
+
+  it('should forget the caches of every copy of the module in the process', async () => {
+    // Next bundles server code more than once: a second copy must see the first one's forgets.
+    vi.resetModules()
+    const copy = (await import('../../src/lib/cache')) as typeof import('../../src/lib/cache')
+    const elsewhere = copy.createCache<number>({ name: 'test-copies', ttlMs: null, maxEntries: 5 })
+    elsewhere.set('k', 1)
+    const generation = copy.cacheGeneration('test-copies')
+    forgetCaches('test-copies')
+    expect(elsewhere.get('k')).toBeUndefined()
+    expect(copy.cacheGeneration('test-copies')).toBe(generation + 1)
   })
 })

@@ -1,3 +1,4 @@
+import { pathProblem } from '../http/jsonQueryParams'
 import { isValidSemver } from '../releases/semver'
 
 /** Where the delivery API lives; the tier answers every path under it and nothing else. */
@@ -30,9 +31,12 @@ export const isDeliveryPath = (pathname: string) => pathname.startsWith(DELIVERY
 export function matchDeliveryRoute(pathname: string): RouteMatch {
   const notFound = { status: 404, problem: `No delivery route ${pathname}.` } as const
   if (!isDeliveryPath(pathname) || pathname.length > MAX_PATH_LENGTH) return notFound
-  const segments = decodedSegments(pathname.slice(DELIVERY_PATH_PREFIX.length))
-  if (!segments)
-    return { status: 400, problem: 'The URL path has a percent-escape that is not UTF-8 text.' }
+  const undecodable = pathProblem(pathname)
+  if (undecodable) return { status: 400, problem: undecodable }
+  const segments = pathname
+    .slice(DELIVERY_PATH_PREFIX.length)
+    .split('/')
+    .map((segment) => decodeURIComponent(segment))
   const [first, slug, releases, version, file, ...rest] = segments
   if (segments.length === 1 && first === 'toolkits') return { route: { name: 'toolkits' } }
   if (segments.length === 1 && first === 'keys') return { route: { name: 'keys' } }
@@ -45,12 +49,4 @@ export function matchDeliveryRoute(pathname: string): RouteMatch {
   if (!isValidSemver(version))
     return { status: 400, problem: `"${version}" is not a release version (e.g. 1.2.0).` }
   return { route: { name, slug, version } }
-}
-
-function decodedSegments(rest: string): string[] | null {
-  try {
-    return rest.split('/').map((segment) => decodeURIComponent(segment))
-  } catch {
-    return null
-  }
 }

@@ -41,14 +41,24 @@ export function apiKeyLookup(
     now: options.now,
   })
   const prefix = `${slug} API-Key `
+  // One lookup per key at a time: when a remembered key expires under load, the requests that
+  // arrive meanwhile wait for that lookup instead of each querying the database.
+  const pending = new Map<string, Promise<RememberedApp | null>>()
   return async (payload, header) => {
     if (!header?.startsWith(prefix)) return null
     const index = apiKeyIndexOf(payload.secret, header.slice(prefix.length))
     const known = remembered.get(index)
     if (known) return known
-    const user = await findByKeyIndex(payload, slug, index)
-    if (user) remembered.set(index, user)
-    return user
+    const inFlight = pending.get(index)
+    if (inFlight) return inFlight
+    const lookup = findByKeyIndex(payload, slug, index)
+      .then((user) => {
+        if (user) remembered.set(index, user)
+        return user
+      })
+      .finally(() => pending.delete(index))
+    pending.set(index, lookup)
+    return lookup
   }
 }
 

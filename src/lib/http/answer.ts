@@ -60,7 +60,6 @@ export async function writeAnswer(
     await pipeline(body, response).catch(() => undefined)
     return
   }
-  if (body && !answer.headers['Content-Length'])
-    response.setHeader('Content-Length', body.length)
+  if (body && !answer.headers['Content-Length']) response.setHeader('Content-Length', body.length)
   response.end(isHead || !body ? undefined : body)
 }

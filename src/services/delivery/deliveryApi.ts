@@ -53,7 +53,12 @@ export async function answerDelivery(
   }
 }
 
-const deliveryAppOf = apiKeyLookup('delivery-apps')
+/**
+ * The tier remembers a key for a second only: a key deleted, revoked or regenerated anywhere is
+ * refused within about a second, at the cost of one query per key per second.
+ */
+export const TIER_REVOCATION_BOUND_MS = 1_000
+const deliveryAppOf = apiKeyLookup('delivery-apps', { rememberMs: TIER_REVOCATION_BOUND_MS })
 
 /** Whether this Authorization header carries a delivery app's valid API key (remembered). */
 export const isDeliveryAppKey = async (payload: Payload, authorization: string | null) =>

@@ -1,12 +1,11 @@
 import type { Payload, Where } from 'payload'
 
 import { invalidateDeliveryCatalog } from './deliveryCatalog'
-import { forgetApiKeys } from '../../lib/auth/cachedApiKeys'
 
 /** How often a delivery tier asks the database whether anything it answers from changed. */
 export const CHANGE_POLL_MS = 1_000
 
-type Watched = 'releases' | 'audiences' | 'delivery-apps'
+type Watched = 'releases' | 'audiences'
 
 const WATCHED: { collection: Watched; where?: Where; forget: () => void }[] = [
   // Drafts being edited are not delivered: only what delivery can see.
@@ -16,10 +15,14 @@ const WATCHED: { collection: Watched; where?: Where; forget: () => void }[] = [
     forget: invalidateDeliveryCatalog,
   },
   { collection: 'audiences', forget: invalidateDeliveryCatalog },
-  { collection: 'delivery-apps', forget: forgetApiKeys },
 ]
 
-/** Changes here change the count or the newest `updatedAt`: a deletion lowers the count. */
+/**
+ * Changes here change the count or the newest `updatedAt`: a deletion lowers the count. (One
+ * made and deleted between two polls changes neither: an audience's, which delivery only uses
+ * to tell an unknown audience, is then seen within the catalog's own REFRESH_MS. API keys are
+ * not watched: the tier remembers them for a second only, see deliveryApi.ts.)
+ */
 async function fingerprintOf(payload: Payload, collection: Watched, where?: Where) {
   const found = await payload.find({
     collection,
@@ -34,10 +37,10 @@ async function fingerprintOf(payload: Payload, collection: Watched, where?: Wher
 }
 
 /**
- * Keeps a process's delivery caches current with changes made by other processes (studio
- * instances, the worker): every CHANGE_POLL_MS it reads three small fingerprints and forgets
- * what they say changed. So another process's release is served, and a revoked key refused,
- * within about a second, not the caches' own bounds. Returns the stop function.
+ * Keeps a process's delivery catalog current with changes made by other processes (studio
+ * instances, the worker): every CHANGE_POLL_MS it reads two small fingerprints and forgets the
+ * catalog when they change. So another process's release or withdrawal is served within about
+ * a second, not the catalog's own REFRESH_MS. Returns the stop function.
  */
 export function watchDeliveryChanges(payload: Payload, intervalMs = CHANGE_POLL_MS): () => void {
   const last = new Map<Watched, string>()

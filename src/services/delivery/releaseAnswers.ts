@@ -3,10 +3,12 @@ import type { Payload } from 'payload'
 import {
   deliveryCatalog,
   manifestBytes,
+  manifestGzip,
   outputOf,
   type CatalogRelease,
   type DeliveryCatalog,
 } from './deliveryCatalog'
+import { acceptsGzip } from '../../domain/http/acceptEncoding'
 import { matchesIfNoneMatch } from '../../domain/http/conditional'
 import { computeDelta } from '../../domain/releases/delta'
 import { isValidSemver } from '../../domain/releases/semver'
@@ -97,7 +99,9 @@ export async function toolkitsAnswer(payload: Payload): Promise<HttpAnswer> {
   const { toolkits: all } = await deliveryCatalog(payload)
   const toolkits = [...all.values()].flatMap((toolkit) => {
     const latest = toolkit.releases.find((r) => r.status === 'published')
-    return latest ? [{ slug: toolkit.slug, title: toolkit.title, latestVersion: latest.version }] : []
+    return latest
+      ? [{ slug: toolkit.slug, title: toolkit.title, latestVersion: latest.version }]
+      : []
   })
   return jsonAnswer(200, { toolkits })
 }
@@ -141,18 +145,22 @@ export async function manifestAnswer(
   const found = await publishedOutput(payload, request, slug, version)
   if (isAnswer(found)) return found
   const { release, output } = found
-  const etag = `"${output.manifestSha256}"`
-  const headers = {
+  const isGzip = acceptsGzip(request.header('accept-encoding'))
+  // Each encoding its own ETag, so a validator always names the bytes that were sent.
+  const etag = isGzip ? `"${output.manifestSha256}.gz"` : `"${output.manifestSha256}"`
+  const headers: Record<string, string> = {
     ETag: etag,
     // Behind an API key: no shared cache may keep it for others.
     'Cache-Control': asStored('private, max-age=60'),
+    Vary: 'Accept-Encoding',
     'X-CDM-Signature': output.signature,
     'X-CDM-Key-Id': output.keyId,
   }
   if (matchesIfNoneMatch(request.header('if-none-match'), etag))
     return { status: 304, headers, body: null }
-  // Precomputed at publish time: served as stored, never assembled per request.
-  const body = await manifestBytes(release, output)
+  // Precomputed at publish time (and compressed once): never assembled per request.
+  const body = isGzip ? await manifestGzip(release, output) : await manifestBytes(release, output)
+  if (isGzip) headers['Content-Encoding'] = 'gzip'
   return { status: 200, headers: { ...headers, 'Content-Type': 'application/json' }, body }
 }
 
@@ -193,7 +201,9 @@ export async function deltaAnswer(
   if (!isValidSemver(from))
     return errorAnswer(400, `Give the version you have: ?from=<version>, e.g. 1.0.0.`)
   const earlier = found.releases.find((r) => r.version === from)
-  const earlierOutput = earlier ? outputOf(earlier, found.params.audience, found.params.locale) : null
+  const earlierOutput = earlier
+    ? outputOf(earlier, found.params.audience, found.params.locale)
+    : null
   if (!earlierOutput)
     return errorAnswer(
       404,
