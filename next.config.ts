@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
     'fluent-ffmpeg',
   ],
   poweredByHeader: false,
+  // `npm run dev` serves its scripts to localhost only unless told: the loopback addresses are
+  // the same machine, and a studio opened at http://127.0.0.1:3000 was a blank page.
+  allowedDevOrigins: ['127.0.0.1', '::1'],
   // Headers that never depend on the request, for every response (static files included). The
   // Content Security Policy and HSTS depend on it: src/proxy.ts (pages) and
   // src/lib/http/securityHeaders.ts (API routes) set those.

@@ -92,7 +92,11 @@ export const AuditLog: CollectionConfig<'audit-log'> = {
       name: 'changedFields',
       label: 'Changed fields',
       type: 'json',
-      admin: { description: 'Field paths, e.g. scenes.0.lines.1.text. Never the values.' },
+      admin: {
+        description: 'Field paths, e.g. scenes.0.lines.1.text. Never the values.',
+        // As text: Payload's JSON editor loads Monaco from a CDN.
+        components: { Field: '/admin/components/ReadOnlyJson#ReadOnlyJson' },
+      },
     },
     { name: 'summary', type: 'text' },
     {

@@ -20,6 +20,9 @@ let token = ''
 let releaseId: number | null = null
 const violations: Violation[] = []
 let currentPage = ''
+/** Requests for anything outside the studio, refused as a locked-down network would. */
+const outside: string[] = []
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
   const response = await fetch(`${baseUrl()}${path}`, {
@@ -67,6 +70,13 @@ beforeAll(async () => {
 
   browser = await launchBrowser()
   page = await browser.newPage({ viewport: { width: 1400, height: 1100 } })
+  // No internet, as on a locked-down network: only the studio itself answers.
+  await page.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith('data:') || LOOPBACK.has(new URL(url).hostname)) return route.continue()
+    outside.push(`${currentPage}: ${url}`)
+    return route.abort('internetdisconnected')
+  })
   // Registered before any page script runs (Playwright injects it past the page's policy).
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -86,6 +96,7 @@ beforeAll(async () => {
     if (/Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(text)) {
       violations.push({ page: currentPage, directive: 'console', blocked: text })
     }
+    if (/monaco/i.test(text)) outside.push(`${currentPage}: console: ${text}`)
   })
   await logIn(page, admin.email, admin.password)
   // Chromium keeps a Secure cookie on http://127.0.0.1: loopback counts as a secure context.
@@ -124,6 +135,15 @@ describe('the admin under its Content Security Policy', () => {
     await visit('/admin/account', '#field-displayName, #field-email')
     await screenshot(page, 'csp-account')
     expect(violations).toEqual([])
+  })
+
+  it('should load nothing from outside the studio, so it works with no internet', async () => {
+    // The release and audit pages have JSON fields, whose editor Payload loads from a CDN.
+    await visit(`/admin/collections/releases/${releaseId}`, '#field-freeze')
+    const entry = await firstId('audit-log')
+    await visit(`/admin/collections/audit-log/${entry}`, '#field-changedFields')
+    await screenshot(page, 'offline-audit-entry')
+    expect(outside).toEqual([])
   })
 
   it('should refuse an inline script planted in the page, as an XSS payload would be', async () => {

@@ -15,12 +15,18 @@ export interface Running {
 
 const root = path.resolve(import.meta.dirname, '../../..')
 
-/** Production settings for the studio's own processes, on the bench's database and media. */
-function studioEnv(base: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** Production settings for the studio's own processes, on the run's shared database and media. */
+function studioEnv(
+  shared: Record<string, string>,
+  base: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...shared,
     NODE_ENV: 'production' as const,
     SERVER_URL: base,
+    SEED_DEMO: '',
     MEDIA_JOBS_AUTORUN: '0',
     NEXT_TELEMETRY_DISABLED: '1',
     ...extra,
@@ -60,10 +66,13 @@ function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv, lo
 }
 
 /** `npm run delivery`'s runner itself, so the measured pid is the server's. */
-export async function startDeliveryTier(tmp: string): Promise<Running> {
+export async function startDeliveryTier(
+  tmp: string,
+  shared: Record<string, string>,
+): Promise<Running> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const env = studioEnv(base, {
+  const env = studioEnv(shared, base, {
     DELIVERY_PORT: String(port),
     DELIVERY_HOST: '127.0.0.1',
     NODE_OPTIONS: payloadNodeOptions({ NODE_ENV: 'production' }),
@@ -78,16 +87,27 @@ export async function startDeliveryTier(tmp: string): Promise<Running> {
   return started('delivery tier', child, base, '/api/delivery/keys', log)
 }
 
-/** `npm start` on the production build: the tier in its process, or Next's routes alone. */
-export async function startStudioServer(tmp: string, inProcessTier: boolean): Promise<Running> {
+/**
+ * `npm start` on the production build: the tier in its process, or Next's routes alone. The
+ * first start (`seeding`) migrates the database, seeds the demo and runs its media jobs.
+ */
+export async function startStudioServer(
+  tmp: string,
+  shared: Record<string, string>,
+  { inProcessTier, seeding = false }: { inProcessTier: boolean; seeding?: boolean },
+): Promise<Running> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const env = studioEnv(base, {
+  const env = studioEnv(shared, base, {
     DELIVERY_IN_PROCESS: inProcessTier ? '1' : '0',
     NODE_OPTIONS: '--no-deprecation',
+    ...(seeding ? { SEED_DEMO: '1', MEDIA_JOBS_AUTORUN: '1' } : {}),
   })
   const name = inProcessTier ? 'npm start (tier in process)' : 'next routes (today)'
-  const log = path.join(tmp, `studio-${inProcessTier ? 'tier' : 'next'}.log`)
+  const log = path.join(
+    tmp,
+    `studio-${inProcessTier ? 'tier' : 'next'}${seeding ? '-seeding' : ''}.log`,
+  )
   const child = spawnLogged(
     process.execPath,
     ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'],

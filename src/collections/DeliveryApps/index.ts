@@ -9,8 +9,9 @@ import { cachedApiKeyStrategy, forgetApiKeys } from '../../lib/auth/cachedApiKey
  * Machines, not people: web and native apps that read released bundles with an API key
  * (`Authorization: delivery-apps API-Key <key>`). Only admins manage them. A key is shown once,
  * when the admin generates it; the studio keeps only its index (see keepOnlyKeyIndex). Revoking
- * or regenerating a key, or deleting the app, takes effect at once in this process and within
- * REVOCATION_BOUND_MS (30 s) in every other.
+ * or regenerating a key, or deleting the app, takes effect at once in this process, within a
+ * second on any delivery tier (TIER_REVOCATION_BOUND_MS), and within REVOCATION_BOUND_MS (30 s)
+ * in a process that answers delivery through Payload's routes.
  */
 export const DeliveryApps: CollectionConfig<'delivery-apps'> = {
   slug: 'delivery-apps',

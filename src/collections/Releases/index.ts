@@ -26,6 +26,9 @@ const publishers = ({ req }: { req: Parameters<typeof hasRole>[0] }) =>
  * A released version of a toolkit: signed manifests and bundles that delivery apps download.
  * Published releases never change; they can only be withdrawn.
  */
+/** Shown as text: Payload's JSON editor loads Monaco from a CDN. */
+const READ_ONLY_JSON = '/admin/components/ReadOnlyJson#ReadOnlyJson'
+
 export const Releases: CollectionConfig<'releases'> = {
   slug: 'releases',
   admin: {
@@ -158,7 +161,11 @@ export const Releases: CollectionConfig<'releases'> = {
       name,
       type: 'json' as const,
       access: systemOnly,
-      admin: { readOnly: true, hidden: name !== 'freeze' },
+      admin: {
+        readOnly: true,
+        hidden: name !== 'freeze',
+        components: { Field: READ_ONLY_JSON },
+      },
       typescriptSchema: [() => ({ oneOf: [schema, { type: 'null' as const }] })],
     })),
   ],
