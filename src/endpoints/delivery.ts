@@ -23,7 +23,9 @@ async function handler(req: PayloadRequest): Promise<Response> {
   const match = matchDeliveryRoute(new URL(req.url ?? '', 'http://studio').pathname)
   const answer = await answerDelivery(req.payload, match, {
     query: req.searchParams,
-    header: (name) => req.headers.get(name),
+    // Next drops a route's Content-Encoding and would send gzipped bytes as if plain: through
+    // here every answer is identity (Next's own compression honours their no-transform).
+    header: (name) => (name === 'accept-encoding' ? null : req.headers.get(name)),
     isDeliveryApp: (req.user as { collection?: string } | null)?.collection === 'delivery-apps',
   })
   return answerAsResponse(answer)
