@@ -130,6 +130,8 @@ const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p)
 /** Debian's nginx serving the same bytes as files, when installed; its usual worker count. */
 export async function startNginx(tmp: string, dir: string): Promise<Running | null> {
   if (!NGINX) return null
+  // Its workers drop root: they must be able to read the files (mkdtemp makes folders 0700).
+  for (let at = dir; at.startsWith(tmp); at = path.dirname(at)) fs.chmodSync(at, 0o755)
   const port = await freePort()
   const prefix = path.join(tmp, 'nginx')
   fs.mkdirSync(path.join(prefix, 'logs'), { recursive: true })

@@ -39,18 +39,23 @@ export function answerAsResponse({ status, headers, body }: HttpAnswer): Respons
 }
 
 /**
- * Sends an answer on a node:http response. A stream is piped with backpressure and destroyed
- * when the client goes away; a HEAD request gets the headers only.
+ * Sends an answer on a node:http response, its headers in one writeHead (the cheapest way Node
+ * takes them). A stream is piped with backpressure and destroyed when the client goes away; a
+ * HEAD request gets the headers only.
  */
 export async function writeAnswer(
   response: ServerResponse,
   answer: HttpAnswer,
   { isHead = false, extraHeaders = [] as readonly (readonly [string, string])[] } = {},
 ): Promise<void> {
-  response.statusCode = answer.status
-  for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value)
-  for (const [name, value] of extraHeaders) response.appendHeader(name, value)
   const { body } = answer
+  const headers: string[] = []
+  for (const name in answer.headers) headers.push(name, answer.headers[name])
+  for (const [name, value] of extraHeaders) headers.push(name, value)
+  const isBytes = body !== null && !(body instanceof Readable)
+  if (isBytes && answer.headers['Content-Length'] === undefined)
+    headers.push('Content-Length', String(body.length))
+  response.writeHead(answer.status, headers)
   if (body instanceof Readable) {
     if (isHead) {
       body.destroy()
@@ -60,6 +65,5 @@ export async function writeAnswer(
     await pipeline(body, response).catch(() => undefined)
     return
   }
-  if (body && !answer.headers['Content-Length']) response.setHeader('Content-Length', body.length)
   response.end(isHead || !body ? undefined : body)
 }
