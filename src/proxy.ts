@@ -7,8 +7,10 @@ import {
   trustedProxyCount,
 } from './domain/http/securityHeaders'
 
+const PLAYER_SERVICE_WORKER = '/player/sw.js'
+
 /**
- * Pages (the admin): a Content Security Policy with a fresh nonce per response, which Next reads
+ * Pages (the admin and the toolkit player): a Content Security Policy with a fresh nonce per response, which Next reads
  * from the request's CSP header and puts on its own scripts, and HSTS when served over TLS. Both
  * depend on the request or the running environment, so they are set here rather than in
  * next.config.ts, whose headers are fixed at build time (those are set there).
@@ -35,6 +37,9 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', policy)
   if (isTls) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY)
+  // The player's worker sits in /player/ but must control the page at /player itself.
+  if (request.nextUrl.pathname === PLAYER_SERVICE_WORKER)
+    response.headers.set('Service-Worker-Allowed', '/player')
   return response
 }
 
