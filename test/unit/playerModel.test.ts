@@ -20,6 +20,7 @@ import {
 import { diaryAsText, type DiaryEntry } from '../../src/player/model/diary'
 import { downloadPlan, formatBytes } from '../../src/player/model/downloadPlan'
 import {
+  lowDataLevel,
   lowDataVariant,
   mediaPlaylistFiles,
   parseMultivariant,
@@ -32,7 +33,7 @@ import {
   previousPosition,
   SESSION_STEPS,
 } from '../../src/player/model/outline'
-import { lowDataLevel, playbackActionFor } from '../../src/player/model/playbackKeys'
+import { playbackActionFor } from '../../src/player/model/playbackKeys'
 
 const sha = (c: string) => c.repeat(64)
 
@@ -217,6 +218,32 @@ describe('HLS playlists', () => {
   it('should pick the 360p level for low data, else the smallest', () => {
     expect(lowDataLevel([{ height: 720 }, { height: 360 }, { height: 240 }])).toBe(1)
     expect(lowDataLevel([{ height: 1080 }, { height: 720 }])).toBe(1)
+  })
+
+  it('should choose the same variant to download and to play when heights tie', () => {
+    // The demo's fixture media: two variants of one size, told apart by bitrate only.
+    const master = [
+      '#EXTM3U',
+      '#EXT-X-STREAM-INF:BANDWIDTH=2400000,RESOLUTION=320x180',
+      'high',
+      '#EXT-X-STREAM-INF:BANDWIDTH=700000,RESOLUTION=320x180',
+      'low',
+    ].join('\n')
+    const { variants } = parseMultivariant(master)
+    expect(lowDataVariant(variants)?.uri).toBe('low')
+    // hls.js lists levels by bitrate, lowest first.
+    expect(
+      lowDataLevel([
+        { height: 180, bitrate: 700000 },
+        { height: 180, bitrate: 2400000 },
+      ]),
+    ).toBe(0)
+    expect(
+      lowDataLevel([
+        { height: 180, bitrate: 2400000 },
+        { height: 180, bitrate: 700000 },
+      ]),
+    ).toBe(1)
   })
 })
 

@@ -103,15 +103,22 @@ export async function downloadRelease(options: {
   let done = 0
   options.onProgress(done, plan.files.length)
   const queue = [...plan.files]
+  let failed = false
   const worker = async () => {
-    for (let sha = queue.shift(); sha; sha = queue.shift()) {
-      if (!(await hasAsset(sha))) {
-        const bytes = await fetchAsset(connection, sha)
-        await checkAssetAsync(manifest, sha, bytes)
-        await putAsset(sha, bytes, manifest.assets[sha].mime)
+    for (let sha = queue.shift(); sha && !failed; sha = queue.shift()) {
+      try {
+        if (!(await hasAsset(sha))) {
+          const bytes = await fetchAsset(connection, sha)
+          await checkAssetAsync(manifest, sha, bytes)
+          await putAsset(sha, bytes, manifest.assets[sha].mime)
+        }
+      } catch (error) {
+        // The first failure stops every worker: the release will not be recorded anyway.
+        failed = true
+        throw error
       }
       done += 1
-      options.onProgress(done, plan.files.length)
+      if (!failed) options.onProgress(done, plan.files.length)
     }
   }
   await Promise.all(Array.from({ length: 4 }, worker))

@@ -18,7 +18,8 @@ import {
   SPEEDS,
   type PlaybackEngine,
 } from '../model/clipSources'
-import { lowDataLevel, playbackActionFor } from '../model/playbackKeys'
+import { lowDataLevel } from '../model/hlsPlaylist'
+import { playbackActionFor } from '../model/playbackKeys'
 
 function detectEngine(video: HTMLVideoElement): PlaybackEngine {
   return playbackEngine({
@@ -94,6 +95,8 @@ export function ClipPlayer(props: {
         // Captions come from the release's own WebVTT file, as with every other engine.
         enableWebVTT: false,
         enableCEA708Captions: false,
+        // With low data only the 360p files are on the device: no level may load before the cap.
+        autoStartLoad: !props.lowData,
       })
       player.subtitleDisplay = false
       hls.current = player
@@ -102,6 +105,7 @@ export function ClipPlayer(props: {
         const level = lowDataLevel(player.levels)
         player.startLevel = level
         player.autoLevelCapping = level
+        player.startLoad()
       })
       player.on(HlsPlayer.Events.AUDIO_TRACKS_UPDATED, () => {
         const wanted = accentRef.current

@@ -69,13 +69,34 @@ export function mediaPlaylistFiles(text: string): string[] {
 export const LOW_DATA_HEIGHT = 360
 
 /**
- * The variant a low-data device plays: the tallest at or under 360 lines, else the smallest.
+ * Which of several picture sizes a low-data device plays: the tallest at or under 360 lines,
+ * else the smallest; of equal heights, the lowest bitrate. The download plan and the playing
+ * engine both choose with this, so the device plays exactly what it downloaded.
  */
+export function lowDataIndex(
+  options: readonly { height?: number | null; bandwidth?: number }[],
+): number {
+  const better = (a: number, b: number, preferTaller: boolean) => {
+    const ha = options[a].height ?? 0
+    const hb = options[b].height ?? 0
+    if (ha !== hb) return preferTaller ? ha > hb : ha < hb
+    return (options[a].bandwidth ?? 0) < (options[b].bandwidth ?? 0)
+  }
+  let fitting = -1
+  let smallest = -1
+  options.forEach((option, i) => {
+    if (smallest < 0 || better(i, smallest, false)) smallest = i
+    if ((option.height ?? 0) <= LOW_DATA_HEIGHT && (fitting < 0 || better(i, fitting, true)))
+      fitting = i
+  })
+  return fitting >= 0 ? fitting : smallest
+}
+
 export function lowDataVariant(variants: readonly HlsVariant[]): HlsVariant | null {
-  if (variants.length === 0) return null
-  const byHeight = [...variants].sort(
-    (a, b) => (a.height ?? 0) - (b.height ?? 0) || a.bandwidth - b.bandwidth,
-  )
-  const fitting = byHeight.filter((v) => (v.height ?? 0) <= LOW_DATA_HEIGHT)
-  return fitting.at(-1) ?? byHeight[0]
+  return variants[lowDataIndex(variants)] ?? null
+}
+
+/** The hls.js level a low-data device plays (levels carry `bitrate` for the bandwidth). */
+export function lowDataLevel(levels: readonly { height?: number; bitrate?: number }[]): number {
+  return lowDataIndex(levels.map((level) => ({ height: level.height, bandwidth: level.bitrate })))
 }

@@ -52,7 +52,7 @@ export const cy: Strings = {
   backToLibrary: "Yn ôl i'r pecynnau cymorth",
 
   refusedTampered:
-    "Mae ffeil yn y pecyn cymorth hwn wedi'i newid neu ei difrodi, felly fydd y chwaraewr ddim yn ei defnyddio. Chafodd dim byd ei gadw. Rhowch wybod i'r stiwdio.",
+    "Mae ffeil yn y pecyn cymorth hwn wedi'i newid neu ei difrodi, felly fydd y chwaraewr ddim yn defnyddio'r pecyn cymorth hwn. Rhowch wybod i'r stiwdio.",
   refusedSignature:
     "Dydy'r pecyn cymorth hwn ddim wedi'i lofnodi gan y stiwdio mae'r ddyfais hon yn ymddiried ynddi, felly fydd y chwaraewr ddim yn ei ddefnyddio. Rhowch wybod i'r stiwdio.",
   problemNetwork:

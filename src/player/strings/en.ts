@@ -51,7 +51,7 @@ export const en = {
   backToLibrary: 'Back to toolkits',
 
   refusedTampered:
-    'A file in this toolkit has been changed or damaged, so the player will not use it. Nothing was saved. Please tell the studio.',
+    'A file in this toolkit has been changed or damaged, so the player will not use this toolkit. Please tell the studio.',
   refusedSignature:
     'This toolkit is not signed by the studio this device trusts, so the player will not use it. Please tell the studio.',
   problemNetwork: 'The studio cannot be reached. Check the internet connection and try again.',
