@@ -192,6 +192,14 @@ describe('the toolkit player in a practitioner session', () => {
     expect(page.url()).not.toContain(apiKey)
     expect(requested.filter((url) => url.includes(apiKey))).toEqual([])
     await expectAccessible(page, 'setup')
+    // Installable: a web app manifest scoped to the player, with icons.
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href')
+    const webManifest = (await (await page.request.get(`${baseUrl()}${href}`)).json()) as {
+      start_url: string
+      icons: unknown[]
+    }
+    expect(webManifest.start_url).toBe('/player')
+    expect(webManifest.icons.length).toBeGreaterThan(0)
 
     await page.getByLabel(en.languageLabel).selectOption('cy')
     await page.getByRole('heading', { name: cy.setupTitle }).waitFor()
@@ -351,7 +359,7 @@ describe('the toolkit player for a participant, offline', () => {
     await page.getByText(en.diarySaved).waitFor()
     await expectAccessible(page, 'offline diary step')
 
-    await page.getByRole('button', { name: en.myDiary }).click()
+    await page.getByRole('button', { name: en.myDiary, exact: true }).click()
     await page.getByText(entry).waitFor()
     await expectAccessible(page, 'my diary')
     const [download] = await Promise.all([
@@ -368,6 +376,38 @@ describe('the toolkit player for a participant, offline', () => {
     expect(sent.filter((r) => r.method !== 'GET')).toEqual([])
     await context.close()
   }, 400_000)
+})
+
+describe('the toolkit player without HLS', () => {
+  it('should play the offline MP4 and keep position and play state across an accent switch', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    // A browser with neither Media Source Extensions nor its own HLS.
+    await context.addInitScript(() => {
+      delete (window as { MediaSource?: unknown }).MediaSource
+      const canPlayType = HTMLMediaElement.prototype.canPlayType
+      HTMLMediaElement.prototype.canPlayType = function (type: string) {
+        return type.includes('mpegurl') ? '' : canPlayType.call(this, type)
+      }
+    })
+    const page = await context.newPage()
+    await setUp(page, 'practitioner')
+    await page.getByText(`Version ${version} is signed by the studio`).waitFor({ timeout: 60_000 })
+    await page.getByRole('button', { name: /^Download and check/ }).click()
+    await page.locator('[data-screen="session"]').waitFor({ timeout: 240_000 })
+    await expect(
+      page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? ''),
+    ).resolves.toContain('/player/sw.js')
+    await page.getByRole('button', { name: en.play, exact: true }).click()
+    await playsPast(page, 2)
+    await expect(page.locator('[data-engine]').getAttribute('data-engine')).resolves.toBe('mp4')
+    const before = await currentTime(page)
+    const source = await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc)
+    await page.getByLabel(en.accentLabel).selectOption(SEED_ACCENTS[1].tag)
+    await page.waitForFunction((old) => document.querySelector('video')?.currentSrc !== old, source)
+    await playsPast(page, before + 0.5)
+    expect(await page.locator('video').evaluate((v: HTMLVideoElement) => v.paused)).toBe(false)
+    await context.close()
+  }, 300_000)
 })
 
 describe('the toolkit player and a changed file', () => {
