@@ -81,6 +81,8 @@ export function PlayerApp() {
     if (!device) return
     setProblem('')
     try {
+      // Clips play only from the files the worker serves.
+      if (!(await serviceWorkerInControl())) return setProblem(t('problemNoServiceWorker'))
       const opened = await openStoredRelease(releaseKey, device.pinnedKeys)
       if (opened) setScreen({ name: 'session', ...opened })
       else setProblem(t('refusedTampered'))

@@ -81,6 +81,10 @@ export function PrepareScreen(props: {
     setBusy(true)
     setProblem('')
     try {
+      // The page and hls.js first: the shell is read from resource timing, whose buffer the
+      // release's files would fill.
+      await import('hls.js')
+      await cacheAppShell()
       await downloadRelease({
         connection: props.connection,
         prepared,
@@ -89,8 +93,6 @@ export function PrepareScreen(props: {
         lowData,
         onProgress: (done, total) => setProgress({ done, total }),
       })
-      await import('hls.js')
-      await cacheAppShell()
       props.onReady(releaseKeyOf(prepared.choice))
     } catch (error) {
       setProgress(null)
