@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -180,6 +181,8 @@ describe('the toolkit player in a practitioner session', () => {
 
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    // Room for every script in resource timing, for the size figures below.
+    await context.addInitScript(() => performance.setResourceTimingBufferSize(10_000))
     page = await context.newPage()
   })
   afterAll(async () => context?.close())
@@ -306,6 +309,28 @@ describe('the toolkit player in a practitioner session', () => {
     await expectAccessible(page, 'session: playing clip')
     await screenshot(page, 'player-clip')
   }, 120_000)
+  it('should keep its own JavaScript within 150 KB gzipped, and say what else it loads', async () => {
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.includes('/_next/static/') && name.endsWith('.js')),
+    )
+    const sizes = { own: 0, hls: 0, framework: 0 }
+    for (const url of new Set(scripts)) {
+      const text = await (await fetch(url)).text()
+      const gzipped = gzipSync(text, { level: 9 }).length
+      if (text.includes('hlsManifestParsed')) sizes.hls += gzipped
+      else if (text.includes('cdm-player-assets')) sizes.own += gzipped
+      else sizes.framework += gzipped
+    }
+    console.log(
+      `player JavaScript, gzipped: own ${sizes.own} B; React and Next ${sizes.framework} B; hls.js ${sizes.hls} B (loaded only to play HLS)`,
+    )
+    expect(sizes.own).toBeGreaterThan(0)
+    expect(sizes.hls).toBeGreaterThan(0)
+    expect(sizes.own).toBeLessThanOrEqual(150_000)
+  })
 })
 
 describe('the toolkit player for a participant, offline', () => {
