@@ -268,6 +268,7 @@ describe('the toolkit player in a practitioner session', () => {
     await expect(page.locator('[data-engine]').getAttribute('data-engine')).resolves.toBe('hls.js')
     const before = await currentTime(page)
     await page.getByLabel(en.accentLabel).selectOption(SEED_ACCENTS[1].tag)
+    await page.locator(`[data-audio-language="${SEED_ACCENTS[1].tag}"]`).waitFor()
     await page.waitForTimeout(1500)
     const after = await currentTime(page)
     expect(after).toBeGreaterThan(before)

@@ -1,7 +1,7 @@
 'use client'
 
 import type Hls from 'hls.js'
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 
 import { useT } from './i18n'
 import type { DeliveryManifestClip } from '../../delivery-client/browser'
@@ -52,7 +52,9 @@ export function ClipPlayer(props: {
   const [bigCaptions, setBigCaptions] = useState(false)
   const [speed, setSpeed] = useState<number>(1)
   const [failed, setFailed] = useState(false)
-  const accent = accentFor(clip, props.accent)
+  const accent = useMemo(() => accentFor(clip, props.accent), [clip, props.accent])
+  // The language of the audio actually playing, as the HLS engine reports it.
+  const [audioLanguage, setAudioLanguage] = useState('')
   const accentRef = useRef(accent)
   useEffect(() => {
     accentRef.current = accent
@@ -112,6 +114,9 @@ export function ClipPlayer(props: {
         const index = wanted ? audioTrackIndex(player.audioTracks, wanted) : -1
         if (index >= 0 && player.audioTrack !== index) player.audioTrack = index
       })
+      player.on(HlsPlayer.Events.AUDIO_TRACK_SWITCHED, (_event, data) =>
+        setAudioLanguage(player.audioTracks[data.id]?.lang ?? ''),
+      )
       player.on(HlsPlayer.Events.ERROR, (_event, data) => {
         if (data.fatal) setFailed(true)
       })
@@ -193,6 +198,7 @@ export function ClipPlayer(props: {
       role="group"
       aria-label={t('clipLabel', { clip: clip.title })}
       data-engine={engine ?? ''}
+      data-audio-language={audioLanguage}
     >
       <video
         ref={video}
