@@ -15,7 +15,10 @@ export function DiaryScreen({ uiLocale }: { uiLocale: string }) {
   }, [])
   const heading = (entry: DiaryEntry) =>
     t('diaryEntryHeading', {
-      date: new Date(entry.savedAt).toLocaleString(uiLocale),
+      date: new Date(entry.savedAt).toLocaleString(uiLocale, {
+        dateStyle: 'long',
+        timeStyle: 'short',
+      }),
       exercise: entry.exercise,
     })
 
