@@ -7,11 +7,15 @@ import {
   trustedProxyCount,
 } from './domain/http/securityHeaders'
 
+const PLAYER_SERVICE_WORKER = '/player/sw.js'
+
 /**
- * Pages (the admin): a Content Security Policy with a fresh nonce per response, which Next reads
- * from the request's CSP header and puts on its own scripts, and HSTS when served over TLS. Both
- * depend on the request or the running environment, so they are set here rather than in
- * next.config.ts, whose headers are fixed at build time (those are set there).
+ * Pages (the admin and the toolkit player): a Content Security Policy with a fresh nonce per
+ * response, which Next reads from the request's CSP header and puts on its own scripts, and HSTS
+ * when served over TLS. Both depend on the request or the running environment, so they are set
+ * here rather than in next.config.ts, whose headers are fixed at build time (those are set
+ * there). The player shares the admin's policy: it already allows media from blob: and workers
+ * from 'self'.
  *
  * API routes are left out on purpose: Next buffers the body of every request a proxy sees
  * (10 MB by default, then truncates), which uploads cannot afford. Their headers are set by the
@@ -35,6 +39,9 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', policy)
   if (isTls) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY)
+  // The player's worker sits in /player/ but must control the page at /player itself.
+  if (request.nextUrl.pathname === PLAYER_SERVICE_WORKER)
+    response.headers.set('Service-Worker-Allowed', '/player')
   return response
 }
 

@@ -12,4 +12,11 @@ export { MANIFEST_SCHEMA, checkManifestAssets } from './manifest'
 export { keyIdOf, verifyManifest } from './signature'
 export { defaultStateFile, readState, trustKeys, trustedKeysFor } from './state'
 export { compareVersions } from './versions'
+export {
+  checkAssetAsync,
+  keyIdOfAsync,
+  sha256HexAsync,
+  trustedManifestAsync,
+  verifyManifestAsync,
+} from './webCrypto'
 export type * from './types'

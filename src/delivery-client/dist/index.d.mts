@@ -13,4 +13,11 @@ export { MANIFEST_SCHEMA, checkManifestAssets } from './manifest.mjs'
 export { keyIdOf, verifyManifest } from './signature.mjs'
 export { defaultStateFile, readState, trustKeys, trustedKeysFor } from './state.mjs'
 export { compareVersions } from './versions.mjs'
+export {
+  checkAssetAsync,
+  keyIdOfAsync,
+  sha256HexAsync,
+  trustedManifestAsync,
+  verifyManifestAsync,
+} from './webCrypto.mjs'
 export type * from './types.mjs'

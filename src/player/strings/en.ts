@@ -1,0 +1,111 @@
+/**
+ * Every word the player shows, in English. `{name}` marks a value filled in by `format`. Plain
+ * language: short sentences, no jargon, as for a reading age of 9 to 11.
+ */
+export const en = {
+  appTitle: 'Toolkit player',
+  skipToContent: 'Skip to the main part',
+  languageLabel: 'Language',
+  languageEnglish: 'English',
+  languageWelsh: 'Cymraeg (Welsh)',
+
+  setupTitle: 'Set up this device',
+  setupIntro:
+    'Ask the studio for the web address and the app key. They are kept on this device only.',
+  studioUrlLabel: 'Studio web address',
+  apiKeyLabel: 'App key',
+  connect: 'Connect',
+  connecting: 'Connecting…',
+  setupFailed: 'Could not connect: {problem}',
+  studioUrlInvalid: 'That is not a web address. It starts with https://',
+  studioUrlInsecure: 'That address is not secure. Use one that starts with https://',
+  forgetDevice: 'Forget this studio',
+
+  modeLabel: 'Who is using the player?',
+  modePractitioner: 'Practitioner, in a session',
+  modeParticipant: 'Participant, on my own',
+
+  libraryTitle: 'Toolkits',
+  libraryEmpty: 'The studio has no published toolkits yet.',
+  libraryOffline: 'You are offline. You can still use toolkits you have downloaded.',
+  downloadedTitle: 'On this device',
+  downloadedNone: 'Nothing is downloaded yet.',
+  downloadedItem: '{toolkit}, version {version} ({audience}, {locale})',
+  openDownloaded: 'Open',
+  chooseToolkit: 'Choose {toolkit}',
+  latestVersion: 'Version {version}',
+
+  prepareTitle: 'Get {toolkit} ready',
+  audienceLabel: 'Who is the participant?',
+  localeLabel: 'Language of the toolkit',
+  localeEnGb: 'English',
+  localeCy: 'Welsh',
+  checkRelease: 'Find the release',
+  checking: 'Checking…',
+  signatureChecked: 'Version {version} is signed by the studio. The signature is correct.',
+  accentLabel: 'Voice accent',
+  lowDataLabel: 'Low data (smaller picture, 360p)',
+  downloadSize: 'Download size: {size}',
+  download: 'Download and check ({size})',
+  downloading: 'Downloading and checking: {done} of {total}',
+  backToLibrary: 'Back to toolkits',
+
+  refusedTampered:
+    'A file in this toolkit has been changed or damaged, so the player will not use this toolkit. Please tell the studio.',
+  refusedSignature:
+    'This toolkit is not signed by the studio this device trusts, so the player will not use it. Please tell the studio.',
+  problemNetwork: 'The studio cannot be reached. Check the internet connection and try again.',
+  problemKey: 'The studio did not accept the app key. Check it with the studio.',
+  problemOther: 'Something went wrong: {problem}',
+  problemNoServiceWorker:
+    'This browser cannot keep the toolkit on the device. Try an up-to-date browser.',
+
+  outlineTitle: 'Exercises',
+  foundationBadge: 'Foundation',
+  foundationNote: 'The foundation module is always used.',
+  minutes: '{minutes} min',
+  moduleHeading: 'Module: {module}',
+  exerciseHeading: 'Exercise: {exercise}',
+  stepProgress: 'Step {step} of {total}',
+  stepClip: 'Watch the clip',
+  stepWorksheet: 'Worksheet',
+  stepSummary: 'Summary',
+  stepTask: 'Task before next time',
+  stepDiary: 'Diary',
+  next: 'Next',
+  back: 'Back',
+  nextExercise: 'Next exercise',
+  sessionDone: 'You have reached the end of the toolkit.',
+  myDiary: 'My diary',
+
+  play: 'Play',
+  pause: 'Pause',
+  rewind: 'Back 10 seconds',
+  speedNormal: 'Normal speed',
+  speedSlow: 'Slower (0.75×)',
+  captionsOn: 'Captions on',
+  captionsOff: 'Captions off',
+  captionsBigger: 'Bigger captions',
+  clipPosition: '{current} of {total}',
+  seekLabel: 'Position in the clip',
+  clipLabel: 'Clip: {clip}',
+  clipCannotPlay: 'This clip cannot play on this device.',
+
+  worksheetAnswer: 'Your answer',
+  scaleHint: '1 means not at all, 5 means very much',
+  summaryTitle: 'Key points',
+  taskTitle: 'Try this before we meet again',
+  diaryPractitionerNote: 'Ask the participant to think about this in their diary.',
+  diaryWrite: 'Write here',
+  diarySave: 'Save to my diary',
+  diarySaved: 'Saved on this device.',
+  diaryPrivacy: 'Your diary stays on this device. It is never sent to anyone.',
+  diaryListTitle: 'My diary',
+  diaryEmpty: 'Your diary is empty.',
+  diaryExport: 'Save a copy of my diary',
+  diaryExportFile: 'my-diary.txt',
+  diaryEntryHeading: '{date}, {exercise}',
+} as const
+
+export type StringKey = keyof typeof en
+export type Strings = Record<StringKey, string>
