@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { cacheGeneration, createCache, forgetCaches } from '../../src/lib/cache'
+import type * as cacheModule from '../../src/lib/cache'
 
 describe('the in-process caches', () => {
   it('should trust an entry for its time to live, then read it again', () => {
@@ -69,7 +70,7 @@ describe('the in-process caches', () => {
   it('should forget the caches of every copy of the module in the process', async () => {
     // Next bundles server code more than once: a second copy must see the first one's forgets.
     vi.resetModules()
-    const copy = (await import('../../src/lib/cache')) as typeof import('../../src/lib/cache')
+    const copy: typeof cacheModule = await import('../../src/lib/cache')
     const elsewhere = copy.createCache<number>({ name: 'test-copies', ttlMs: null, maxEntries: 5 })
     elsewhere.set('k', 1)
     const generation = copy.cacheGeneration('test-copies')
