@@ -3,7 +3,8 @@
 // through the real ffmpeg jobs and publishes it. Each server runs in its own process on the
 // same database and media, one at a time, loaded by wrk (or bench/helpers/load.ts without it)
 // at 1, 16 and 64 connections:
-// - the delivery tier (`npm run delivery`'s runner);
+// - the delivery tier (`npm run delivery`'s runner), one process and two (DELIVERY_WORKERS=2,
+//   as nginx runs a worker per core);
 // - `npm start` with the tier in its process (scripts/server.mjs), and with DELIVERY_IN_PROCESS=0,
 //   which leaves delivery to Next's routes and Payload, as before the tier;
 // - plain node:http answering the same bytes from memory (the Node ceiling);
@@ -11,7 +12,7 @@
 // For the mainstream manifest (200 with the API key, and 304), `latest`, and a 1 MiB asset it
 // prints req/s, p50, p99 and the ratios to nginx and plain Node, then runs the tier for
 // BENCH_SOAK_SECONDS (60) at 64 connections, reading its resident memory each second.
-// Targets (tier, 64 connections): manifest and `latest` ≥ 50% of nginx's req/s, assets ≥ 50%
+// Targets (the single-process tier, 64 connections; the pair's are printed too): manifest and `latest` ≥ 50% of nginx's req/s, assets ≥ 50%
 // of its bytes/s, p99 ≤ 50 ms, memory flat, 0 errors. BENCH_LOAD_SECONDS (5) per figure;
 // BENCH_SKIP_BUILD=1 reuses the production build in .next.
 import { spawnSync } from 'node:child_process'
@@ -64,6 +65,7 @@ it('delivery benchmark', { timeout: 60 * 60_000 }, async () => {
   const rows: Row[] = [
     ...(await measured(async () => first, api, sizes)),
     ...(await measured(() => servers.startDeliveryTier(tmp, shared), api, sizes)),
+    ...(await measured(() => servers.startDeliveryTier(tmp, shared, 2), api, sizes)),
     ...(await measured(
       () => servers.startStudioServer(tmp, shared, { inProcessTier: false }),
       api,
@@ -76,7 +78,9 @@ it('delivery benchmark', { timeout: 60 * 60_000 }, async () => {
   running.push(tier)
   const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 60)
   const memory = memoryReport(await memoryRun(tier, api, soakSeconds))
-  const targets = targetLines(rows, memory.growth)
+  const single = targetLines(rows, memory.growth)
+  const pair = targetLines(rows, null, 'delivery tier ×2')
+  const targets = { text: `${single.text}\n${pair.text}`, missed: single.missed }
   console.log(
     [
       `Delivery, side by side (${loadGeneratorName}, ${os.cpus().length} cores, manifest ${sizes.manifest} bytes, latest ${sizes.latest} bytes):`,

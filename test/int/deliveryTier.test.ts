@@ -117,6 +117,22 @@ describe('the delivery tier in its own process', () => {
     }
   })
 
+  it('should list each toolkit with the outputs released, audiences by name', async () => {
+    const answer = await fetch(`${tierUrl}/api/delivery/toolkits`, { headers: asApp() })
+    const { toolkits } = (await answer.json()) as {
+      toolkits: { slug: string; latestVersion: string; outputs: unknown[] }[]
+    }
+    const audience = await studio.payload.findByID({
+      collection: 'audiences',
+      id: made.audience.id,
+      locale: 'en-GB',
+    })
+    expect(toolkits.find((t) => t.slug === made.toolkit.slug)).toMatchObject({
+      latestVersion: '1.0.0',
+      outputs: [{ audience: made.audience.slug, label: audience.label, locale: 'en-GB' }],
+    })
+  })
+
   it('should let the delivery client sync and verify a release from it', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-tier-sync-'))
     try {

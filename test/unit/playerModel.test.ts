@@ -12,7 +12,6 @@ import {
   rewoundTime,
 } from '../../src/player/model/clipSources'
 import {
-  audiencesFromRefusal,
   connectionFromFragment,
   normaliseStudioUrl,
   studioUrlProblem,
@@ -310,14 +309,6 @@ describe('device setup', () => {
     expect(normaliseStudioUrl(' https://s.example.org/studio/ ')).toBe(
       'https://s.example.org/studio',
     )
-  })
-
-  it('should read the audiences a refusal lists', () => {
-    expect(audiencesFromRefusal('Unknown audience "-": use one of female, mainstream.')).toEqual([
-      'female',
-      'mainstream',
-    ])
-    expect(audiencesFromRefusal('Give the audience: ?audience=<slug>.')).toEqual([])
   })
 })
 

@@ -65,26 +65,32 @@ function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv, lo
   return spawn(command, args, { cwd: root, env, detached: true, stdio: ['ignore', fd, fd] })
 }
 
-/** `npm run delivery`'s runner itself, so the measured pid is the server's. */
+/**
+ * `npm run delivery`'s runner itself, so the measured pid is the server's (with workers, the
+ * primary's: memory is read on a single process only).
+ */
 export async function startDeliveryTier(
   tmp: string,
   shared: Record<string, string>,
+  workers = 1,
 ): Promise<Running> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const env = studioEnv(shared, base, {
     DELIVERY_PORT: String(port),
     DELIVERY_HOST: '127.0.0.1',
+    DELIVERY_WORKERS: String(workers),
     NODE_OPTIONS: payloadNodeOptions({ NODE_ENV: 'production' }),
   })
-  const log = path.join(tmp, 'delivery-tier.log')
+  const name = workers > 1 ? `delivery tier ×${workers}` : 'delivery tier'
+  const log = path.join(tmp, `delivery-tier-${workers}.log`)
   const child = spawnLogged(
     process.execPath,
     ['--import', 'tsx', 'scripts/delivery-runner.ts'],
     env,
     log,
   )
-  return started('delivery tier', child, base, '/api/delivery/keys', log)
+  return started(name, child, base, '/api/delivery/keys', log)
 }
 
 /**

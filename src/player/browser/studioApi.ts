@@ -1,5 +1,5 @@
 import { DeliveryError, type LatestRelease, type PublishedKey } from '../../delivery-client/browser'
-import { audiencesFromRefusal, type Connection } from '../model/deviceSetup'
+import type { Connection } from '../model/deviceSetup'
 
 /**
  * The public delivery API, as any web app on a device calls it: an app key in the
@@ -46,10 +46,19 @@ export async function fetchKeys(connection: Connection): Promise<PublishedKey[]>
   return body.keys
 }
 
+/** An audience × locale the studio has published a release of the toolkit for. */
+export interface ToolkitOutput {
+  audience: string
+  /** The audience's name in that locale. */
+  label: string
+  locale: string
+}
+
 export interface ToolkitSummary {
   slug: string
   title: string
   latestVersion: string
+  outputs: ToolkitOutput[]
 }
 
 export async function fetchToolkits(connection: Connection): Promise<ToolkitSummary[]> {
@@ -89,19 +98,4 @@ export async function fetchSignedManifest(
 
 export async function fetchAsset(connection: Connection, sha256: string): Promise<ArrayBuffer> {
   return (await call(connection, `/api/delivery/assets/${sha256}`)).arrayBuffer()
-}
-
-/**
- * The audiences a toolkit is released for. The delivery API has no list of them; it names them
- * when refusing an audience it does not know, so the player asks for one no studio uses.
- */
-export async function fetchAudiences(connection: Connection, toolkit: string): Promise<string[]> {
-  try {
-    await fetchLatest(connection, toolkit, '-', 'en-GB')
-  } catch (error) {
-    if (error instanceof DeliveryError && error.code === 'bad-request')
-      return audiencesFromRefusal(error.message)
-    throw error
-  }
-  return []
 }

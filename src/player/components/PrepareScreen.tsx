@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 
 import { useT } from './i18n'
 import { problemMessage } from './problems'
@@ -12,7 +12,7 @@ import {
   type PreparedRelease,
 } from '../browser/offlineRelease'
 import { cacheAppShell } from '../browser/releaseCache'
-import { fetchAudiences, type ToolkitSummary } from '../browser/studioApi'
+import type { ToolkitSummary } from '../browser/studioApi'
 import { accentsOf } from '../model/clipSources'
 import type { Connection } from '../model/deviceSetup'
 import { downloadPlan, formatBytes } from '../model/downloadPlan'
@@ -28,25 +28,22 @@ export function PrepareScreen(props: {
   onReady: (releaseKey: string) => void
 }) {
   const t = useT()
-  const [audiences, setAudiences] = useState<string[]>([])
-  const [audience, setAudience] = useState('')
   const [locale, setLocale] = useState<string>(props.uiLocale === 'cy' ? 'cy' : 'en-GB')
+  // The audiences released in this locale, by their names in it.
+  const audiences = useMemo(
+    () => props.toolkit.outputs.filter((output) => output.locale === locale),
+    [props.toolkit.outputs, locale],
+  )
+  const [chosenAudience, setAudience] = useState('')
+  const audience = audiences.some((a) => a.audience === chosenAudience)
+    ? chosenAudience
+    : (audiences[0]?.audience ?? '')
   const [prepared, setPrepared] = useState<PreparedRelease | null>(null)
   const [accent, setAccent] = useState('')
   const [lowData, setLowData] = useState(false)
   const [busy, setBusy] = useState(false)
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   const [problem, setProblem] = useState('')
-
-  useEffect(() => {
-    fetchAudiences(props.connection, props.toolkit.slug).then(
-      (list) => {
-        setAudiences(list)
-        setAudience((current) => current || list[0] || '')
-      },
-      (error: unknown) => setProblem(problemMessage(t, error)),
-    )
-  }, [props.connection, props.toolkit.slug, t])
 
   const accents = useMemo(() => (prepared ? accentsOf(prepared.manifest) : []), [prepared])
   const plan = useMemo(
@@ -116,9 +113,9 @@ export function PrepareScreen(props: {
             setPrepared(null)
           }}
         >
-          {audiences.map((slug) => (
-            <option key={slug} value={slug}>
-              {slug}
+          {audiences.map((output) => (
+            <option key={output.audience} value={output.audience}>
+              {output.label}
             </option>
           ))}
         </select>

@@ -42,14 +42,3 @@ export function studioUrlProblem(studioUrl: string): 'invalid' | 'insecure' | nu
   const isLoopback = host === 'localhost' || host === '::1' || /^127\./.test(host)
   return isLoopback ? null : 'insecure'
 }
-
-/** The audience slugs a refusal lists ("Unknown audience …: use one of a, b."); none if it lists none. */
-export function audiencesFromRefusal(message: string): string[] {
-  const list = /use one of ([^.]+)\.?$/.exec(message.trim())?.[1]
-  return list
-    ? list
-        .split(',')
-        .map((slug) => slug.trim())
-        .filter(Boolean)
-    : []
-}

@@ -38,6 +38,8 @@ export interface DeliveryCatalog {
   toolkits: Map<string, CatalogToolkit>
   /** Every audience slug in the studio, to tell an unknown audience from one not released. */
   audiences: Set<string>
+  /** Each audience's label in each locale that has one, for apps to show. */
+  audienceLabels: Map<string, Partial<Record<string, string>>>
   /**
    * Each released asset's MIME type as its manifests declare it, so an asset is served as the
    * manifest says (an m4a voice track is audio/mp4, though its bytes sniff as an MP4 video).
@@ -121,11 +123,16 @@ async function loadCatalog(payload: Payload, startedIn: number): Promise<Deliver
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { slug: true },
+    locale: 'all',
+    select: { slug: true, label: true },
   })
   const contents = {
     toolkits,
     audiences: new Set(audiences.docs.map((a) => a.slug)),
+    // With every locale asked for, a localized field is an object of its values by locale.
+    audienceLabels: new Map(
+      audiences.docs.map((a) => [a.slug, (a.label ?? {}) as unknown as Record<string, string>]),
+    ),
     assetMimes: assetMimesOf(releases.docs.flatMap((release) => release.outputs ?? [])),
   }
   // A release changed while this was loading may be missing from it: answer with it, keep it not.
