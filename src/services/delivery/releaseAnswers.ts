@@ -95,13 +95,25 @@ async function publishedOutput(
 const versionUrl = (slug: string, version: string, file: string, output: Output) =>
   `/api/delivery/toolkits/${encodeURIComponent(slug)}/releases/${encodeURIComponent(version)}/${file}?audience=${encodeURIComponent(output.audience)}&locale=${encodeURIComponent(output.locale)}`
 
+/**
+ * Every toolkit with a published release, and the audience × locale outputs `latest` answers
+ * for, so an app can offer the choice, each audience by its name in that locale.
+ */
 export async function toolkitsAnswer(payload: Payload): Promise<HttpAnswer> {
-  const { toolkits: all } = await deliveryCatalog(payload)
+  const { toolkits: all, audienceLabels } = await deliveryCatalog(payload)
   const toolkits = [...all.values()].flatMap((toolkit) => {
-    const latest = toolkit.releases.find((r) => r.status === 'published')
-    return latest
-      ? [{ slug: toolkit.slug, title: toolkit.title, latestVersion: latest.version }]
-      : []
+    const published = toolkit.releases.filter((r) => r.status === 'published')
+    if (published.length === 0) return []
+    const outputs = new Map<string, { audience: string; label: string; locale: string }>()
+    for (const { audience, locale } of published.flatMap((r) => r.outputs)) {
+      const label = audienceLabels.get(audience)?.[locale] ?? audience
+      outputs.set(`${audience}|${locale}`, { audience, label, locale })
+    }
+    const sorted = [...outputs.values()].sort(
+      (a, b) => a.audience.localeCompare(b.audience) || a.locale.localeCompare(b.locale),
+    )
+    const { slug, title } = toolkit
+    return [{ slug, title, latestVersion: published[0].version, outputs: sorted }]
   })
   return jsonAnswer(200, { toolkits })
 }
