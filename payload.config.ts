@@ -56,6 +56,7 @@ import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
 import { deliveryCorsOrigins } from './src/lib/http/deliveryCors'
 import { migrations } from './src/migrations'
+import { mongoMigrations } from './src/migrations-mongodb'
 import { signInLoggingLevels } from './src/services/auth/signIn'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -85,6 +86,7 @@ export default buildConfig({
     rootDir: rootDir(),
     migrationDir: path.resolve(dirname, 'src/migrations'),
     migrations,
+    mongoMigrations,
   }),
   admin: {
     user: Users.slug,

@@ -1,5 +1,6 @@
 // Browser and HTTP tests against a production build (`next build` + `next start`) with the demo
-// seeded into a throwaway embedded database. Skips, saying so, when Chromium is not installed.
+// seeded into a throwaway embedded database, or into E2E_DATABASE_URI's. Skips, saying so,
+// when Chromium is not installed.
 import { spawn, spawnSync } from 'node:child_process'
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -58,7 +59,8 @@ const server = spawn('node', ['scripts/server.mjs', '-p', String(port), '-H', '1
     CDM_SIGNING_KEY: generateKeyPairSync('ed25519')
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString(),
-    DATABASE_URI: `file:${path.join(tmp, 'e2e.db')}`,
+    // E2E_DATABASE_URI runs the same tests on another database (with its DATABASE_COMPAT).
+    DATABASE_URI: process.env.E2E_DATABASE_URI ?? `file:${path.join(tmp, 'e2e.db')}`,
     DATA_DIR: path.join(tmp, 'data'),
     MEDIA_DIR: path.join(tmp, 'media'),
   },

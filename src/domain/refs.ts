@@ -23,6 +23,14 @@ export type IdText = string
 export type DatabaseIdType = 'number' | 'text'
 
 /**
+ * Whether text has the form of a MongoDB ObjectId, the only text ids this studio's documents
+ * have (no collection sets its own id): anything else makes the MongoDB adapter throw a cast
+ * error, a 500, instead of finding nothing.
+ */
+export const isObjectIdText = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value)
+
+/**
  * The database's id for an id held as text (a job's input, a domain decision): SQLite's ids are
  * numbers, MongoDB's are hex strings, which may be all digits and must stay text.
  */

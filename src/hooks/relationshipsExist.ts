@@ -9,7 +9,8 @@ import { idTypeOf } from '../lib/config/idType'
  * SQLite's foreign keys the write then fails with a 500 (and may leave part of it written). This
  * wraps each relationship and upload field's validation so a missing document is refused with
  * the field's path before anything is written. Draft saves skip validation in Payload; what they
- * miss is answered by `foreignKeyIsBadInput`.
+ * miss is answered by `foreignKeyIsBadInput`. On MongoDB, which has no foreign keys, a draft's
+ * well-formed id of a missing document is saved as it is, as Payload does there.
  */
 export function checkRelationshipsExist(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) wrapFields(collection.fields)
@@ -49,8 +50,12 @@ async function firstMissing(
   const idType = idTypeOf(req)
   const byCollection = new Map<string, (number | string)[]>()
   for (const ref of refs) {
-    // Ids of the wrong form are Payload's own validation's to refuse.
-    if (!isLookupId(ref.id, idType)) continue
+    if (!isLookupId(ref.id, idType)) {
+      // Payload refuses a number id of the wrong form itself, but takes any text for MongoDB's
+      // ids: text that is no ObjectId names no document.
+      if (idType === 'text') return ref
+      continue
+    }
     byCollection.set(ref.collection, [...(byCollection.get(ref.collection) ?? []), ref.id])
   }
   for (const [collection, ids] of byCollection) {
@@ -72,21 +77,36 @@ async function firstMissing(
 
 const FOREIGN_KEY = /FOREIGN KEY constraint failed|SQLITE_CONSTRAINT_FOREIGNKEY/
 
-/** The safety net: a foreign key the validation did not see (a draft save) is still a 400. */
+/**
+ * SQLite's foreign key refusing a missing document, or MongoDB's adapter refusing to cast an id
+ * of the wrong form (a number, say) to an ObjectId, alone or inside Mongoose's ValidationError.
+ */
+function namesMissingDocument(error: unknown): boolean {
+  const { code, message, name, kind, errors } = error as {
+    code?: unknown
+    message?: unknown
+    name?: unknown
+    kind?: unknown
+    errors?: unknown
+  }
+  if (typeof code === 'string' && FOREIGN_KEY.test(code)) return true
+  if (typeof message === 'string' && FOREIGN_KEY.test(message)) return true
+  if (name === 'CastError' && kind === 'ObjectId') return true
+  return (
+    name === 'ValidationError' &&
+    typeof errors === 'object' &&
+    errors !== null &&
+    Object.values(errors).some((inner) => namesMissingDocument(inner))
+  )
+}
+
+/** The safety net: a bad relationship the validation did not see (a draft save) is still a 400. */
 const foreignKeyIsBadInput: NonNullable<SanitizedConfig['hooks']['afterError']>[number] = ({
   error,
 }) => {
   let current: unknown = error
   for (let depth = 0; current && depth < 8; depth += 1) {
-    const { code, message, cause } = current as {
-      code?: unknown
-      message?: unknown
-      cause?: unknown
-    }
-    if (
-      (typeof code === 'string' && FOREIGN_KEY.test(code)) ||
-      (typeof message === 'string' && FOREIGN_KEY.test(message))
-    )
+    if (namesMissingDocument(current))
       return {
         status: 400,
         response: {
@@ -95,7 +115,7 @@ const foreignKeyIsBadInput: NonNullable<SanitizedConfig['hooks']['afterError']>[
           ],
         },
       }
-    current = cause
+    current = (current as { cause?: unknown }).cause
   }
   return undefined
 }

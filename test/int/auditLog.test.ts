@@ -10,8 +10,11 @@ const studio = setUpStudio()
 
 const APPEND_ONLY = /append-only/
 
-/** The newest entry's id: later entries are this test's (SQLite reuses a deleted document's id). */
-async function lastEntryId(): Promise<number> {
+/**
+ * The newest entry's id, if any: later entries are this test's (SQLite reuses a deleted
+ * document's id; MongoDB's ObjectIds grow with time too).
+ */
+async function lastEntryId(): Promise<number | undefined> {
   const newest = await studio.payload.find({
     collection: 'audit-log',
     sort: '-id',
@@ -20,14 +23,14 @@ async function lastEntryId(): Promise<number> {
     pagination: false,
     overrideAccess: true,
   })
-  return newest.docs[0]?.id ?? 0
+  return newest.docs[0]?.id
 }
 
 /** Entries as stored (depth 0: the actor is an id) written after `since`, oldest first. */
-async function entries(where: Where, since = 0): Promise<AuditLog[]> {
+async function entries(where: Where, since?: number): Promise<AuditLog[]> {
   const found = await studio.payload.find({
     collection: 'audit-log',
-    where: { and: [where, { id: { greater_than: since } }] },
+    where: since === undefined ? where : { and: [where, { id: { greater_than: since } }] },
     depth: 0,
     sort: 'id',
     pagination: false,

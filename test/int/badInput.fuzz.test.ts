@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { CollectionSlug } from 'payload'
+import type { CollectionSlug, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { requestFor, type FuzzRequest } from './helpers/fuzzRequests'
@@ -13,6 +13,7 @@ import {
 } from './helpers/routeCallers'
 import { payloadRouteKeys, routeFileKeys, type RouteKey } from './helpers/routeTable'
 import { setUpStudio } from './helpers/studio'
+import type { Id } from '../../src/domain/refs'
 
 /**
  * Issue 9 §6: random ids, query strings and bodies on every route, as every caller, never get
@@ -26,7 +27,7 @@ const studio = setUpStudio()
 let callers: RouteCallers
 let routes: RouteKey[]
 const tokens = new Map<StaffCaller, string>()
-const before = new Map<string, number>()
+const before = new Map<string, Id | undefined>()
 
 /** Stack frames, and this machine's paths: what an error must never show a client. */
 const LEAKS = [/\n\s+at [^\n]+:\d+:\d+/, /node_modules/, /"stack"\s*:/]
@@ -43,7 +44,7 @@ afterAll(async () => {
   for (const collection of touchable()) {
     const made = await studio.payload.find({
       collection,
-      where: { id: { greater_than: before.get(collection) ?? 0 } },
+      where: newerThan(before.get(collection)),
       pagination: false,
       depth: 0,
       overrideAccess: true,
@@ -60,7 +61,7 @@ function touchable(): CollectionSlug[] {
     .filter((slug) => slug !== 'payload-migrations')
 }
 
-async function newestId(collection: CollectionSlug): Promise<number> {
+async function newestId(collection: CollectionSlug): Promise<Id | undefined> {
   const { docs } = await studio.payload.find({
     collection,
     sort: '-id',
@@ -68,8 +69,12 @@ async function newestId(collection: CollectionSlug): Promise<number> {
     depth: 0,
     overrideAccess: true,
   })
-  return Number(docs[0]?.id ?? 0)
+  return (docs[0] as { id: Id } | undefined)?.id
 }
+
+/** Ids grow on both databases (SQLite's numbers, MongoDB's time-ordered ObjectIds). */
+const newerThan = (id: Id | undefined): Where =>
+  id === undefined ? {} : { id: { greater_than: id } }
 
 function headersFor(caller: Caller): Record<string, string> {
   if (caller === 'anonymous') return {}

@@ -249,7 +249,9 @@ describe.skipIf(noSmallDisk !== null)('a full or read-only disk during a media j
     expect(status?.reason).toContain('Processing tries again by itself every 1 second;')
     const jobs = await jobsOf(clipId)
     expect(jobs).toHaveLength(1)
-    expect(jobs[0]).toMatchObject({ hasError: false, processing: false, completedAt: null })
+    expect(jobs[0]).toMatchObject({ hasError: false, processing: false })
+    // SQLite answers a column never set with null; MongoDB leaves the field out.
+    expect(jobs[0].completedAt ?? null).toBeNull()
     expect(new Date(jobs[0].waitUntil!).getTime()).toBeGreaterThan(Date.now() - 1000)
   }
 

@@ -16,6 +16,7 @@ import { PASSWORD } from './helpers/world'
 import { readZip } from './helpers/zip'
 import { createDeliveryClient } from '../../src/delivery-client'
 import { MediaFixtures } from './media/helpers/fixtures'
+import { idFromText } from '../../src/domain/refs'
 import { playlistUris } from '../../src/domain/releases/hlsForRelease'
 import { ffmpegBinaries } from '../../src/lib/ffmpeg/binaries'
 
@@ -84,7 +85,7 @@ describe('releases and delivery', () => {
     for (const doc of frozen.filter((d) => d.collection === 'scripts')) {
       const versions = await studio.payload.findVersions({
         collection: 'scripts',
-        where: { parent: { equals: Number(doc.id) } },
+        where: { parent: { equals: idFromText(doc.id, studio.payload.db.defaultIDType) } },
         sort: '-updatedAt',
       })
       expect(versions.docs.map((v) => String(v.id))).toContain(doc.versionId)

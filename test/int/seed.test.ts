@@ -4,6 +4,7 @@ import { getPayload, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { seed } from '../../seed'
+import { ALL_CLIPS } from '../../seed/toolkitContent'
 import config from '@payload-config'
 
 let payload: Payload
@@ -85,8 +86,15 @@ describe('demo seed', () => {
         expect(line.lineId).toMatch(/^l-[0-9a-f]{8}$/)
       }
     }
-    const clip = (await payload.find({ collection: 'clips', depth: 1, limit: 1, sort: 'id' }))
-      .docs[0]
+    // By slug: other test files' clips may be older than the seed's, whatever the database.
+    const clip = (
+      await payload.find({
+        collection: 'clips',
+        where: { slug: { equals: ALL_CLIPS[0].slug } },
+        depth: 1,
+        limit: 1,
+      })
+    ).docs[0]
     expect(clip.voiceTracks).toHaveLength(3)
     const caption = clip.captions?.[0].track as { filename: string; mimeType: string }
     expect(caption.mimeType).toBe('text/vtt')

@@ -86,7 +86,7 @@ describe('confirmMediaRequestOf, withdrawRequestOf, emptyRequestOf', () => {
 })
 
 describe('isPossibleId and describeValue', () => {
-  it('should take whole positive numbers for SQLite and short words for MongoDB', () => {
+  it('should take whole positive numbers for SQLite and ObjectIds for MongoDB', () => {
     expect([1, '42', 2 ** 53 - 1].every((id) => isPossibleId(id, 'number'))).toBe(true)
     expect(
       [0, -1, 1.5, '01', '1e3', '1e999', 'abc', '%00', 2 ** 53, '99999999999999999', null, {}].some(
@@ -95,6 +95,8 @@ describe('isPossibleId and describeValue', () => {
     ).toBe(false)
     expect(isPossibleId('6650f0c2a1b2c3d4e5f60718', 'text')).toBe(true)
     expect(isPossibleId('a\u0000b', 'text')).toBe(false)
+    expect(isPossibleId('abc', 'text')).toBe(false)
+    expect(isPossibleId(42, 'text')).toBe(false)
   })
 
   it('should picture a value safely and briefly', () => {

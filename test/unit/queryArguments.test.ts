@@ -44,7 +44,24 @@ describe('queryProblem', () => {
   it('should answer 404 for an id no document can have', () => {
     for (const id of ['abc', '1e999', '0x10', '1.5', '\u0000', '', ' ', Infinity, {}])
       expect(problem({ id }), String(id)).toEqual({ status: 404, message: 'Not Found' })
-    expect(queryProblem({ id: 'abc' }, { ...rules, idType: 'text' })).toBeUndefined()
+  })
+
+  it('should answer 404 on MongoDB for an id that is not an ObjectId, which its adapter cannot cast', () => {
+    const onMongo = { ...rules, idType: 'text' as const }
+    expect(queryProblem({ id: '6650f0c2a1b2c3d4e5f60718' }, onMongo)).toBeUndefined()
+    for (const id of ['abc', '12', -1, 0, '6650f0c2a1b2c3d4e5f6071', '6650f0c2a1b2c3d4e5f6071z'])
+      expect(queryProblem({ id }, onMongo), String(id)).toEqual({
+        status: 404,
+        message: 'Not Found',
+      })
+    expect(queryProblem({ where: { id: { in: 'a,b' } } }, onMongo)?.status).toBe(400)
+  })
+
+  it('should refuse a sort that names no field', () => {
+    for (const sort of ['-', 'title,-', ['-']])
+      expect(problem({ sort })?.message, String(sort)).toMatch(/^"sort" must name a field/)
+    for (const sort of ['-title', 'title,-createdAt', ['title'], undefined])
+      expect(problem({ sort }), String(sort)).toBeUndefined()
   })
 
   it('should want an object of fields to create or update, unless duplicating or uploading', () => {

@@ -1,4 +1,4 @@
-import type { DatabaseIdType } from '../refs'
+import { isObjectIdText, type DatabaseIdType } from '../refs'
 
 /**
  * Small checks for the fields of a JSON request body. Each answers the value it accepts or a
@@ -36,7 +36,7 @@ export function objectBody(body: unknown, { optional = false } = {}): Checked<Bo
 
 /**
  * Whether `value` can name a document a client chose (stricter than the lookups in
- * queryArguments.ts): SQLite's positive whole numbers, MongoDB's word-like text.
+ * queryArguments.ts): SQLite's positive whole numbers, MongoDB's ObjectIds.
  */
 export function isPossibleId(value: unknown, idType: IdType): boolean {
   if (idType === 'number') {
@@ -47,7 +47,7 @@ export function isPossibleId(value: unknown, idType: IdType): boolean {
       Number.isSafeInteger(Number(value))
     )
   }
-  return typeof value === 'string' && /^[\w-]{1,64}$/.test(value)
+  return isObjectIdText(value)
 }
 
 export function oneOf<T extends string>(

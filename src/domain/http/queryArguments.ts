@@ -1,4 +1,5 @@
 import { describeValue, type IdType } from './bodyFields'
+import { isObjectIdText } from '../refs'
 
 /**
  * Arguments of a find, count, update or delete that the database layer cannot take: a query
@@ -19,6 +20,7 @@ export interface QueryArguments {
   limit?: unknown
   page?: unknown
   joins?: unknown
+  sort?: unknown
 }
 
 export type QueryProblem = { status: 400 | 404; message: string }
@@ -79,6 +81,7 @@ export function queryProblem(
     countProblem(args.limit, 'limit') ??
     countProblem(args.page, 'page') ??
     joinsProblem(args.joins) ??
+    sortProblem(args.sort) ??
     whereProblem(args.where, 'where', rules)
   )
 }
@@ -86,11 +89,12 @@ export function queryProblem(
 /**
  * An id the database can look up. With numeric ids, text must be decimal digits: `1e999` and
  * `abc` would reach SQLite as Infinity and NaN, and `0x10` would quietly mean document 16.
+ * MongoDB's ids are ObjectIds: any other text, or a number, is one no document can have.
  */
 export function isLookupId(id: unknown, idType: IdType): boolean {
+  if (idType === 'text') return isObjectIdText(id)
   if (typeof id === 'number') return Number.isFinite(id)
   if (typeof id !== 'string') return false
-  if (idType === 'text') return id.length > 0
   return /^-?\d{1,20}$/.test(id)
 }
 
@@ -102,6 +106,14 @@ function countProblem(value: unknown, name: string): QueryProblem | undefined {
     status: 400,
     message: `"${name}" must be a whole number from 0, not ${describeValue(value)}.`,
   }
+}
+
+/** A sort of `-` alone names no field: SQLite ignores it, MongoDB throws. */
+function sortProblem(sort: unknown): QueryProblem | undefined {
+  const entries = typeof sort === 'string' ? sort.split(',') : Array.isArray(sort) ? sort : []
+  if (!entries.some((entry) => typeof entry === 'string' && /^\s*-\s*$/.test(entry)))
+    return undefined
+  return bad(`"sort" must name a field, optionally after "-"; got ${describeValue(sort)}.`)
 }
 
 function joinsProblem(joins: unknown): QueryProblem | undefined {

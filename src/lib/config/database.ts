@@ -11,7 +11,8 @@ import { perConnectionPragmas, sqliteSettings } from '../../domain/config/sqlite
 
 /**
  * Embedded SQLite by default; MongoDB when DATABASE_URI says so. SQLite in production does not
- * push its schema, so the committed migrations run on start; MongoDB is schemaless.
+ * push its schema, so the committed migrations run on start; MongoDB is schemaless, and runs
+ * only the data migrations, on start in production too.
  *
  * SQLite runs in WAL mode with a busy timeout and synchronous=NORMAL on every connection (see
  * sqliteSettings), so the server and a worker can write at once. It runs without transactions,
@@ -24,12 +25,15 @@ export function createDatabaseAdapter(options: {
   rootDir: string
   migrationDir: string
   migrations: NonNullable<Parameters<typeof sqliteAdapter>[0]['prodMigrations']>
+  /** Data migrations for MongoDB, which has no schema to migrate (src/migrations-mongodb). */
+  mongoMigrations?: NonNullable<Parameters<typeof mongooseAdapter>[0]['prodMigrations']>
   env?: Record<string, string | undefined>
 }): DatabaseAdapterObj {
   const choice = parseDatabaseUri(options.uri)
   if (choice.kind === 'mongodb') {
     return mongooseAdapter({
       url: choice.url,
+      prodMigrations: options.mongoMigrations,
       ...mongoCompatibility(parseDatabaseCompat((options.env ?? process.env).DATABASE_COMPAT)),
     })
   }

@@ -16,10 +16,15 @@ export async function returnJobToQueue(payload: Payload, id: Id): Promise<boolea
         and: [
           { id: { equals: id } },
           { processing: { equals: true } },
-          { completedAt: { exists: false } },
+          // Never set: NULL on SQLite; on MongoDB a missing field or null, which `exists`
+          // alone would not match.
+          { completedAt: { equals: null } },
         ],
       },
       data: { processing: false },
+      // With a limit, the MongoDB adapter returns the rows it updated; without one it finds them
+      // again by this `where`, which the update has just made false.
+      limit: 1,
       returning: true,
     }),
   )

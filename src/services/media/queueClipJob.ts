@@ -84,7 +84,7 @@ export async function forgetQueuedClipJobs(
       and: [
         { concurrencyKey: { equals: clipJobKey(clipId) } },
         { processing: { equals: false } },
-        { completedAt: { exists: false } },
+        { completedAt: { equals: null } },
       ],
     },
     overrideAccess: true,

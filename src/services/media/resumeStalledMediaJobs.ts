@@ -23,7 +23,7 @@ export async function resumeStalledMediaJobs(payload: Payload): Promise<number> 
   const stale: Where[] = [
     { queue: { equals: MEDIA_QUEUE } },
     { processing: { equals: true } },
-    { completedAt: { exists: false } },
+    { completedAt: { equals: null } },
     { updatedAt: { less_than: cutoff } },
   ]
   const { docs } = await payload.find({
@@ -47,6 +47,9 @@ export async function resumeStalledMediaJobs(payload: Payload): Promise<number> 
         data: givesUp
           ? { processing: false, totalTried: tries, hasError: true, error: { message: reason } }
           : { processing: false, totalTried: tries },
+        // With a limit, the MongoDB adapter returns the rows it updated; without one it finds
+        // them again by this `where`, which the update has just made false.
+        limit: 1,
         returning: true,
       }),
     )

@@ -32,7 +32,7 @@ export async function resumeStalledBuild(
     where: {
       and: [
         { concurrencyKey: { equals: releaseBuildKey(release.id) } },
-        { completedAt: { exists: false } },
+        { completedAt: { equals: null } },
         { hasError: { not_equals: true } },
       ],
     },

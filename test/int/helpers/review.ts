@@ -4,6 +4,7 @@ import { expect } from 'vitest'
 import { uniqueSuffix } from './payload'
 import { loginToken, type Studio } from './studio'
 import { PASSWORD, vttFile, type World } from './world'
+import { asRelationId } from '../../../src/domain/refs'
 import type { Clip, Comment, Script, User } from '../../../src/payload-types'
 import { scriptContentHash } from '../../../src/services/review/context'
 
@@ -268,10 +269,12 @@ export class ReviewFixture {
         overrideAccess: true,
         data: {
           title: spec.title ?? `Co-production ${uniqueSuffix()}`,
-          clip: Number(spec.clip ?? this.world.docs.clips.assigned),
+          clip: asRelationId(spec.clip ?? this.world.docs.clips.assigned),
           status: 'draft',
           _status: 'published',
-          assignedCoProducers: (spec.assignedCoProducers ?? [this.id('coProducer')]).map(Number),
+          assignedCoProducers: (spec.assignedCoProducers ?? [this.id('coProducer')]).map(
+            asRelationId,
+          ),
           characters: [{ name: 'Dean' }, { name: 'Sam' }],
           scenes: spec.scenes ?? DEFAULT_SCENES,
         },
