@@ -3,15 +3,16 @@
 // handlers no socket, and keeps a client's own X-Forwarded-For, so without this the sign-in
 // throttles could not tell clients apart (src/lib/http/peerAddress.mjs, clientAddress.ts).
 // In front of Next it runs the delivery tier: `/api/delivery/*` is answered without Next.js or
-// Payload's request handling on the way (src/instrumentation.ts starts it). DELIVERY_IN_PROCESS=0
-// leaves delivery to Next's routes, as when `npm run delivery` serves it elsewhere.
+// Payload's request handling on the way, once Payload has started (until then Next's delivery
+// routes answer). DELIVERY_IN_PROCESS=0 leaves delivery to Next's routes, as when
+// `npm run delivery` serves it elsewhere.
 //
 //   node scripts/server.mjs [-p <port>] [-H <hostname>]     (defaults: $PORT or 3000, 0.0.0.0)
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { deliveryTier, IN_PROCESS_TIER_ENV } from '../src/lib/http/deliveryTierSlot.mjs'
+import { deliveryTier, expectDeliveryTier } from '../src/lib/http/deliveryTierSlot.mjs'
 import { PEER_ADDRESS_ENV, stampPeerAddress } from '../src/lib/http/peerAddress.mjs'
 
 const args = process.argv.slice(2)
@@ -24,7 +25,7 @@ const hostname = option('-H', '--hostname') ?? '0.0.0.0'
 
 process.env.NODE_ENV ??= 'production'
 process.env[PEER_ADDRESS_ENV] = '1'
-if (process.env.DELIVERY_IN_PROCESS !== '0') process.env[IN_PROCESS_TIER_ENV] = '1'
+if (process.env.DELIVERY_IN_PROCESS !== '0') expectDeliveryTier()
 
 // Imported after NODE_ENV is settled, as `next start` does.
 const { default: next } = await import('next')

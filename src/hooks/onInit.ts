@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { decideDemoSeeding } from '../domain/config/demoSeeding'
+import { offerInProcessDeliveryTier } from '../endpoints/inProcessDeliveryTier'
 import { forgetStoredApiKeys } from '../lib/auth/forgetStoredApiKeys'
 import { checkSignInSettings } from '../services/auth/signIn'
 import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
@@ -8,7 +9,8 @@ import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
 
 /**
  * Start-up work of every studio process: settings, API keys stored before only their index was
- * kept, the demo seed, and builds and media jobs a crash left behind.
+ * kept, the demo seed, builds and media jobs a crash left behind, and (under `npm start`) the
+ * delivery tier in front of Next.
  */
 export async function onInit(payload: Payload): Promise<void> {
   checkSignInSettings(process.env)
@@ -16,6 +18,7 @@ export async function onInit(payload: Payload): Promise<void> {
   await seedDemoIfAsked(payload)
   await resumeStalledBuilds(payload)
   await resumeStalledMediaJobs(payload)
+  offerInProcessDeliveryTier(payload)
 }
 
 /**

@@ -9,6 +9,7 @@ import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './hel
 import { SEED_ACCENTS, SEED_AUDIENCES, SEED_TOOLKIT } from '../../seed/content/toolkit'
 import { DEMO_USERS } from '../../seed/demoUsers'
 import { createDeliveryClient } from '../../src/delivery-client'
+import { compareSemver } from '../../src/domain/releases/semver'
 
 const publisher = DEMO_USERS.find((u) => u.role === 'publisher')!
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
@@ -51,6 +52,22 @@ async function waitForDemoMedia(): Promise<void> {
   throw new Error(`demo media not processed within 240 s: ${last}`)
 }
 
+/** The newest published or withdrawn version of the demo toolkit, if there is one. */
+async function newestReleasedVersion(): Promise<string | null> {
+  const response = await page.request.get(
+    `${baseUrl()}/api/releases?where[status][in]=published,withdrawn&limit=100&depth=0`,
+    { headers: fromStudioPage() },
+  )
+  expect(response.status()).toBe(200)
+  const { docs } = (await response.json()) as { docs: { version: string }[] }
+  return (
+    docs
+      .map((doc) => doc.version)
+      .sort(compareSemver)
+      .pop() ?? null
+  )
+}
+
 /** Picks an option in one of Payload's relationship selects by typing part of its label. */
 async function choose(field: string, label: string): Promise<void> {
   const input = page.locator(`#field-${field} .rs__input`)
@@ -86,7 +103,12 @@ describe('a publisher releases the demo toolkit', () => {
     // Variant clips stand in for some audiences; the rest see the base clip.
     expect(await coverage.locator('[data-coverage="variant"]').count()).toBeGreaterThan(0)
     expect(await coverage.locator('[data-coverage="base"]').count()).toBeGreaterThan(24)
-    await page.getByText('First release: contents').waitFor()
+    // The player's browser test may have released a 0.x version of the toolkit on this server.
+    const previous = await newestReleasedVersion()
+    await page
+      .getByText(previous ? `Changes since ${previous}` : 'First release: contents')
+      .waitFor()
+    expect(await page.locator('.cdm-release__changelog li').count()).toBeGreaterThan(0)
     await screenshot(page, 'release-preflight')
   })
 

@@ -32,9 +32,9 @@ interface Registry {
   generations: Map<string, number>
 }
 
-// One registry per process, not per copy of this module: Next compiles server code into more
-// than one bundle (routes, instrumentation), each with its own copy, and a change one of them
-// sees must reach the caches of all.
+// One registry per process, not per copy of this module: Next may compile server code into
+// more than one bundle, each with its own copy, and a change one of them sees must reach the
+// caches of all.
 const REGISTRY = Symbol.for('cdm-studio.caches')
 const registry = ((globalThis as Record<symbol, Registry | undefined>)[REGISTRY] ??= {
   caches: new Map(),

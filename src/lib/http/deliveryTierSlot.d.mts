@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export type DeliveryTier = (request: IncomingMessage, response: ServerResponse) => Promise<void>
-export const IN_PROCESS_TIER_ENV: string
+export function expectDeliveryTier(): void
+export function isDeliveryTierExpected(): boolean
 export function offerDeliveryTier(tier: DeliveryTier): void
 export function deliveryTier(): DeliveryTier | null

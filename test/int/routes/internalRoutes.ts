@@ -3,6 +3,7 @@ import { expect } from 'vitest'
 
 import { REFUSED } from './contentRoutes'
 import type { User } from '../../../src/payload-types'
+import { wellFormedId } from '../helpers/databaseKind'
 import { CALLERS } from '../helpers/routeCallers'
 import { on, type RouteContext, type RouteRule } from '../helpers/routeTable'
 
@@ -287,8 +288,8 @@ export const internalRules: RouteRule[] = [
             ['GET', `/api/${collection}`],
             ['GET', `/api/${collection}/count`],
             ['POST', `/api/${collection}`],
-            ['PATCH', `/api/${collection}/1`],
-            ['DELETE', `/api/${collection}/1`],
+            ['PATCH', `/api/${collection}/${wellFormedId}`],
+            ['DELETE', `/api/${collection}/${wellFormedId}`],
           ]) {
             const body = method === 'POST' || method === 'PATCH' ? {} : undefined
             const { status } = await callers.call(caller, method, url, body)
