@@ -14,6 +14,7 @@ import { DeliveryApps } from './src/collections/DeliveryApps'
 import { Exercises } from './src/collections/Exercises'
 import { hardenBuiltInRoutes } from './src/collections/internal'
 import { Modules } from './src/collections/Modules'
+import { Notifications } from './src/collections/Notifications'
 import { Releases } from './src/collections/Releases'
 import { Scripts } from './src/collections/Scripts'
 import { Toolkits } from './src/collections/Toolkits'
@@ -51,7 +52,9 @@ import { jobsAccess } from './src/jobs/access'
 import { BuildReleaseTask } from './src/jobs/buildRelease/task'
 import { inProcessJobRuns, shouldAutoRunJobs } from './src/jobs/inProcessJobs'
 import { ProcessClipMediaTask } from './src/jobs/processClipMedia/task'
+import { SendNotificationsTask } from './src/jobs/sendNotifications/task'
 import { createDatabaseAdapter } from './src/lib/config/database'
+import { emailAdapter } from './src/lib/config/email'
 import { dataDir, rootDir } from './src/lib/config/paths'
 import { resolvePayloadSecret } from './src/lib/config/secret'
 import { deliveryCorsOrigins } from './src/lib/http/deliveryCors'
@@ -131,12 +134,16 @@ export default buildConfig({
       .map(guardUploadStorage)
       .map(auditCollection),
     AuditLog,
+    // The outbox is written with the changes it reports; auditing it would log each twice.
+    Notifications,
   ],
   localization: {
     locales: LOCALES.map(({ code, adminLabel }) => ({ code, label: adminLabel })),
     defaultLocale: DEFAULT_LOCALE,
     fallback: true,
   },
+  // SMTP_URL: Payload's nodemailer adapter; without it emails go to the server log.
+  email: emailAdapter(),
   editor: lexicalEditor(),
   sharp,
   telemetry: false,
@@ -179,7 +186,7 @@ export default buildConfig({
   },
   endpoints: [...mediaEndpoints, ...deliveryEndpoints],
   jobs: {
-    tasks: [ProcessClipMediaTask, BuildReleaseTask],
+    tasks: [ProcessClipMediaTask, BuildReleaseTask, SendNotificationsTask],
     access: jobsAccess,
     enableConcurrencyControl: true,
     // Development runs media jobs and release builds inside the server; production runs

@@ -84,6 +84,7 @@ export interface Config {
     'delivery-apps': DeliveryApp;
     users: User;
     'audit-log': AuditLog;
+    notifications: Notification;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -121,6 +122,7 @@ export interface Config {
     'delivery-apps': DeliveryAppsSelect<false> | DeliveryAppsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -142,6 +144,7 @@ export interface Config {
     tasks: {
       processClipMedia: TaskProcessClipMedia;
       buildRelease: TaskBuildRelease;
+      sendNotifications: TaskSendNotifications;
       inline: {
         input: unknown;
         output: unknown;
@@ -628,6 +631,10 @@ export interface User {
    */
   pseudonym?: string | null;
   /**
+   * When a script waits for you, changes are asked for, a script you worked on is approved or changed, or a toolkit with your work is out.
+   */
+  emailPreference?: ('every' | 'digest' | 'none') | null;
+  /**
    * Visible to admins only (and to the person themselves).
    */
   realName?: string | null;
@@ -1043,6 +1050,37 @@ export interface AuditLog {
   createdAt: string;
 }
 /**
+ * Emails the studio sends about reviews and releases. Written and sent by the studio.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient?: (number | null) | User;
+  kind: 'reviewRequested' | 'changesRequested' | 'scriptApproved' | 'scriptEditedAgain' | 'releasePublished';
+  subject: string;
+  text: string;
+  mode: 'immediate' | 'digest';
+  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
+  /**
+   * When it may go: at once, or when the digest it is part of is due.
+   */
+  dueAt: string;
+  /**
+   * When a sender took it.
+   */
+  claimedAt?: string | null;
+  attempts?: number | null;
+  sentAt?: string | null;
+  /**
+   * Why the last try failed.
+   */
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1111,7 +1149,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'processClipMedia' | 'buildRelease';
+        taskSlug: 'inline' | 'processClipMedia' | 'buildRelease' | 'sendNotifications';
         taskID: string;
         input?:
           | {
@@ -1144,7 +1182,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'processClipMedia' | 'buildRelease') | null;
+  taskSlug?: ('inline' | 'processClipMedia' | 'buildRelease' | 'sendNotifications') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1221,6 +1259,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1683,6 +1725,7 @@ export interface UsersSelect<T extends boolean = true> {
   role?: T;
   displayName?: T;
   pseudonym?: T;
+  emailPreference?: T;
   realName?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1716,6 +1759,25 @@ export interface AuditLogSelect<T extends boolean = true> {
   summary?: T;
   clientAddress?: T;
   subjectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  subject?: T;
+  text?: T;
+  mode?: T;
+  status?: T;
+  dueAt?: T;
+  claimedAt?: T;
+  attempts?: T;
+  sentAt?: T;
+  lastError?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1824,6 +1886,18 @@ export interface TaskBuildRelease {
   };
   output: {
     status: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotifications".
+ */
+export interface TaskSendNotifications {
+  input?: unknown;
+  output: {
+    sent: number;
+    failed: number;
+    skipped: number;
   };
 }
 /**

@@ -54,3 +54,26 @@ export const isLocale = (value: unknown): value is Locale =>
 
 export const localeLabel = (code: string): string =>
   LOCALES.find((locale) => locale.code === code)?.label ?? code
+
+/** What a notification is about: the four review moments and a published release. */
+export const NOTIFICATION_KINDS = [
+  'reviewRequested',
+  'changesRequested',
+  'scriptApproved',
+  'scriptEditedAgain',
+  'releasePublished',
+] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/** Where an email in the outbox stands (src/services/notifications/sendDueNotifications.ts). */
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const
+
+/** How often a person wants the studio's emails: set in their account. */
+export const EMAIL_PREFERENCES = ['every', 'digest', 'none'] as const
+export type EmailPreference = (typeof EMAIL_PREFERENCES)[number]
+
+export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, string> = {
+  every: 'An email each time',
+  digest: 'One email a day, with everything in it',
+  none: 'No emails',
+}

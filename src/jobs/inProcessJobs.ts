@@ -1,7 +1,6 @@
 import type { JobsConfig, Payload } from 'payload'
 
-import { RELEASE_QUEUE } from './queues'
-import { MEDIA_QUEUE } from './queues'
+import { MEDIA_QUEUE, NOTIFICATION_QUEUE, RELEASE_QUEUE } from './queues'
 import { workerSettings } from '../domain/jobs/workerSettings'
 import { isStopping } from '../lib/jobs/runningJobs'
 import { stopJobsInThisProcess } from '../lib/jobs/stopJobs'
@@ -31,6 +30,7 @@ export function inProcessJobRuns(payload: Payload): AutorunCronConfig[] {
   return [
     { cron: '*/5 * * * * *', queue: MEDIA_QUEUE, limit: 2 },
     { cron: '*/5 * * * * *', queue: RELEASE_QUEUE, limit: 1 },
+    { cron: '*/5 * * * * *', queue: NOTIFICATION_QUEUE, limit: 5 },
   ]
 }
 

@@ -10,3 +10,6 @@ export const releaseBuildKey = (releaseId: string | number) => `release:${releas
 
 /** Retries after a media job's first try fails for a passing reason (a busy disk, a killed ffmpeg). */
 export const MEDIA_JOB_RETRIES = 2
+
+/** The studio's emails (src/services/notifications). */
+export const NOTIFICATION_QUEUE = 'notifications'

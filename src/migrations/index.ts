@@ -7,6 +7,7 @@ import * as migration_20261127_121843_release_build_progress from './20261127_12
 import * as migration_20261127_130324_release_changelog_shown_while_draft from './20261127_130324_release_changelog_shown_while_draft';
 import * as migration_20261201_185700_sign_in_protection from './20261201_185700_sign_in_protection';
 import * as migration_20261202_033000_derived_media_refs from './20261202_033000_derived_media_refs';
+import * as migration_20261202_134742_notifications from './20261202_134742_notifications';
 
 export const migrations = [
   {
@@ -47,11 +48,16 @@ export const migrations = [
   {
     up: migration_20261201_185700_sign_in_protection.up,
     down: migration_20261201_185700_sign_in_protection.down,
-    name: '20261201_185700_sign_in_protection'
+    name: '20261201_185700_sign_in_protection',
   },
   {
     up: migration_20261202_033000_derived_media_refs.up,
     down: migration_20261202_033000_derived_media_refs.down,
-    name: '20261202_033000_derived_media_refs'
+    name: '20261202_033000_derived_media_refs',
+  },
+  {
+    up: migration_20261202_134742_notifications.up,
+    down: migration_20261202_134742_notifications.down,
+    name: '20261202_134742_notifications'
   },
 ];

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { releaseEndpoints } from './endpoints'
 import { keepPublishedReleasesImmutable, refuseDeletingPublished } from './hooks/immutable'
+import { notifyPublished } from './hooks/notifyPublished'
 import { validateReleaseVersion } from './hooks/validateVersion'
 import { hasRole, staffUser } from '../../access/roles'
 import { RELEASE_OUTPUT } from '../../domain/releases/releaseOutputSchema'
@@ -50,7 +51,7 @@ export const Releases: CollectionConfig<'releases'> = {
     beforeChange: [keepPublishedReleasesImmutable],
     beforeDelete: [refuseDeletingPublished],
     // Delivery answers from an in-memory catalog of published releases.
-    afterChange: [() => invalidateDeliveryCatalog()],
+    afterChange: [() => invalidateDeliveryCatalog(), notifyPublished],
     afterDelete: [() => invalidateDeliveryCatalog()],
   },
   endpoints: releaseEndpoints,

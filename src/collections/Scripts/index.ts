@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { enforceReviewRules, markMediaStaleAfterApprovedEdit } from './hooks/enforceReviewRules'
+import { notifyReviewMoments } from './hooks/notifyReviewMoments'
 import { validateScriptLines } from './hooks/validateScriptLines'
 import { scriptReviewEndpoints } from './review/endpoints'
 import {
@@ -47,7 +48,7 @@ export const Scripts: CollectionConfig<'scripts'> = {
   hooks: {
     beforeValidate: [validateScriptLines],
     beforeChange: [enforceReviewRules],
-    afterChange: [markMediaStaleAfterApprovedEdit],
+    afterChange: [markMediaStaleAfterApprovedEdit, notifyReviewMoments],
   },
   endpoints: scriptReviewEndpoints,
   fields: [

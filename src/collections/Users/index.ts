@@ -5,8 +5,10 @@ import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 import { passwordResetNeedsEmail } from './hooks/passwordResetNeedsEmail'
 import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
 import { clearSignInLock, screenSignInAttempt } from './hooks/screenSignIn'
+import { throttlePasswordResets } from './hooks/throttlePasswordResets'
 import { adminOrSelf, adminsOnly, adminsOnlyField, anyStaff } from '../../access/predicates'
 import { hasRole, ROLE_LABELS, ROLES, staffUser } from '../../access/roles'
+import { EMAIL_PREFERENCE_LABELS, EMAIL_PREFERENCES } from '../../domain/vocabulary'
 import { privateField } from '../../fields/privateField'
 
 export const Users: CollectionConfig<'users'> = {
@@ -43,7 +45,12 @@ export const Users: CollectionConfig<'users'> = {
     admin: ({ req }) => staffUser(req) !== null,
   },
   hooks: {
-    beforeOperation: [screenSignInAttempt, enforcePasswordPolicy, passwordResetNeedsEmail],
+    beforeOperation: [
+      screenSignInAttempt,
+      enforcePasswordPolicy,
+      passwordResetNeedsEmail,
+      throttlePasswordResets,
+    ],
     afterOperation: [clearSignInLock],
     beforeValidate: [pseudonymIsDisplayName],
     beforeChange: [firstUserIsAdmin],
@@ -85,6 +92,19 @@ export const Users: CollectionConfig<'users'> = {
         siblingData?.role === 'coProducer' && !value?.trim()
           ? 'Co-producers need a pseudonym: it is the only name others see.'
           : true,
+    },
+    {
+      name: 'emailPreference',
+      label: 'Emails from the studio',
+      type: 'select',
+      // Not required, so accounts made before it (and scripts creating users) mean "every".
+      defaultValue: 'every',
+      options: EMAIL_PREFERENCES.map((value) => ({ value, label: EMAIL_PREFERENCE_LABELS[value] })),
+      admin: {
+        position: 'sidebar',
+        description:
+          'When a script waits for you, changes are asked for, a script you worked on is approved or changed, or a toolkit with your work is out.',
+      },
     },
     privateField(
       {

@@ -23,6 +23,9 @@ export function hardenBuiltInRoutes(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
     closeUnusedRoutes(collection)
     if (INTERNAL_COLLECTIONS.includes(collection.slug)) collection.graphQL = false
+    // The outbox of emails (src/collections/Notifications.ts) is written and sent by the studio
+    // itself: no client route reaches it (test/int/routes/internalRoutes.ts, checkOutbox).
+    if (collection.slug === 'notifications') collection.endpoints = []
     if (collection.slug === LOCKED_DOCUMENTS_SLUG) hardenLockedDocuments(collection)
     if (collection.slug === PREFERENCES_SLUG) hardenPreferences(collection)
     if (collection.slug === MIGRATIONS_SLUG) hardenMigrations(collection)

@@ -272,6 +272,42 @@ async function checkMigrations({ callers, payload, world }: RouteContext) {
   ).rejects.toMatchObject({ status: 403 })
 }
 
+/** The studio's outbox: sent by its jobs, read by admins in the admin, reached by no client route. */
+async function checkOutbox({ callers, payload, world }: RouteContext) {
+  for (const caller of ['admin', 'designer', 'coProducer', 'deliveryApp', 'anonymous'] as const) {
+    const { status } = await callers.call(caller, 'GET', '/api/notifications')
+    expect(status, `${caller}: GET /api/notifications`).toBe(404)
+    const graphql = await callers.call(caller, 'POST', '/api/graphql', {
+      query: '{ Notifications { totalDocs } }',
+    })
+    expect(graphql.text, `${caller}: the outbox over GraphQL`).toMatch(/Cannot query field/)
+  }
+  const designer = { ...world.users.designer, collection: 'users' } as never
+  await expect(
+    payload.find({ collection: 'notifications', overrideAccess: false, user: designer }),
+  ).rejects.toMatchObject({ status: 403 })
+  const admin = { ...world.users.admin, collection: 'users' } as never
+  await expect(
+    payload.find({ collection: 'notifications', overrideAccess: false, user: admin }),
+  ).resolves.toBeTruthy()
+  await expect(
+    payload.create({
+      collection: 'notifications',
+      data: {
+        recipient: world.users.admin.id,
+        kind: 'reviewRequested',
+        subject: 'forged',
+        text: 'forged',
+        mode: 'immediate',
+        status: 'pending',
+        dueAt: new Date().toISOString(),
+      },
+      overrideAccess: false,
+      user: admin,
+    }),
+  ).rejects.toMatchObject({ status: 403 })
+}
+
 export const internalRules: RouteRule[] = [
   {
     routes: ['GET /api/payload-jobs/run', 'GET /api/payload-jobs/handle-schedules'],
@@ -313,6 +349,12 @@ export const internalRules: RouteRule[] = [
     ],
     who: 'staff, their own preferences only (held in their own name); delivery apps and anonymous requests: nothing (401/403)',
     check: checkPreferences,
+  },
+  {
+    routes: ['GET /api/notifications'],
+    absent: true,
+    who: 'no routes (404) and no GraphQL: the outbox of emails is written and sent by the studio; admins read it in the admin, nobody may change it',
+    check: checkOutbox,
   },
   {
     routes: ['GET /api/payload-migrations'],

@@ -238,6 +238,22 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
   await embed('modules', world.docs.modules.assigned, ['intro'])
   await embed('exercises', world.docs.exercises.assigned, ['worksheet', 'intro'])
 
+  // An email waiting in the outbox for canary A (only admins read the outbox, in the admin).
+  const notification = await payload.create({
+    ...system,
+    collection: 'notifications',
+    data: {
+      recipient: a.user.id,
+      kind: 'reviewRequested',
+      subject: 'A script is waiting for your review',
+      text: 'Canary notice',
+      mode: 'digest',
+      status: 'pending',
+      dueAt: new Date(Date.now() + 365 * 24 * 60 * 60_000).toISOString(),
+    },
+  })
+  made.push({ collection: 'notifications', id: notification.id })
+
   const versions = await payload.findVersions({
     ...system,
     collection: 'scripts',
@@ -265,6 +281,7 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
       'payload-locked-documents': lockIds,
       'payload-preferences': preferenceIds,
       'audit-log': audit.docs.map((d) => d.id),
+      notifications: [notification.id],
       toolkits: [world.docs.toolkits.assigned],
       modules: [world.docs.modules.assigned],
       exercises: [world.docs.exercises.assigned],
