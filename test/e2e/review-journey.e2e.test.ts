@@ -70,6 +70,21 @@ describe('co-producing a script through review', () => {
     reviewUrl = river.url()
     scriptId = reviewUrl.split('/').slice(-2)[0]
     await expect(status(river)).resolves.toBe('inReview')
+    // Reading ease in words; the Flesch numbers only when asked for.
+    const reading = river.locator('.cdm-review__reading')
+    await expect(reading.locator('strong').textContent()).resolves.toMatch(
+      /^(Easy to read|Quite hard|Hard)$/,
+    )
+    await expect(reading.getByText(/Reading ease \d/).isVisible()).resolves.toBe(false)
+    await reading.getByText('Show the numbers').click()
+    await reading.getByText(/Reading ease \d/).waitFor()
+    // Each action says what happens next.
+    await expect(
+      river
+        .getByRole('button', { name: 'Ask for changes', exact: true })
+        .getAttribute('aria-describedby'),
+    ).resolves.toBe('cdm-review-next-requestChanges')
+    await river.getByText('The script goes back to the people writing it').waitFor()
 
     const firstLine = river.locator('.cdm-review__line').first()
     await firstLine.locator('.cdm-review__line-button').click()
@@ -80,7 +95,7 @@ describe('co-producing a script through review', () => {
     await river.locator('.cdm-review__comment').getByText('too formal for Dean').waitFor()
     await expect(firstLine.locator('.cdm-review__count').textContent()).resolves.toBe('1 comment')
 
-    await act(river, 'Request changes', 'changesRequested')
+    await act(river, 'Ask for changes', 'changesRequested')
     await screenshot(river, 'review-changes-requested')
   })
 
@@ -111,11 +126,11 @@ describe('co-producing a script through review', () => {
     // The comment still shows the words it was made on.
     await river.locator('.cdm-review__line').first().locator('.cdm-review__line-button').click()
     await river.locator('.cdm-review__comment').getByText('Made on earlier words').waitFor()
-    await act(river, 'Approve', 'inReview')
+    await act(river, 'Approve this script', 'inReview')
     await expect(river.locator('.cdm-review__approvals').textContent()).resolves.toContain('River')
 
     await dana.goto(reviewUrl)
-    await act(dana, 'Approve', 'approved')
+    await act(dana, 'Approve this script', 'approved')
     await screenshot(dana, 'review-approved')
   })
 

@@ -6,6 +6,7 @@ import {
   scoreScript,
   scoreText,
 } from '../../src/domain/readability/readability'
+import { READING_BAND_LABELS, readingBand } from '../../src/domain/readability/readingBand'
 
 const HARD =
   'The implementation of comprehensive rehabilitative interventions necessitates considerable interdisciplinary collaboration between probation practitioners and community organisations.'
@@ -214,6 +215,24 @@ describe('scoreScript', () => {
         fleschReadingEase: 100,
       },
       hardLineIds: [],
+    })
+  })
+})
+
+describe('readingBand', () => {
+  it('should call text easy at the threshold, quite hard up to 30 below it, hard under that', () => {
+    expect(readingBand({ fleschReadingEase: 104.5 }, 60)).toBe('easy')
+    expect(readingBand({ fleschReadingEase: 60 }, 60)).toBe('easy')
+    expect(readingBand({ fleschReadingEase: 59.9 }, 60)).toBe('quiteHard')
+    expect(readingBand({ fleschReadingEase: 30 }, 60)).toBe('quiteHard')
+    expect(readingBand({ fleschReadingEase: 29.9 }, 60)).toBe('hard')
+    expect(readingBand({ fleschReadingEase: -40 }, 60)).toBe('hard')
+    expect(readingBand({ fleschReadingEase: 75 }, 80)).toBe('quiteHard')
+    expect(readingBand({ fleschReadingEase: 0, words: 0 }, 60)).toBe('easy')
+    expect(READING_BAND_LABELS).toEqual({
+      easy: 'Easy to read',
+      quiteHard: 'Quite hard',
+      hard: 'Hard',
     })
   })
 })

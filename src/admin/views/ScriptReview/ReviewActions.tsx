@@ -5,9 +5,19 @@ import { reviewApi, type ReviewState } from './api'
 
 const LABELS: Record<string, string> = {
   submit: 'Submit for review',
-  approve: 'Approve',
-  requestChanges: 'Request changes',
+  approve: 'Approve this script',
+  requestChanges: 'Ask for changes',
   returnToDraft: 'Return to draft',
+}
+
+/** What happens next, in one sentence under each button: nobody should have to guess. */
+const NEXT: Record<string, string> = {
+  submit: 'You choose who reads it. They are told, and each approves it or asks for changes.',
+  approve:
+    'You agree with these words. Once a co-producer and a designer have both approved, the script is ready to record.',
+  requestChanges:
+    'The script goes back to the people writing it, with your comments. You will be asked to read it again.',
+  returnToDraft: 'The script can be changed again, then sent for review again.',
 }
 
 /** Only the actions this person may take now; the server decides again on every click. */
@@ -40,25 +50,21 @@ export function ReviewActions(props: {
   return (
     <div className="cdm-review__actions">
       {actions.map((action) =>
-        action === 'submit' && !choosing ? (
-          <button
-            key={action}
-            type="button"
-            className="btn btn--style-primary btn--size-small"
-            onClick={() => setChoosing(true)}
-          >
-            {LABELS[action]}
-          </button>
-        ) : action === 'submit' ? null : (
-          <button
-            key={action}
-            type="button"
-            disabled={busy}
-            className="btn btn--style-secondary btn--size-small"
-            onClick={() => act(action)}
-          >
-            {LABELS[action]}
-          </button>
+        action === 'submit' && choosing ? null : (
+          <div key={action} className="cdm-review__action">
+            <button
+              type="button"
+              disabled={action !== 'submit' && busy}
+              aria-describedby={`cdm-review-next-${action}`}
+              className={`btn btn--size-medium ${action === 'submit' || action === 'approve' ? 'btn--style-primary' : 'btn--style-secondary'}`}
+              onClick={() => (action === 'submit' ? setChoosing(true) : act(action))}
+            >
+              {LABELS[action]}
+            </button>
+            <p id={`cdm-review-next-${action}`} className="cdm-review__next">
+              {NEXT[action]}
+            </p>
+          </div>
         ),
       )}
       {choosing ? (

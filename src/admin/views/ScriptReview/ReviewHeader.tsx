@@ -3,6 +3,7 @@ import React from 'react'
 
 import type { ReviewState } from './api'
 import { ReviewActions } from './ReviewActions'
+import { READING_BAND_LABELS, readingBand } from '../../../domain/readability/readingBand'
 
 /** The script's title, status, reviewers and approvals, its readability, and the actions. */
 export function ReviewHeader(props: {
@@ -32,11 +33,7 @@ export function ReviewHeader(props: {
             .join(' and ')}
         </p>
       ) : null}
-      <p className="cdm-review__hint">
-        Reading ease {readability.overall.fleschReadingEase} (aim for {readability.threshold} or
-        more), {readability.overall.wordsPerSentence} words per sentence
-        {readability.worksheet ? `; worksheet ${readability.worksheet.fleschReadingEase}` : ''}.
-      </p>
+      <ReadingSummary readability={readability} />
       {error ? (
         <p className="cdm-review__error" role="alert">
           {error}
@@ -44,5 +41,29 @@ export function ReviewHeader(props: {
       ) : null}
       <ReviewActions state={state} onDone={props.onDone} onError={props.onError} />
     </header>
+  )
+}
+
+/** How easy the script is to read, in words; the Flesch numbers only when asked for. */
+function ReadingSummary({ readability }: { readability: ReviewState['readability'] }) {
+  const { overall, worksheet, threshold } = readability
+  const band = readingBand(overall, threshold)
+  return (
+    <div className="cdm-review__reading" data-reading-band={band}>
+      <p>
+        Reading: <strong>{READING_BAND_LABELS[band]}</strong>
+        {worksheet
+          ? ` · Worksheet: ${READING_BAND_LABELS[readingBand(worksheet, threshold)]}`
+          : null}
+      </p>
+      <details>
+        <summary>Show the numbers</summary>
+        <p className="cdm-review__hint">
+          Reading ease {overall.fleschReadingEase} (aim for {threshold} or more),{' '}
+          {overall.wordsPerSentence} words per sentence
+          {worksheet ? `; worksheet ${worksheet.fleschReadingEase}` : ''}.
+        </p>
+      </details>
+    </div>
   )
 }

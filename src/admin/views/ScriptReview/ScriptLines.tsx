@@ -2,11 +2,14 @@
 import React from 'react'
 
 import type { LineScore, ReviewLine, ReviewState } from './api'
+import { READING_BAND_LABELS, readingBand } from '../../../domain/readability/readingBand'
 
 /** The script's scenes and lines; a line is chosen to see and add its comments. */
 export function ScriptLines(props: {
   scenes: ReviewState['script']['scenes']
   scores: Map<string, LineScore>
+  /** Reading ease below which a line is flagged (READABILITY_THRESHOLD). */
+  threshold: number
   commentCount: (lineId: string) => number
   selectedLine: string | null
   onSelect: (lineId: string) => void
@@ -22,6 +25,7 @@ export function ScriptLines(props: {
                 key={line.lineId}
                 line={line}
                 score={props.scores.get(line.lineId)}
+                threshold={props.threshold}
                 count={props.commentCount(line.lineId)}
                 isSelected={props.selectedLine === line.lineId}
                 onSelect={() => props.onSelect(line.lineId)}
@@ -38,11 +42,12 @@ export function ScriptLines(props: {
 function ScriptLine(props: {
   line: ReviewLine
   score: LineScore | undefined
+  threshold: number
   count: number
   isSelected: boolean
   onSelect: () => void
 }) {
-  const { line, score, count } = props
+  const { line, score, count, threshold } = props
   return (
     <li
       data-line-id={line.lineId}
@@ -56,7 +61,7 @@ function ScriptLine(props: {
       <span className="cdm-review__meta">
         {score?.isHard ? (
           <span className="cdm-review__hard" title={`Reading ease ${score.fleschReadingEase}`}>
-            Hard to read ({score.fleschReadingEase})
+            {READING_BAND_LABELS[readingBand(score, threshold)]}
           </span>
         ) : null}
         {count ? (

@@ -57,6 +57,7 @@ export function ScriptReviewView() {
         <ScriptLines
           scenes={script.scenes}
           scores={scores}
+          threshold={state.readability.threshold}
           commentCount={commentCount}
           selectedLine={selectedLine}
           onSelect={setSelectedLine}
