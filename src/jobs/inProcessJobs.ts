@@ -6,6 +6,7 @@ import { isStopping } from '../lib/jobs/runningJobs'
 import { stopJobsInThisProcess } from '../lib/jobs/stopJobs'
 import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
 import { mediaJobStaleAfterMs } from '../services/media/staleAfter'
+import { resumeStalledNotifications } from '../services/notifications/resumeStalledNotifications'
 import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
 
 type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
@@ -44,7 +45,11 @@ function superviseInProcessJobs(payload: Payload): void {
   const everyMs = Math.min(30_000, Math.max(1_000, mediaJobStaleAfterMs() / 2))
   const timer = setInterval(() => {
     if (isStopping()) return
-    Promise.all([resumeStalledMediaJobs(payload), resumeStalledBuilds(payload)]).catch((error) =>
+    Promise.all([
+      resumeStalledMediaJobs(payload),
+      resumeStalledBuilds(payload),
+      resumeStalledNotifications(payload),
+    ]).catch((error) =>
       payload.logger.warn({ err: error }, 'Could not check for jobs of stopped processes'),
     )
   }, everyMs)

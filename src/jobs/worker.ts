@@ -6,6 +6,7 @@ import type { WorkerSettings } from '../domain/jobs/workerSettings'
 import { returnJobToQueue } from '../lib/jobs/returnJobs'
 import { isStopping, takeFinishedJobIds } from '../lib/jobs/runningJobs'
 import { resumeStalledMediaJobs } from '../services/media/resumeStalledMediaJobs'
+import { resumeStalledNotifications } from '../services/notifications/resumeStalledNotifications'
 import { resumeStalledBuilds } from '../services/releases/resumeStalledBuilds'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -25,6 +26,7 @@ export async function runWorker(payload: Payload, settings: WorkerSettings): Pro
       takeFinishedJobIds()
       await resumeStalledMediaJobs(payload)
       await resumeStalledBuilds(payload)
+      await resumeStalledNotifications(payload)
       const result = await payload.jobs.run({ allQueues: true, limit: settings.batch })
       ran = Object.keys(result.jobStatus ?? {}).length
       failures = 0

@@ -18,6 +18,8 @@ const { NOTIFICATION_QUEUE } = await import('../../src/jobs/queues')
 const { sendDueNotifications, MAX_SEND_ATTEMPTS, CLAIM_STALE_MS } =
   await import('../../src/services/notifications/sendDueNotifications')
 const { DIGEST_INTERVAL_MS } = await import('../../src/domain/notifications/emailPreference')
+const { resumeStalledNotifications } =
+  await import('../../src/services/notifications/resumeStalledNotifications')
 const { makeReleasableToolkit } = await import('./helpers/releasableToolkit')
 const { publishRelease } = await import('./helpers/publishRelease')
 const { MediaFixtures } = await import('./media/helpers/fixtures')
@@ -271,6 +273,37 @@ describe('a sender that dies mid-send', () => {
       expect(mailsTo(smtp.mails.slice(before), coProducer)).toHaveLength(1)
       const sent = await studio.payload.findByID({ collection: 'notifications', id: row.id })
       expect(sent.status).toBe('sent')
+    } finally {
+      await setPreference(secondDesigner, 'every')
+    }
+  })
+})
+
+describe('notices nothing would send', () => {
+  it('should queue one sender run for a notice whose sender was killed and never came back', async () => {
+    const { coProducer, secondDesigner } = f.people
+    await setPreference(secondDesigner, 'none')
+    try {
+      const script = await f.createScript()
+      await f.submit(script.id, [coProducer.id, secondDesigner.id])
+      const [row] = (await outboxOf(coProducer)).filter((n) => n.status === 'pending')
+      // The sender was SIGKILLed after claiming the row, and no other run is queued.
+      await studio.payload.delete({
+        collection: 'payload-jobs',
+        where: { queue: { equals: NOTIFICATION_QUEUE } },
+      })
+      await studio.payload.update({
+        collection: 'notifications',
+        id: row.id,
+        data: {
+          status: 'sending',
+          claimedAt: new Date(Date.now() - CLAIM_STALE_MS - 1_000).toISOString(),
+        },
+      })
+      expect(await resumeStalledNotifications(studio.payload)).toBe(true)
+      expect(await resumeStalledNotifications(studio.payload)).toBe(false)
+      expect(mailsTo(await deliverQueued(), coProducer)).toHaveLength(1)
+      expect(await resumeStalledNotifications(studio.payload)).toBe(false)
     } finally {
       await setPreference(secondDesigner, 'every')
     }
