@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { seriousViolations } from './helpers/axe'
 import { baseUrl, launchBrowser, screenshot } from './helpers/browser'
 import { SEED_ACCENTS, SEED_TOOLKIT } from '../../seed/content/toolkit'
 import { DEMO_USERS } from '../../seed/demoUsers'
@@ -16,10 +16,6 @@ import { en } from '../../src/player/strings/en'
  * a delivery app's key, and nothing else from the studio.
  */
 const admin = DEMO_USERS.find((u) => u.role === 'admin')!
-const axeSource = fs.readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const apiKey = `e2e-player-${randomUUID()}`
 let browser: Browser
 let token = ''
@@ -95,25 +91,8 @@ async function publishedRelease(): Promise<string> {
   return '0.9.0'
 }
 
-/** axe-core in the page (evaluated, so the page's CSP does not apply to it). */
 async function expectAccessible(page: Page, name: string) {
-  await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[]
-          }>
-        }
-      }
-    ).axe
-    return (await axe.run(document)).violations
-  })
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`)
-  expect(serious, `axe on the ${name} page`).toEqual([])
+  expect(await seriousViolations(page), `axe on the ${name} page`).toEqual([])
 }
 
 /** Waits until the clip has played past `seconds`, saying what the player saw if it does not. */
