@@ -10,7 +10,7 @@ import { withoutAddresses } from '../../domain/notifications/withoutAddresses'
 import { idText } from '../../domain/refs'
 import type { Notification, User } from '../../payload-types'
 
-/** Tries before a notice is given up (about six hours of backing off). */
+/** Tries before a notice is given up: waits of 30 s, 1, 2, 4, 8, 16 and 32 min, about an hour. */
 export const MAX_SEND_ATTEMPTS = 8
 /** A row a sender took this long ago and never finished was left by a process that died. */
 export const CLAIM_STALE_MS = 5 * 60_000
