@@ -292,6 +292,13 @@ describe('notices nothing would send', () => {
         collection: 'payload-jobs',
         where: { queue: { equals: NOTIFICATION_QUEUE } },
       })
+      // Only a digest's run for tomorrow is queued: it does not send what is due now.
+      await studio.payload.jobs.queue({
+        task: 'sendNotifications',
+        queue: NOTIFICATION_QUEUE,
+        input: {},
+        waitUntil: new Date(Date.now() + DIGEST_INTERVAL_MS),
+      })
       await studio.payload.update({
         collection: 'notifications',
         id: row.id,

@@ -40,6 +40,13 @@ export async function resumeStalledNotifications(payload: Payload): Promise<bool
         { completedAt: { equals: null } },
         { processing: { equals: false } },
         { hasError: { not_equals: true } },
+        // A digest's run waiting for tomorrow does not send what is due now.
+        {
+          or: [
+            { waitUntil: { equals: null } },
+            { waitUntil: { less_than_equal: new Date(now).toISOString() } },
+          ],
+        },
       ],
     },
     overrideAccess: true,
