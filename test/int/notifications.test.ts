@@ -15,7 +15,7 @@ process.env.EMAIL_FROM = 'studio@cdm.test'
 const { setUpStudio } = await import('./helpers/studio')
 const { ReviewFixture, lineIdsOf } = await import('./helpers/review')
 const { NOTIFICATION_QUEUE } = await import('../../src/jobs/queues')
-const { sendDueNotifications, MAX_SEND_ATTEMPTS, CLAIM_STALE_MS } =
+const { sendDueNotifications, claimNotification, MAX_SEND_ATTEMPTS, CLAIM_STALE_MS } =
   await import('../../src/services/notifications/sendDueNotifications')
 const { DIGEST_INTERVAL_MS } = await import('../../src/domain/notifications/emailPreference')
 const { resumeStalledNotifications } =
@@ -248,6 +248,36 @@ describe('two senders at once', () => {
       3, 3, 3,
     ])
   })
+})
+
+describe('the claim on a notice', () => {
+  // FerretDB 1.24's findAndModify is not atomic: there, two processes sending at the same moment
+  // may both send a notice (README, "MongoDB and FerretDB"). Senders in one process take turns.
+  it.skipIf(process.env.DATABASE_COMPAT === 'ferretdb')(
+    'should give a notice to one of several senders claiming it at the same moment',
+    async () => {
+      const { coProducer, secondDesigner } = f.people
+      await setPreference(secondDesigner, 'none')
+      try {
+        const script = await f.createScript()
+        await f.submit(script.id, [coProducer.id, secondDesigner.id])
+        const [row] = (await outboxOf(coProducer)).filter((n) => n.status === 'pending')
+        const now = new Date()
+        const claims = await Promise.all(
+          Array.from({ length: 8 }, () => claimNotification(studio.payload, row, now)),
+        )
+        expect(claims.filter(Boolean)).toHaveLength(1)
+        await studio.payload.update({
+          collection: 'notifications',
+          id: row.id,
+          data: { status: 'pending', claimedAt: null },
+        })
+        expect(mailsTo(await deliverQueued(), coProducer)).toHaveLength(1)
+      } finally {
+        await setPreference(secondDesigner, 'every')
+      }
+    },
+  )
 })
 
 describe('a sender that dies mid-send', () => {

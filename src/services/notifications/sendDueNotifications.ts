@@ -23,17 +23,28 @@ export interface SendReport {
   retryAt: string | null
 }
 
+// One chain per process, not per copy of this module (Next may bundle server code twice).
+const SENDING = Symbol.for('cdm-studio.notifications.sending')
+
 /**
  * Sends every notice that is due: each immediate one on its own, and for each person whose
  * digest is due, everything of theirs waiting in one email. A row is claimed before it is sent
  * and marked sent after, so a sender killed in between sends it again later (at least once,
  * never lost). Without an email adapter (no SMTP_URL) the email goes to the server log, without
- * its address.
+ * its address. Runs in one process take turns (Payload runs a queue's jobs side by side);
+ * across processes the claim decides (see claimNotification).
  */
-export async function sendDueNotifications(
+export function sendDueNotifications(
   payload: Payload,
   now: Date = new Date(),
 ): Promise<SendReport> {
+  const holder = globalThis as { [SENDING]?: Promise<unknown> }
+  const run = (holder[SENDING] ?? Promise.resolve()).then(() => sendNow(payload, now))
+  holder[SENDING] = run.catch(() => undefined)
+  return run
+}
+
+async function sendNow(payload: Payload, now: Date): Promise<SendReport> {
   const report: SendReport = { sent: 0, failed: 0, skipped: 0, retryAt: null }
   const due = await findNotifications(payload, [
     { dueAt: { less_than_equal: now.toISOString() } },
@@ -164,31 +175,42 @@ async function findNotifications(payload: Payload, conditions: Where[]): Promise
   return docs
 }
 
-/**
- * The rows this sender now holds. Each claim is one conditional write (an UPDATE … WHERE on
- * SQLite, findOneAndUpdate on MongoDB), so of two senders overlapping only one gets a row.
- */
+/** The rows this sender now holds: a row another sender holds is left to it. */
 async function claim(payload: Payload, rows: Notification[], now: Date): Promise<Notification[]> {
   const held: Notification[] = []
   for (const row of rows) {
-    const claimed = await payload.db.updateOne({
-      collection: 'notifications',
-      where: {
-        and: [
-          { id: { equals: row.id } },
-          claimable(now),
-          // Still due: another sender may have tried it meanwhile and put it off (backoff).
-          // A digest takes everything of its person's that waits, due or not.
-          ...(row.mode === 'immediate' ? [{ dueAt: { less_than_equal: now.toISOString() } }] : []),
-        ],
-      },
-      data: { status: 'sending', claimedAt: now.toISOString() },
-      options: { atomic: true },
-      returning: true,
-    })
-    if (claimed) held.push(claimed as unknown as Notification)
+    const claimed = await claimNotification(payload, row, now)
+    if (claimed) held.push(claimed)
   }
   return held
+}
+
+/**
+ * Takes one row for this sender, or null if another has it. One conditional write: an
+ * UPDATE … WHERE on SQLite, findOneAndUpdate on MongoDB, so of two senders only one wins. Not
+ * so on FerretDB 1.24, whose findAndModify is not atomic (README, "MongoDB and FerretDB").
+ */
+export async function claimNotification(
+  payload: Payload,
+  row: Notification,
+  now: Date,
+): Promise<Notification | null> {
+  const claimed = await payload.db.updateOne({
+    collection: 'notifications',
+    where: {
+      and: [
+        { id: { equals: row.id } },
+        claimable(now),
+        // Still due: another sender may have tried it meanwhile and put it off (backoff).
+        // A digest takes everything of its person's that waits, due or not.
+        ...(row.mode === 'immediate' ? [{ dueAt: { less_than_equal: now.toISOString() } }] : []),
+      ],
+    },
+    data: { status: 'sending', claimedAt: now.toISOString() },
+    options: { atomic: true },
+    returning: true,
+  })
+  return (claimed as unknown as Notification | null) ?? null
 }
 
 async function finish(payload: Payload, rows: Notification[], data: Partial<Notification>) {
