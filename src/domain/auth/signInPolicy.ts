@@ -62,9 +62,12 @@ export function pairDelaySeconds(failuresInRow: number, policy: SignInPolicy): n
 }
 
 /** The answer to a throttled attempt: the same whichever throttle it met. */
-export function throttledMessage(retryAfter: number): string {
+export function throttledMessage(
+  retryAfter: number,
+  attempts: string = 'failed sign-in attempts',
+): string {
   const wait = retryAfter < 60 ? formatSeconds(retryAfter) : `${Math.ceil(retryAfter / 60)} min`
-  return `Too many failed sign-in attempts: try again in ${wait}.`
+  return `Too many ${attempts}: try again in ${wait}.`
 }
 
 /** `Retry-After` in whole seconds, never 0 (a client told 0 would retry at once). */

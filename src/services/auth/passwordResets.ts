@@ -1,10 +1,8 @@
 import { type PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-import { describeAttempt, SignInThrottled } from './signIn'
+import { describeAttempt, throttled } from './signIn'
 import { throttleKeyFor } from '../../domain/auth/clientAddress'
-import { formatSeconds } from '../../domain/auth/formatSeconds'
-import { retryAfterSeconds } from '../../domain/auth/signInPolicy'
 
 /** Reset emails one account may be sent in an hour, and one client may ask for in an hour. */
 export const PASSWORD_RESETS_PER_ACCOUNT = 3
@@ -34,11 +32,6 @@ export async function screenPasswordResetRequest(req: PayloadRequest, email: str
     await perAccount.consume(attempt.subject)
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error
-    const seconds = retryAfterSeconds(error.msBeforeNext)
-    const headers = req.responseHeaders ?? new Headers()
-    headers.set('Retry-After', String(seconds))
-    req.responseHeaders = headers
-    const wait = seconds < 60 ? formatSeconds(seconds) : `${Math.ceil(seconds / 60)} min`
-    throw new SignInThrottled(`Too many password reset requests: try again in ${wait}.`, seconds)
+    throw throttled(req, error.msBeforeNext, 'password reset requests')
   }
 }

@@ -87,12 +87,13 @@ export async function findAccount(req: PayloadRequest, email: string): Promise<A
   return found ?? null
 }
 
-function throttled(req: PayloadRequest, msBeforeNext: number): APIError {
+/** 429 with Retry-After, for sign-ins and, naming them, other throttled attempts. */
+export function throttled(req: PayloadRequest, msBeforeNext: number, attempts?: string): APIError {
   const seconds = retryAfterSeconds(msBeforeNext)
   const headers = req.responseHeaders ?? new Headers()
   headers.set('Retry-After', String(seconds))
   req.responseHeaders = headers
-  return new SignInThrottled(throttledMessage(seconds), seconds)
+  return new SignInThrottled(throttledMessage(seconds, attempts), seconds)
 }
 
 // Typed as a plain string: Payload's loggingLevels type lists only its own error names.
