@@ -16,10 +16,8 @@ export interface Notice {
   text: string
 }
 
-export interface Email {
-  subject: string
-  text: string
-}
+/** A whole email has the same two parts as one notice in it. */
+export type Email = Notice
 
 // Subjects are fixed phrases: a title may say what the toolkit is for, and a subject line is
 // seen by anyone who glances at the recipient's inbox or phone.
