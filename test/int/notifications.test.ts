@@ -70,6 +70,23 @@ async function setPreference(person: User, emailPreference: 'every' | 'digest' |
   })
 }
 
+/**
+ * Submits a fresh script to the co-producer (with a designer, whom a review needs, who wants no
+ * emails) and runs `test` with the co-producer's notice waiting in the outbox.
+ */
+async function withCoProducersNotice(test: (row: Notification) => Promise<void>) {
+  const { coProducer, secondDesigner } = f.people
+  await setPreference(secondDesigner, 'none')
+  try {
+    const script = await f.createScript()
+    await f.submit(script.id, [coProducer.id, secondDesigner.id])
+    const [row] = (await outboxOf(coProducer)).filter((n) => n.status === 'pending')
+    await test(row)
+  } finally {
+    await setPreference(secondDesigner, 'every')
+  }
+}
+
 async function outboxOf(person: User): Promise<Notification[]> {
   const { docs } = await studio.payload.find({
     collection: 'notifications',
@@ -256,12 +273,8 @@ describe('the claim on a notice', () => {
   it.skipIf(process.env.DATABASE_COMPAT === 'ferretdb')(
     'should give a notice to one of several senders claiming it at the same moment',
     async () => {
-      const { coProducer, secondDesigner } = f.people
-      await setPreference(secondDesigner, 'none')
-      try {
-        const script = await f.createScript()
-        await f.submit(script.id, [coProducer.id, secondDesigner.id])
-        const [row] = (await outboxOf(coProducer)).filter((n) => n.status === 'pending')
+      const { coProducer } = f.people
+      await withCoProducersNotice(async (row) => {
         const now = new Date()
         const claims = await Promise.all(
           Array.from({ length: 8 }, () => claimNotification(studio.payload, row, now)),
@@ -273,21 +286,15 @@ describe('the claim on a notice', () => {
           data: { status: 'pending', claimedAt: null },
         })
         expect(mailsTo(await deliverQueued(), coProducer)).toHaveLength(1)
-      } finally {
-        await setPreference(secondDesigner, 'every')
-      }
+      })
     },
   )
 })
 
 describe('a sender that dies mid-send', () => {
   it('should leave a freshly claimed notice alone, and send one whose sender went quiet', async () => {
-    const { coProducer, secondDesigner } = f.people
-    await setPreference(secondDesigner, 'none')
-    try {
-      const script = await f.createScript()
-      await f.submit(script.id, [coProducer.id, secondDesigner.id])
-      const [row] = (await outboxOf(coProducer)).filter((n) => n.status === 'pending')
+    const { coProducer } = f.people
+    await withCoProducersNotice(async (row) => {
       // What a worker killed between claiming the row and recording the send leaves behind.
       const killedAt = new Date()
       await studio.payload.update({
@@ -303,20 +310,14 @@ describe('a sender that dies mid-send', () => {
       expect(mailsTo(smtp.mails.slice(before), coProducer)).toHaveLength(1)
       const sent = await studio.payload.findByID({ collection: 'notifications', id: row.id })
       expect(sent.status).toBe('sent')
-    } finally {
-      await setPreference(secondDesigner, 'every')
-    }
+    })
   })
 })
 
 describe('notices nothing would send', () => {
   it('should queue one sender run for a notice whose sender was killed and never came back', async () => {
-    const { coProducer, secondDesigner } = f.people
-    await setPreference(secondDesigner, 'none')
-    try {
-      const script = await f.createScript()
-      await f.submit(script.id, [coProducer.id, secondDesigner.id])
-      const [row] = (await outboxOf(coProducer)).filter((n) => n.status === 'pending')
+    const { coProducer } = f.people
+    await withCoProducersNotice(async (row) => {
       // The sender was SIGKILLed after claiming the row, and no other run is queued.
       await studio.payload.delete({
         collection: 'payload-jobs',
@@ -341,9 +342,7 @@ describe('notices nothing would send', () => {
       expect(await resumeStalledNotifications(studio.payload)).toBe(false)
       expect(mailsTo(await deliverQueued(), coProducer)).toHaveLength(1)
       expect(await resumeStalledNotifications(studio.payload)).toBe(false)
-    } finally {
-      await setPreference(secondDesigner, 'every')
-    }
+    })
   })
 })
 

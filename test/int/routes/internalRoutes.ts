@@ -249,64 +249,51 @@ async function checkPreferences({ callers, payload, world }: RouteContext) {
   }
 }
 
-async function checkMigrations({ callers, payload, world }: RouteContext) {
-  for (const caller of ['admin', 'deliveryApp', 'anonymous'] as const) {
-    const { status } = await callers.call(caller, 'GET', '/api/payload-migrations')
-    expect(status, `${caller}: GET /api/payload-migrations`).toBe(404)
+/**
+ * A collection no client route reaches (no REST, no GraphQL), which admins may read through
+ * the Local API (the admin's server functions) and nobody may write to.
+ */
+async function checkRouteless(
+  { callers, payload, world }: RouteContext,
+  collection: 'payload-migrations' | 'notifications',
+  graphqlField: string,
+  forged: Record<string, unknown>,
+) {
+  for (const caller of ['admin', 'designer', 'coProducer', 'deliveryApp', 'anonymous'] as const) {
+    const { status } = await callers.call(caller, 'GET', `/api/${collection}`)
+    expect(status, `${caller}: GET /api/${collection}`).toBe(404)
+    const graphql = await callers.call(caller, 'POST', '/api/graphql', {
+      query: `{ ${graphqlField} { totalDocs } }`,
+    })
+    expect(graphql.text, `${caller}: ${collection} over GraphQL`).toMatch(/Cannot query field/)
   }
   const designer = { ...world.users.designer, collection: 'users' } as never
   await expect(
-    payload.find({ collection: 'payload-migrations', overrideAccess: false, user: designer }),
+    payload.find({ collection, overrideAccess: false, user: designer }),
   ).rejects.toMatchObject({ status: 403 })
   const admin = { ...world.users.admin, collection: 'users' } as never
   await expect(
-    payload.find({ collection: 'payload-migrations', overrideAccess: false, user: admin }),
+    payload.find({ collection, overrideAccess: false, user: admin }),
   ).resolves.toBeTruthy()
   await expect(
-    payload.create({
-      collection: 'payload-migrations',
-      data: { name: 'forged', batch: 99 },
-      overrideAccess: false,
-      user: admin,
-    }),
+    payload.create({ collection, data: forged as never, overrideAccess: false, user: admin }),
   ).rejects.toMatchObject({ status: 403 })
 }
 
+const checkMigrations = (context: RouteContext) =>
+  checkRouteless(context, 'payload-migrations', 'PayloadMigrations', { name: 'forged', batch: 99 })
+
 /** The studio's outbox: sent by its jobs, read by admins in the admin, reached by no client route. */
-async function checkOutbox({ callers, payload, world }: RouteContext) {
-  for (const caller of ['admin', 'designer', 'coProducer', 'deliveryApp', 'anonymous'] as const) {
-    const { status } = await callers.call(caller, 'GET', '/api/notifications')
-    expect(status, `${caller}: GET /api/notifications`).toBe(404)
-    const graphql = await callers.call(caller, 'POST', '/api/graphql', {
-      query: '{ Notifications { totalDocs } }',
-    })
-    expect(graphql.text, `${caller}: the outbox over GraphQL`).toMatch(/Cannot query field/)
-  }
-  const designer = { ...world.users.designer, collection: 'users' } as never
-  await expect(
-    payload.find({ collection: 'notifications', overrideAccess: false, user: designer }),
-  ).rejects.toMatchObject({ status: 403 })
-  const admin = { ...world.users.admin, collection: 'users' } as never
-  await expect(
-    payload.find({ collection: 'notifications', overrideAccess: false, user: admin }),
-  ).resolves.toBeTruthy()
-  await expect(
-    payload.create({
-      collection: 'notifications',
-      data: {
-        recipient: world.users.admin.id,
-        kind: 'reviewRequested',
-        subject: 'forged',
-        text: 'forged',
-        mode: 'immediate',
-        status: 'pending',
-        dueAt: new Date().toISOString(),
-      },
-      overrideAccess: false,
-      user: admin,
-    }),
-  ).rejects.toMatchObject({ status: 403 })
-}
+const checkOutbox = (context: RouteContext) =>
+  checkRouteless(context, 'notifications', 'Notifications', {
+    recipient: context.world.users.admin.id,
+    kind: 'reviewRequested',
+    subject: 'forged',
+    text: 'forged',
+    mode: 'immediate',
+    status: 'pending',
+    dueAt: new Date().toISOString(),
+  })
 
 export const internalRules: RouteRule[] = [
   {
