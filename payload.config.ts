@@ -10,6 +10,7 @@ import { Audiences } from './src/collections/Audiences'
 import { AuditLog } from './src/collections/AuditLog'
 import { Clips } from './src/collections/Clips'
 import { Comments } from './src/collections/Comments'
+import { Consents } from './src/collections/Consents'
 import { DeliveryApps } from './src/collections/DeliveryApps'
 import { Exercises } from './src/collections/Exercises'
 import { hardenBuiltInRoutes } from './src/collections/internal'
@@ -34,6 +35,8 @@ import { RELEASE_OUTPUT, releaseOutputSchema } from './src/domain/releases/relea
 import {
   BUILD_PROGRESS,
   buildProgressSchema,
+  RELEASE_CONTRIBUTIONS,
+  releaseContributionsSchema,
   FROZEN_RELEASE,
   frozenReleaseSchema,
   RELEASE_PREFLIGHT,
@@ -121,6 +124,7 @@ export default buildConfig({
       Clips,
       Scripts,
       Comments,
+      Consents,
       Audiences,
       Accents,
       Animations,
@@ -163,6 +167,7 @@ export default buildConfig({
           [FROZEN_RELEASE]: structuredClone(frozenReleaseSchema) as never,
           [RELEASE_PREFLIGHT]: structuredClone(releasePreflightSchema) as never,
           [BUILD_PROGRESS]: structuredClone(buildProgressSchema) as never,
+          [RELEASE_CONTRIBUTIONS]: structuredClone(releaseContributionsSchema) as never,
         },
       }),
     ],

@@ -74,6 +74,7 @@ export interface Config {
     clips: Clip;
     scripts: Script;
     comments: Comment;
+    consents: Consent;
     audiences: Audience;
     accents: Accent;
     animations: Animation;
@@ -112,6 +113,7 @@ export interface Config {
     clips: ClipsSelect<false> | ClipsSelect<true>;
     scripts: ScriptsSelect<false> | ScriptsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
+    consents: ConsentsSelect<false> | ConsentsSelect<true>;
     audiences: AudiencesSelect<false> | AudiencesSelect<true>;
     accents: AccentsSelect<false> | AccentsSelect<true>;
     animations: AnimationsSelect<false> | AnimationsSelect<true>;
@@ -638,6 +640,7 @@ export interface User {
    * Visible to admins only (and to the person themselves).
    */
   realName?: string | null;
+  erasedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -722,6 +725,10 @@ export interface Accent {
 export interface VoiceTrack {
   id: number;
   title?: string | null;
+  /**
+   * If a co-producer recorded this voice, choose them: if they withdraw consent to their voice, releases stop using it.
+   */
+  recordedBy?: (number | null) | User;
   processing?: {
     status?: ('queued' | 'processing' | 'ready' | 'failed') | null;
     /**
@@ -824,6 +831,40 @@ export interface Comment {
   createdAt: string;
 }
 /**
+ * What each co-producer agreed to. Withdrawing a part blocks the next release that still uses it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents".
+ */
+export interface Consent {
+  id: number;
+  /**
+   * Shown by pseudonym. One record per co-producer.
+   */
+  coProducer: number | User;
+  /**
+   * The version they read and agreed to, e.g. "2026-11 v2".
+   */
+  consentTextVersion: string;
+  agreedAt: string;
+  credit?: boolean | null;
+  words?: boolean | null;
+  voice?: boolean | null;
+  /**
+   * Each part withdrawn, and when. Recorded by the studio.
+   */
+  withdrawals?:
+    | {
+        part: 'credit' | 'words' | 'voice';
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
+  recordedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "releases".
  */
@@ -858,6 +899,7 @@ export interface Release {
   preflight?: ReleasePreflight | null;
   outputs?: ReleaseOutput[] | null;
   build?: BuildProgress | null;
+  contributions?: ReleaseContributions | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -900,7 +942,8 @@ export interface ReleasePreflight {
       | 'missing-voice-track'
       | 'stale-voice-track'
       | 'missing-caption'
-      | 'stale-caption';
+      | 'stale-caption'
+      | 'consent-withdrawn';
     message: string;
     document: {
       collection: 'toolkits' | 'modules' | 'exercises' | 'clips' | 'scripts';
@@ -977,6 +1020,18 @@ export interface BuildProgress {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ReleaseContributions".
+ */
+export interface ReleaseContributions {
+  people: {
+    userId: string;
+    scripts: string[];
+    clips: string[];
+  }[];
+  credits: string[];
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "delivery-apps".
  */
 export interface DeliveryApp {
@@ -1018,7 +1073,8 @@ export interface AuditLog {
     | 'login'
     | 'loginFailed'
     | 'loginThrottled'
-    | 'unlock';
+    | 'unlock'
+    | 'erasure';
   entityCollection?: string | null;
   entityId?: string | null;
   /**
@@ -1223,6 +1279,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comments';
         value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'consents';
+        value: number | Consent;
       } | null)
     | ({
         relationTo: 'audiences';
@@ -1513,6 +1573,28 @@ export interface CommentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents_select".
+ */
+export interface ConsentsSelect<T extends boolean = true> {
+  coProducer?: T;
+  consentTextVersion?: T;
+  agreedAt?: T;
+  credit?: T;
+  words?: T;
+  voice?: T;
+  withdrawals?:
+    | T
+    | {
+        part?: T;
+        at?: T;
+        id?: T;
+      };
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audiences_select".
  */
 export interface AudiencesSelect<T extends boolean = true> {
@@ -1568,6 +1650,7 @@ export interface AnimationsSelect<T extends boolean = true> {
  */
 export interface VoiceTracksSelect<T extends boolean = true> {
   title?: T;
+  recordedBy?: T;
   processing?:
     | T
     | {
@@ -1700,6 +1783,7 @@ export interface ReleasesSelect<T extends boolean = true> {
   preflight?: T;
   outputs?: T;
   build?: T;
+  contributions?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1727,6 +1811,7 @@ export interface UsersSelect<T extends boolean = true> {
   pseudonym?: T;
   emailPreference?: T;
   realName?: T;
+  erasedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -77,3 +77,13 @@ export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, string> = {
   digest: 'One email a day, with everything in it',
   none: 'No emails',
 }
+
+/** What a co-producer can agree to, each withdrawn on its own (src/domain/consent). */
+export const CONSENT_PARTS = ['credit', 'words', 'voice'] as const
+export type ConsentPart = (typeof CONSENT_PARTS)[number]
+
+export const CONSENT_PART_LABELS: Record<ConsentPart, string> = {
+  credit: 'Be credited by my pseudonym',
+  words: 'My words can be used in clips',
+  voice: 'My recorded voice can be used',
+}

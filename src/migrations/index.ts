@@ -8,6 +8,7 @@ import * as migration_20261127_130324_release_changelog_shown_while_draft from '
 import * as migration_20261201_185700_sign_in_protection from './20261201_185700_sign_in_protection';
 import * as migration_20261202_033000_derived_media_refs from './20261202_033000_derived_media_refs';
 import * as migration_20261202_134742_notifications from './20261202_134742_notifications';
+import * as migration_20261202_174148_consent_and_erasure from './20261202_174148_consent_and_erasure';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261202_134742_notifications.up,
     down: migration_20261202_134742_notifications.down,
-    name: '20261202_134742_notifications'
+    name: '20261202_134742_notifications',
+  },
+  {
+    up: migration_20261202_174148_consent_and_erasure.up,
+    down: migration_20261202_174148_consent_and_erasure.down,
+    name: '20261202_174148_consent_and_erasure'
   },
 ];

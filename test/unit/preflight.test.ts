@@ -555,4 +555,53 @@ describe('preflight', () => {
       'missing-voice-track c5',
     ])
   })
+
+  describe('consent', () => {
+    const sam = (withdrawn: Record<string, string>) => ({
+      pseudonym: 'Sam',
+      choices: { credit: true, words: !withdrawn.words, voice: !withdrawn.voice },
+      withdrawn,
+    })
+    const sources = {
+      approvers: { s1: ['u1'], s3x: ['u1'] },
+      recorders: { c2: { ac1: 'u1' }, c5: { ac1: 'u1' } },
+    }
+
+    it('should pass work whose consent stands, and people with no record', () => {
+      expect(preflight({ ...base, consent: { sources, people: { u1: sam({}) } } }).ok).toBe(true)
+      expect(preflight({ ...base, consent: { sources, people: {} } }).ok).toBe(true)
+    })
+
+    it('should block words and voices withdrawn, naming the person by pseudonym and the date', () => {
+      const people = {
+        u1: sam({ words: '2026-12-02T10:00:00.000Z', voice: '2026-12-03T10:00:00.000Z' }),
+      }
+      const problems = preflight({ ...base, consent: { sources, people } }).problems
+      expect(problems.map((p) => [p.code, p.document.id, p.message])).toEqual([
+        [
+          'consent-withdrawn',
+          's1',
+          'Script "Script: First Meeting" was approved by Sam, who withdrew consent to use their words on 2 December 2026. Reopen the script, replace their words or have it approved again by others.',
+        ],
+        [
+          'consent-withdrawn',
+          'c2',
+          'Clip "Supervision Goals" uses the voice of Sam for Geordie (North East), who withdrew consent to use their voice on 3 December 2026. Replace the voice track.',
+        ],
+        [
+          'consent-withdrawn',
+          'c5',
+          'Clip "Staying Safe" uses the voice of Sam for Geordie (North East), who withdrew consent to use their voice on 3 December 2026. Replace the voice track.',
+        ],
+      ])
+    })
+
+    it('should not block what the release leaves out: other accents, unused clips', () => {
+      const people = { u1: sam({ voice: '2026-12-03T10:00:00.000Z' }) }
+      const scouseOnly = { ...base, accents: [scouse], consent: { sources, people } }
+      expect(preflight(scouseOnly).ok).toBe(true)
+      const mainstreamOnly = { ...base, audiences: [mainstream], consent: { sources, people } }
+      expect(preflight(mainstreamOnly).problems.map((p) => p.document.id)).toEqual(['c2'])
+    })
+  })
 })

@@ -13,6 +13,7 @@ import {
 } from '../../lib/releases/releaseStore'
 import { NotStored, serveStored } from '../../lib/storage/serveStored'
 import type { Release } from '../../payload-types'
+import { releaseHoldings } from '../../services/consent/releaseHoldings'
 import { publishRelease } from '../../services/releases/publishRelease'
 import { readableRelease } from '../../services/releases/readableRelease'
 import { outputsOf, outputSummary, preflightReport } from '../../services/releases/releaseReports'
@@ -102,7 +103,10 @@ export const releaseEndpoints: Endpoint[] = [
   ),
   // Output sizes, and the update size from each earlier release.
   releaseEndpoint('get', 'summary', signedIn('see a release'), async (req, release) =>
-    Response.json({ outputs: await outputSummary(req, release) }),
+    Response.json({
+      outputs: await outputSummary(req, release),
+      holdings: await releaseHoldings(req, release),
+    }),
   ),
   releaseEndpoint('get', 'download', signedIn('download a release'), download),
   // Queues the build; the release shows "building" until the job publishes it or says why not.

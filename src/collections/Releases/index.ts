@@ -9,6 +9,7 @@ import { RELEASE_OUTPUT } from '../../domain/releases/releaseOutputSchema'
 import {
   BUILD_PROGRESS,
   FROZEN_RELEASE,
+  RELEASE_CONTRIBUTIONS,
   RELEASE_PREFLIGHT,
 } from '../../domain/releases/releaseRecordSchemas'
 import { DEFAULT_LOCALE, LOCALES, RELEASE_STATUSES } from '../../domain/vocabulary'
@@ -157,6 +158,7 @@ export const Releases: CollectionConfig<'releases'> = {
         ['preflight', { $ref: `#/definitions/${RELEASE_PREFLIGHT}` }],
         ['outputs', { type: 'array', items: { $ref: `#/definitions/${RELEASE_OUTPUT}` } }],
         ['build', { $ref: `#/definitions/${BUILD_PROGRESS}` }],
+        ['contributions', { $ref: `#/definitions/${RELEASE_CONTRIBUTIONS}` }],
       ] as const
     ).map(([name, schema]) => ({
       name,

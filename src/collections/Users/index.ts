@@ -1,9 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
+import { userEndpoints } from './endpoints'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { keepConsentHolders } from './hooks/keepConsentHolders'
 import { passwordResetNeedsEmail } from './hooks/passwordResetNeedsEmail'
 import { pseudonymIsDisplayName } from './hooks/pseudonymIsDisplayName'
+import { refuseErasedAccounts } from './hooks/refuseErasedAccounts'
 import { clearSignInLock, screenSignInAttempt } from './hooks/screenSignIn'
 import { throttlePasswordResets } from './hooks/throttlePasswordResets'
 import { adminOrSelf, adminsOnly, adminsOnlyField, anyStaff } from '../../access/predicates'
@@ -51,10 +54,13 @@ export const Users: CollectionConfig<'users'> = {
       passwordResetNeedsEmail,
       throttlePasswordResets,
     ],
+    beforeLogin: [refuseErasedAccounts],
     afterOperation: [clearSignInLock],
     beforeValidate: [pseudonymIsDisplayName],
     beforeChange: [firstUserIsAdmin],
+    beforeDelete: [keepConsentHolders],
   },
+  endpoints: userEndpoints,
   fields: [
     // Everyone's email, not only co-producers': who is a co-producer cannot be told from a row
     // fetched with `select`, so the rule does not try (DESIGN.md, privacy model).
@@ -117,5 +123,26 @@ export const Users: CollectionConfig<'users'> = {
       },
       { readableBySubject: true },
     ),
+    {
+      name: 'erasedAt',
+      label: 'Personal details erased on',
+      type: 'date',
+      // Set only by the erasure (POST /api/users/:id/erase); it stops the account signing in.
+      access: { create: () => false, update: () => false },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        condition: (data) => Boolean(data?.erasedAt),
+      },
+    },
+    {
+      name: 'personalDetails',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        condition: (data) => data?.role === 'coProducer',
+        components: { Field: '/admin/components/CoProducerPrivacy#CoProducerPrivacy' },
+      },
+    },
   ],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { mediaAccess } from './mediaAccess'
+import { coProducerField } from '../../fields/coProducer'
 import { processingField } from '../../fields/processing'
 import { queueClipsUsingMedia } from '../../hooks/queueClipProcessing'
 import { validateUpload } from '../../hooks/validateUpload'
@@ -23,5 +24,17 @@ export const VoiceTracks: CollectionConfig<'voice-tracks'> = {
     staticDir: mediaDir('voice-tracks'),
     mimeTypes: ['audio/*'],
   },
-  fields: [{ name: 'title', type: 'text' }, processingField({ listCell: true })],
+  fields: [
+    { name: 'title', type: 'text' },
+    coProducerField({
+      name: 'recordedBy',
+      label: 'Voice of a co-producer',
+      index: true,
+      admin: {
+        description:
+          'If a co-producer recorded this voice, choose them: if they withdraw consent to their voice, releases stop using it.',
+      },
+    }),
+    processingField({ listCell: true }),
+  ],
 }

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'loginFailed',
   'loginThrottled',
   'unlock',
+  'erasure',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -24,4 +25,5 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   loginFailed: 'Failed sign-in',
   loginThrottled: 'Sign-in throttled',
   unlock: 'Unlock',
+  erasure: 'Personal details erased',
 }

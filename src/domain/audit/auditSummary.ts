@@ -31,6 +31,8 @@ export function defaultSummary(
       return `was throttled signing in to ${entity}`
     case 'unlock':
       return `unlocked ${entity}`
+    case 'erasure':
+      return `erased the personal details of ${entity}`
   }
 }
 

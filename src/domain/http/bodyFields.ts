@@ -31,6 +31,7 @@ const isPlainObject = (value: unknown): value is Body =>
 export function objectBody(body: unknown, { optional = false } = {}): Checked<Body> {
   if (body === undefined && optional) return accept({})
   if (isPlainObject(body)) return accept(body)
+  if (body === undefined) return refuse('"body" must be a JSON object of fields; none was sent.')
   return refuse(`"body" must be a JSON object of fields, not ${describeValue(body)}.`)
 }
 
@@ -60,6 +61,22 @@ export function oneOf<T extends string>(
     return accept(value as T)
   const got = value === undefined ? 'nothing' : describeValue(value)
   return refuse(`"${field}" must be one of ${allowed.join(', ')}; got ${got}.`)
+}
+
+/** A list of one or more of `allowed`, each at most once. */
+export function someOf<T extends string>(
+  body: Body,
+  field: string,
+  allowed: readonly T[],
+): Checked<T[]> {
+  const value = body[field]
+  const expected = `"${field}" must be a list of one or more of ${allowed.join(', ')}`
+  if (!Array.isArray(value) || value.length === 0)
+    return refuse(`${expected}; got ${value === undefined ? 'nothing' : describeValue(value)}.`)
+  const bad = value.findIndex((item) => !(allowed as readonly unknown[]).includes(item))
+  if (bad >= 0) return refuse(`${expected}; item ${bad + 1} is ${describeValue(value[bad])}.`)
+  if (new Set(value).size !== value.length) return refuse(`${expected}, each once.`)
+  return accept(value as T[])
 }
 
 /** An optional list of ids, at most `max` of them, each as the database spells ids. */

@@ -3,6 +3,7 @@ import {
   oneOf,
   optionalIdList,
   requiredText,
+  someOf,
   type Checked,
   type IdType,
 } from './bodyFields'
@@ -46,6 +47,28 @@ export function withdrawRequestOf(body: unknown): Checked<{ reason: string }> {
     example: 'why the release is withdrawn',
   })
   return reason.ok ? { ok: true, value: { reason: reason.value } } : reason
+}
+
+/** POST /api/consents/:id/withdraw { parts } */
+export function consentWithdrawalRequestOf<P extends string>(
+  body: unknown,
+  parts: readonly P[],
+): Checked<{ parts: P[] }> {
+  const fields = objectBody(body)
+  if (!fields.ok) return fields
+  const chosen = someOf(fields.value, 'parts', parts)
+  return chosen.ok ? { ok: true, value: { parts: chosen.value } } : chosen
+}
+
+/** POST /api/users/:id/erase { pseudonym }: the pseudonym typed again, so nobody erases by slip. */
+export function erasureRequestOf(body: unknown): Checked<{ pseudonym: string }> {
+  const fields = objectBody(body)
+  if (!fields.ok) return fields
+  const pseudonym = requiredText(fields.value, 'pseudonym', {
+    maxLength: 200,
+    example: "the co-producer's pseudonym, to confirm",
+  })
+  return pseudonym.ok ? { ok: true, value: { pseudonym: pseudonym.value } } : pseudonym
 }
 
 /** POST /api/releases/:id/preflight and /publish take no fields: no body, or an empty object. */

@@ -8,6 +8,7 @@ import type {
   Script,
   Toolkit,
 } from './model'
+import { consentDate, type ContributionSources, type PersonConsent } from '../consent/consentRules'
 import type { IdText } from '../refs'
 import {
   isForAudience,
@@ -30,6 +31,7 @@ export type PreflightCode =
   | 'stale-voice-track'
   | 'missing-caption'
   | 'stale-caption'
+  | 'consent-withdrawn'
 
 export interface PreflightProblem {
   code: PreflightCode
@@ -73,6 +75,8 @@ export interface PreflightInput {
   locales: string[]
   /** Chosen for the release. */
   accents: Accent[]
+  /** Whose work each script and voice track holds, and the consent of those people. */
+  consent?: { sources: ContributionSources; people: Record<IdText, PersonConsent> }
 }
 
 const SCRIPT_STATUS_WORDS: Record<Exclude<Script['status'], 'approved'>, string> = {
@@ -237,6 +241,17 @@ function checkClip(clip: Clip, input: PreflightInput, report: Report) {
         scriptRef,
       )
     }
+    for (const person of withdrawnPeople(
+      input,
+      input.consent?.sources.approvers[script.id],
+      'words',
+    )) {
+      report(
+        'consent-withdrawn',
+        `Script "${script.title}" was approved by ${person.pseudonym}, who withdrew consent to use their words on ${person.at}. Reopen the script, replace their words or have it approved again by others.`,
+        scriptRef,
+      )
+    }
   }
 
   const { status, reason } = clip.processing
@@ -261,6 +276,14 @@ function checkClip(clip: Clip, input: PreflightInput, report: Report) {
         clipRef,
       )
     }
+    const recorder = input.consent?.sources.recorders[clip.id]?.[accent.id]
+    for (const person of withdrawnPeople(input, recorder ? [recorder] : [], 'voice')) {
+      report(
+        'consent-withdrawn',
+        `${name} uses the voice of ${person.pseudonym} for ${accent.label}, who withdrew consent to use their voice on ${person.at}. Replace the voice track.`,
+        clipRef,
+      )
+    }
   }
   for (const locale of input.locales) {
     const caption = clip.captions.find((c) => c.locale === locale)
@@ -274,6 +297,19 @@ function checkClip(clip: Clip, input: PreflightInput, report: Report) {
       )
     }
   }
+}
+
+/** The people among `userIds` who have withdrawn `part`, with the date they did. */
+function withdrawnPeople(
+  input: PreflightInput,
+  userIds: readonly IdText[] | undefined,
+  part: 'words' | 'voice',
+): { pseudonym: string; at: string }[] {
+  return (userIds ?? []).flatMap((userId) => {
+    const person = input.consent?.people[userId]
+    const at = person?.withdrawn[part]
+    return person && at ? [{ pseudonym: person.pseudonym, at: consentDate(at) }] : []
+  })
 }
 
 function stripFinalStop(text: string): string {

@@ -12,6 +12,7 @@ const number = { type: 'number' } as const
 export const FROZEN_RELEASE = 'FrozenRelease'
 export const RELEASE_PREFLIGHT = 'ReleasePreflight'
 export const BUILD_PROGRESS = 'BuildProgress'
+export const RELEASE_CONTRIBUTIONS = 'ReleaseContributions'
 
 /** Every document the release used, as the changelog compares releases (see changelog.ts). */
 export const frozenReleaseSchema = {
@@ -136,6 +137,7 @@ export const releasePreflightSchema = {
               'stale-voice-track',
               'missing-caption',
               'stale-caption',
+              'consent-withdrawn',
             ],
           },
           message: string,
@@ -172,5 +174,29 @@ export const releasePreflightSchema = {
         },
       },
     },
+  },
+} as const
+
+const ids = { type: 'array', items: string } as const
+
+/**
+ * Whose work a published release holds (see src/domain/consent/consentRules.ts): people by user
+ * id only, so the record names nobody; and the pseudonyms it credits, as its manifests do.
+ */
+export const releaseContributionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['people', 'credits'],
+  properties: {
+    people: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['userId', 'scripts', 'clips'],
+        properties: { userId: string, scripts: ids, clips: ids },
+      },
+    },
+    credits: ids,
   },
 } as const

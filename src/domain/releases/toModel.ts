@@ -1,4 +1,5 @@
 import type { Clip as ClipDoc } from '../../payload-types'
+import type { ContributionSources } from '../consent/consentRules'
 import type { DerivedRef } from '../media/derivedRefs'
 import { idText } from '../refs'
 import { freezeDocuments } from './freeze'
@@ -16,6 +17,8 @@ export interface ToolkitData {
   audiences: Model.Audience[]
   accents: Model.Accent[]
   versions: { collection: string; id: string; title: string; versionId: string }[]
+  /** Whose words and voices the toolkit's scripts and clips hold. */
+  contributionSources: ContributionSources
 }
 
 const ids = (refs: unknown[] | null | undefined): string[] => (refs ?? []).map(idText)
@@ -95,6 +98,7 @@ export function toModel(
       label: a.label ?? a.slug,
     })),
     accents: docs.accents.map((a) => ({ id: idText(a.id), label: a.label ?? a.tag, tag: a.tag })),
+    contributionSources: contributionSourcesOf(docs),
     versions: freezeDocuments({
       modules,
       exercises,
@@ -106,6 +110,34 @@ export function toModel(
       })),
     }),
   }
+}
+
+/**
+ * The co-producers whose approval each script's published version carries (approvals of older
+ * versions signed other words), and who recorded each clip's voice in each accent.
+ */
+function contributionSourcesOf(docs: ToolkitDocuments): ContributionSources {
+  const approvers: ContributionSources['approvers'] = {}
+  for (const script of docs.scripts) {
+    const live = docs.publishedScripts.get(idText(script.id))
+    if (!live) continue
+    approvers[idText(script.id)] = [
+      ...new Set(
+        (live.approvals ?? [])
+          .filter((a) => a.role === 'coProducer' && a.versionId === live.reviewedVersionId)
+          .map((a) => idText(a.user)),
+      ),
+    ]
+  }
+  const recorders: ContributionSources['recorders'] = {}
+  for (const clip of docs.clips) {
+    for (const row of clip.voiceTracks ?? []) {
+      const track = docs.voiceTracks.find((v) => idText(v.id) === idText(row.track))
+      if (track?.recordedBy == null) continue
+      ;(recorders[idText(clip.id)] ??= {})[idText(row.accent)] = idText(track.recordedBy)
+    }
+  }
+  return { approvers, recorders }
 }
 
 function toClip(

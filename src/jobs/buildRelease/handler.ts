@@ -59,7 +59,7 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
   const progress = startBuildProgress(payload, release.id)
   try {
     await progress.report('preflight')
-    const { result, models } = await runPreflight(req, release)
+    const { result, models, contributions } = await runPreflight(req, release)
     if (!result.ok)
       throw new BuildFailure(`Preflight failed: ${result.problems.map((p) => p.message).join(' ')}`)
     const { previous, frozen, generated } = await changelogFor(req, release, firstOf(models))
@@ -85,6 +85,7 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
         publishedAt,
         freeze: frozen,
         preflight: result,
+        contributions,
         outputs,
         changelog: changelog.map((line) => ({ line })),
         build: progress.finished(),

@@ -10,6 +10,7 @@ export const CONTENT_COLLECTIONS = [
   'clips',
   'scripts',
   'comments',
+  'consents',
   'audiences',
   'accents',
   'animations',
@@ -34,6 +35,7 @@ const LIST_READERS: Record<AppCollection, Caller[]> = {
   clips: STAFF_ALL,
   scripts: STAFF_ALL,
   comments: ['coProducer', 'designer', 'admin'],
+  consents: ['coProducer', 'admin'],
   audiences: STAFF_ALL,
   accents: STAFF_ALL,
   animations: STAFF_ALL,
@@ -155,8 +157,10 @@ export const contentRules: RouteRule[] = [
   },
   {
     routes: on(
-      // Accounts and the append-only audit log cannot be copied.
-      APP_COLLECTIONS.filter((c) => !['users', 'delivery-apps', 'audit-log'].includes(c)),
+      // Accounts, consent records and the append-only audit log cannot be copied.
+      APP_COLLECTIONS.filter(
+        (c) => !['users', 'delivery-apps', 'audit-log', 'consents'].includes(c),
+      ),
       'POST /:id/duplicate',
     ),
     who: "the collection's create rule, on a document the caller may read",

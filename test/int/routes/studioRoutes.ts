@@ -24,6 +24,8 @@ const STAFF_ENDPOINTS = [
   'GET /api/releases/:id/download',
   'POST /api/releases/:id/publish',
   'POST /api/releases/:id/withdraw',
+  'POST /api/consents/:id/withdraw',
+  'POST /api/users/:id/erase',
 ]
 
 const PARAMS = {
@@ -71,7 +73,7 @@ export const studioRules: RouteRule[] = [
   },
   {
     routes: STAFF_ENDPOINTS,
-    who: 'staff by role, as README describes (review: reviewers of the script; releases: publishers and admins); proven in coproduction.test.ts and releases.test.ts; delivery apps and anonymous requests: refused',
+    who: 'staff by role, as README describes (review: reviewers of the script; releases: publishers and admins); proven in coproduction.test.ts, releases.test.ts and consent.test.ts; delivery apps and anonymous requests: refused',
     check: async ({ callers, world }) => {
       const id = world.docs.scripts.unassigned
       for (const key of STAFF_ENDPOINTS) {

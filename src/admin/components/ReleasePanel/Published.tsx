@@ -5,6 +5,7 @@ import type { ReleaseDoc } from './api'
 import { OutputsTable } from './OutputsTable'
 import { WithdrawForm } from './WithdrawForm'
 import type { OutputSummary } from '../../../domain/releases/summary'
+import type { ReleaseHoldings } from '../../../services/consent/releaseHoldings'
 import { requestJson } from '../../requestJson'
 
 /** A published or withdrawn release: its outputs with sizes, deltas and downloads; withdrawal. */
@@ -16,9 +17,15 @@ export function Published(props: {
 }) {
   const { release } = props
   const [outputs, setOutputs] = useState<OutputSummary[] | null>(null)
+  const [holdings, setHoldings] = useState<ReleaseHoldings | null>(null)
   useEffect(() => {
-    requestJson<{ outputs: OutputSummary[] }>(`/api/releases/${release.id}/summary`)
-      .then((summary) => setOutputs(summary.outputs))
+    requestJson<{ outputs: OutputSummary[]; holdings: ReleaseHoldings }>(
+      `/api/releases/${release.id}/summary`,
+    )
+      .then((summary) => {
+        setOutputs(summary.outputs)
+        setHoldings(summary.holdings)
+      })
       .catch(() => setOutputs([]))
   }, [release.id])
 
@@ -42,10 +49,45 @@ export function Published(props: {
           </ul>
         </details>
       )}
+      {holdings && <Holdings holdings={holdings} />}
       <OutputsTable releaseId={release.id} outputs={outputs ?? []} />
       {props.canWithdraw && (
         <WithdrawForm version={release.version} busy={props.busy} onWithdraw={props.onWithdraw} />
       )}
     </div>
+  )
+}
+
+/**
+ * Who the release credits, and the work it holds by people who have since withdrawn consent:
+ * the release stays as published, and the publisher decides whether to withdraw it.
+ */
+function Holdings({ holdings }: { holdings: ReleaseHoldings }) {
+  return (
+    <>
+      <p className="cdm-release__credits">
+        {holdings.credits.length
+          ? `Co-producers credited: ${holdings.credits.join(', ')}.`
+          : 'No co-producers are credited in this release.'}
+      </p>
+      {holdings.withdrawn.length > 0 && (
+        <div className="cdm-release__consent" role="note" aria-label="Withdrawn consent">
+          <p>This release holds work whose consent has been withdrawn since it was published:</p>
+          <ul>
+            {holdings.withdrawn.map((person) => (
+              <li key={person.pseudonym}>
+                {person.words &&
+                  `${person.pseudonym} withdrew consent to use their words on ${person.words.on} (${person.words.scripts.join(', ')}). `}
+                {person.voice &&
+                  `${person.pseudonym} withdrew consent to use their voice on ${person.voice.on} (${person.voice.clips.join(', ')}).`}
+              </li>
+            ))}
+          </ul>
+          <p>
+            Releases do not change once published. Withdraw this one if it should stop being served.
+          </p>
+        </div>
+      )}
+    </>
   )
 }

@@ -27,6 +27,7 @@ import { ClipMediaPanel as ClipMediaPanel_b9ae6958f8b66d4c04cc4bc31d50eb64 } fro
 import { ScriptReviewView as ScriptReviewView_e4e6c420b02232d4d37974a1cf7a053f } from '../../../admin/views/ScriptReview'
 import { ReleasePanel as ReleasePanel_f978d883a7c9ad9ab4d5ea4ad6844258 } from '../../../admin/components/ReleasePanel'
 import { ReadOnlyJson as ReadOnlyJson_5545db30b90126d8ec0927c14ac0aff1 } from '../../../admin/components/ReadOnlyJson'
+import { CoProducerPrivacy as CoProducerPrivacy_96b09e873ae08c451e8688704fcc0a03 } from '../../../admin/components/CoProducerPrivacy'
 import { Icon as Icon_549be02f2892567abcf51fbf954486e3 } from '../../../admin/components/Brand/Icon'
 import { Logo as Logo_83b8ee016cc8267ab91275fb8d42f586 } from '../../../admin/components/Brand/Logo'
 import { MyReviews as MyReviews_48c8e5419ece836f593999d6f53ee9f8 } from '../../../admin/components/MyReviews'
@@ -64,6 +65,7 @@ export const importMap = {
   "/admin/views/ScriptReview#ScriptReviewView": ScriptReviewView_e4e6c420b02232d4d37974a1cf7a053f,
   "/admin/components/ReleasePanel#ReleasePanel": ReleasePanel_f978d883a7c9ad9ab4d5ea4ad6844258,
   "/admin/components/ReadOnlyJson#ReadOnlyJson": ReadOnlyJson_5545db30b90126d8ec0927c14ac0aff1,
+  "/admin/components/CoProducerPrivacy#CoProducerPrivacy": CoProducerPrivacy_96b09e873ae08c451e8688704fcc0a03,
   "/admin/components/Brand/Icon#Icon": Icon_549be02f2892567abcf51fbf954486e3,
   "/admin/components/Brand/Logo#Logo": Logo_83b8ee016cc8267ab91275fb8d42f586,
   "/admin/components/MyReviews#MyReviews": MyReviews_48c8e5419ece836f593999d6f53ee9f8,

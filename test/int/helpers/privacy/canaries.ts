@@ -254,6 +254,37 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
   })
   made.push({ collection: 'notifications', id: notification.id })
 
+  // Each canary's consent record, recorded (as far as the record says) by the other canary.
+  const consentIds: Id[] = []
+  for (const [person, recorder] of [
+    [a, b],
+    [b, a],
+  ]) {
+    const consent = await payload.create({
+      ...system,
+      user: recorder.user,
+      collection: 'consents',
+      data: {
+        coProducer: person.user.id as number,
+        consentTextVersion: 'canary',
+        agreedAt: new Date().toISOString(),
+        credit: true,
+        words: true,
+        voice: true,
+      },
+    })
+    made.push({ collection: 'consents', id: consent.id })
+    consentIds.push(consent.id)
+  }
+
+  // The assigned clip's voice, recorded by canary A.
+  await payload.update({
+    ...system,
+    collection: 'voice-tracks',
+    id: world.docs['voice-tracks'].assigned,
+    data: { recordedBy: a.user.id as number },
+  })
+
   const versions = await payload.findVersions({
     ...system,
     collection: 'scripts',
@@ -282,6 +313,8 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
       'payload-preferences': preferenceIds,
       'audit-log': audit.docs.map((d) => d.id),
       notifications: [notification.id],
+      consents: consentIds,
+      'voice-tracks': [world.docs['voice-tracks'].assigned],
       toolkits: [world.docs.toolkits.assigned],
       modules: [world.docs.modules.assigned],
       exercises: [world.docs.exercises.assigned],
