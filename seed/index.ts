@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { DEMO_USERS } from './demoUsers'
 import { seedMedia } from './media'
-import { seedAccents, seedAudiences, seedUsers } from './referenceData'
+import { seedAccents, seedAudiences, seedConsent, seedUsers } from './referenceData'
 import { seedRun } from './seedContext'
 import { seedClips, seedModules, seedScripts, seedToolkit } from './toolkitContent'
 
@@ -22,6 +22,7 @@ export interface SeedSummary {
 export async function seed({ payload }: { payload: Payload }): Promise<SeedSummary> {
   const run = seedRun(payload)
   const users = await seedUsers(run)
+  await seedConsent(run, users)
   const audiences = await seedAudiences(run)
   const accents = await seedAccents(run)
   const media = await seedMedia(run, accents)

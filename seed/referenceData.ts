@@ -15,6 +15,27 @@ export async function seedUsers(run: SeedRun): Promise<Record<string, Id>> {
   return users
 }
 
+/**
+ * The demo co-producer agreed to be credited and to their words being used (their voice is not
+ * in the demo): their consent record, as an admin would write it down with them.
+ */
+export async function seedConsent(run: SeedRun, users: Record<string, Id>) {
+  await run.ensure('consents', { coProducer: { equals: users.coProducer } }, () =>
+    run.payload.create({
+      collection: 'consents',
+      data: {
+        coProducer: users.coProducer as number,
+        consentTextVersion: 'Demo consent text, version 1',
+        agreedAt: '2026-11-02T00:00:00.000Z',
+        credit: true,
+        words: true,
+        voice: false,
+      },
+      overrideAccess: true,
+    }),
+  )
+}
+
 export async function seedAudiences(run: SeedRun): Promise<Map<string, Audience>> {
   const audiences = new Map<string, Audience>()
   for (const audience of SEED_AUDIENCES) {

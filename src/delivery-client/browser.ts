@@ -5,6 +5,7 @@
 export { DeliveryError } from './errors'
 export {
   MANIFEST_SCHEMA,
+  MANIFEST_SCHEMAS,
   checkManifestAssets,
   checkManifestMatches,
   parseManifest,

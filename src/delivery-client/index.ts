@@ -8,7 +8,7 @@
  */
 export { MAX_MANIFEST_BYTES, createDeliveryClient } from './client'
 export { DeliveryError } from './errors'
-export { MANIFEST_SCHEMA, checkManifestAssets } from './manifest'
+export { MANIFEST_SCHEMA, MANIFEST_SCHEMAS, checkManifestAssets } from './manifest'
 export { keyIdOf, verifyManifest } from './signature'
 export { defaultStateFile, readState, trustKeys, trustedKeysFor } from './state'
 export { compareVersions } from './versions'

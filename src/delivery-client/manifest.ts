@@ -2,7 +2,10 @@ import { DeliveryError } from './errors'
 import type { DeliveryManifest, ReleaseQuery } from './types'
 import { type Untrusted, isObject } from './values'
 
-export const MANIFEST_SCHEMA = 'cdm-manifest/1'
+/** The manifest versions this client reads; releases made before credits are version 1. */
+export const MANIFEST_SCHEMAS = ['cdm-manifest/1', 'cdm-manifest/2'] as const
+/** The newest version, the one the studio writes now. */
+export const MANIFEST_SCHEMA = 'cdm-manifest/2'
 
 const SHA256 = /^[0-9a-f]{64}$/
 
@@ -15,12 +18,15 @@ export function parseManifest(bytes: Uint8Array): DeliveryManifest {
       cause: error,
     })
   }
-  if (!isObject(value) || value.schema !== MANIFEST_SCHEMA) {
+  if (!isObject(value) || !(MANIFEST_SCHEMAS as readonly unknown[]).includes(value.schema)) {
     throw new DeliveryError(
       'bad-manifest',
-      `The manifest is not a ${MANIFEST_SCHEMA} document (schema: ${JSON.stringify(isObject(value) ? value.schema : undefined)}); this client may be too old for it.`,
+      `The manifest is not a ${MANIFEST_SCHEMAS.join(' or ')} document (schema: ${JSON.stringify(isObject(value) ? value.schema : undefined)}); this client may be too old for it.`,
     )
   }
+  // Version 1 is version 2 without credits: read as crediting nobody.
+  if (value.schema === 'cdm-manifest/1' && isObject(value.release) && !('credits' in value.release))
+    value.release.credits = []
   return value as DeliveryManifest
 }
 

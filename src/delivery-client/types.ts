@@ -3,9 +3,12 @@
  * depends on nothing of the studio's code (a type-level test keeps `DeliveryManifest` equal to
  * the studio's `Manifest`).
  */
-/** The `cdm-manifest/1` document (JSON Schema `schemas/cdm-manifest-1.schema.json`). */
+/**
+ * The `cdm-manifest/2` document (JSON Schema `schemas/cdm-manifest-2.schema.json`), or a
+ * `cdm-manifest/1` one read as crediting nobody.
+ */
 export interface DeliveryManifest {
-  schema: 'cdm-manifest/1'
+  schema: 'cdm-manifest/1' | 'cdm-manifest/2'
   toolkit: { slug: string; title: string }
   release: {
     version: string
@@ -13,6 +16,8 @@ export interface DeliveryManifest {
     /** ISO 8601 date-time. */
     publishedAt: string
     changelog: string[]
+    /** The co-producers the release credits, by pseudonym; empty in version 1. */
+    credits: string[]
   }
   audience: { slug: string; label: string }
   locale: string

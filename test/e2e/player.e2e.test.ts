@@ -230,6 +230,8 @@ describe('the toolkit player in a practitioner session', () => {
     expect(await page.locator('#exercise-title').textContent()).not.toBe(firstTitle)
 
     const outline = page.locator('nav.cdm-outline')
+    // The demo co-producer approved the scripts and agreed to be credited by pseudonym.
+    await outline.getByText(en.credits.replace('{names}', 'River')).waitFor()
     const last = outline.locator('li button').last()
     const lastTitle = (await last.textContent())!.split(' · ')[0]
     await last.click()

@@ -18,6 +18,7 @@ describe('demo seed', () => {
     const summary = await seed({ payload })
     expect(summary.created).toEqual({
       users: 4,
+      consents: 1,
       audiences: 4,
       accents: 3,
       images: 5,

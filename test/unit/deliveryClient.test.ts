@@ -16,6 +16,7 @@ import {
   keyIdOf,
   verifyManifest,
 } from '../../src/delivery-client'
+import { parseManifest } from '../../src/delivery-client/manifest'
 import { buildManifest } from '../../src/domain/manifest/buildManifest'
 import { canonicalJsonBytes } from '../../src/domain/manifest/canonicalJson'
 import type { Manifest } from '../../src/domain/manifest/types'
@@ -85,6 +86,7 @@ function manifestFor(version: string, files: Files, audience = AUDIENCE): Manife
       previous: null,
       publishedAt: '2026-11-27T10:00:00.000Z',
       changelog: [`Release ${version}.`],
+      credits: ['River'],
     },
     audience: { id: 'a1', slug: audience, label: audience },
     locale: LOCALE,
@@ -365,9 +367,31 @@ const leftovers = (outDir: string) =>
 const v1 = server.publish('1.0.0', baseFiles)
 
 describe('delivery client types', () => {
-  it('should describe exactly the cdm-manifest/1 shape the studio builds', () => {
+  it('should describe exactly the cdm-manifest/2 shape the studio builds, and read version 1', () => {
     // Type-level: tsc fails if the vendored types drift from the domain's.
-    expectTypeOf<DeliveryManifest>().toEqualTypeOf<Manifest>()
+    expectTypeOf<Omit<DeliveryManifest, 'schema'>>().toEqualTypeOf<Omit<Manifest, 'schema'>>()
+    expectTypeOf<DeliveryManifest['schema']>().toEqualTypeOf<
+      Manifest['schema'] | 'cdm-manifest/1'
+    >()
+  })
+})
+
+describe('parseManifest', () => {
+  const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
+
+  it('should read a version 1 manifest, from before credits, as crediting nobody', () => {
+    const current = manifestFor('1.0.0', baseFiles)
+    const { credits: _credits, ...release } = current.release
+    const v1 = { ...current, schema: 'cdm-manifest/1', release }
+    expect(parseManifest(bytesOf(v1)).release.credits).toEqual([])
+    expect(parseManifest(bytesOf(current)).release.credits).toEqual(['River'])
+  })
+
+  it('should refuse a manifest of a version it does not know', () => {
+    const future = { ...manifestFor('1.0.0', baseFiles), schema: 'cdm-manifest/3' }
+    expect(() => parseManifest(bytesOf(future))).toThrow(
+      'not a cdm-manifest/1 or cdm-manifest/2 document (schema: "cdm-manifest/3"); this client may be too old for it',
+    )
   })
 })
 

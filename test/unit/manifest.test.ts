@@ -3,7 +3,8 @@ import addFormats from 'ajv-formats'
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
-import schema from '../../schemas/cdm-manifest-1.schema.json'
+import schemaV1 from '../../schemas/cdm-manifest-1.schema.json'
+import schema from '../../schemas/cdm-manifest-2.schema.json'
 import {
   ASSET_MIME,
   type BuildManifestInput,
@@ -102,6 +103,7 @@ const input: BuildManifestInput = {
     previous: '1.0.0',
     publishedAt: '2026-11-27T10:00:00.000Z',
     changelog: ['Updated clip "First Meeting".'],
+    credits: ['Alex', 'River'],
   },
   audience: mainstream,
   locale: 'en-GB',
@@ -152,6 +154,7 @@ describe('buildManifest', () => {
         previous: null,
         publishedAt: '2026-11-27T10:00:00Z',
         changelog: [],
+        credits: [],
       },
       modules: [modules[1]],
       exercises: [exercise('e1', 'm1', 1, 'First meeting', 'c1')],
@@ -159,13 +162,14 @@ describe('buildManifest', () => {
       locale: 'cy',
     })
     expect(manifest).toEqual({
-      schema: 'cdm-manifest/1',
+      schema: 'cdm-manifest/2',
       toolkit: { slug: 'healthy-relationships', title: 'Healthy Relationships' },
       release: {
         version: '1.0.0',
         previous: null,
         publishedAt: '2026-11-27T10:00:00Z',
         changelog: [],
+        credits: [],
       },
       audience: { slug: 'mainstream', label: 'Mainstream (male, female partner)' },
       locale: 'cy',
@@ -368,10 +372,33 @@ describe('buildManifest', () => {
   })
 })
 
-describe('the cdm-manifest/1 JSON Schema', () => {
+describe('the cdm-manifest/2 JSON Schema', () => {
   it('should be a draft 2020-12 schema that ajv compiles in strict mode', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
     expect(validate).toBeTypeOf('function')
+  })
+
+  it('should be version 1 with the release credits added, and nothing else changed', () => {
+    const { release, schema: version, ...rest } = structuredClone(schema.properties)
+    const v1 = structuredClone(schemaV1.properties)
+    expect(rest).toEqual({ ...v1, release: undefined, schema: undefined, ...rest })
+    expect(Object.keys(rest)).toEqual(
+      Object.keys(v1).filter((k) => !['release', 'schema'].includes(k)),
+    )
+    expect(version).toEqual({ const: 'cdm-manifest/2' })
+    const { credits, ...releaseProperties } = release.properties
+    expect(releaseProperties).toEqual(v1.release.properties)
+    expect(credits.type).toBe('array')
+    expect(release.required).toEqual([...v1.release.required, 'credits'])
+    expect(schema.$defs).toEqual(schemaV1.$defs)
+  })
+
+  it('should refuse credits that are not a list of distinct pseudonyms', () => {
+    for (const credits of [undefined, 'River', [''], ['River', 'River'], [1]]) {
+      const manifest = JSON.parse(JSON.stringify(buildManifest(input))) as Manifest
+      ;(manifest.release as { credits?: unknown }).credits = credits
+      expect(errorsOf(manifest).length, JSON.stringify(credits)).toBeGreaterThan(0)
+    }
   })
 
   it.each([
@@ -404,7 +431,7 @@ describe('the cdm-manifest/1 JSON Schema', () => {
   it.each<[string, (m: Manifest) => void, string]>([
     [
       'an unknown schema',
-      (m) => ((m as { schema: string }).schema = 'cdm-manifest/2'),
+      (m) => ((m as { schema: string }).schema = 'cdm-manifest/3'),
       '/schema must be equal to constant',
     ],
     [

@@ -104,9 +104,15 @@ const sizes: Record<string, number> = {
   [sha('p')]: 70,
 }
 const manifest: DeliveryManifest = {
-  schema: 'cdm-manifest/1',
+  schema: 'cdm-manifest/2',
   toolkit: { slug: 'kit', title: 'Kit' },
-  release: { version: '1.0.0', previous: null, publishedAt: '2026-01-01T00:00:00Z', changelog: [] },
+  release: {
+    version: '1.0.0',
+    previous: null,
+    publishedAt: '2026-01-01T00:00:00Z',
+    changelog: [],
+    credits: [],
+  },
   audience: { slug: 'mainstream', label: 'Mainstream' },
   locale: 'en-GB',
   modules: [

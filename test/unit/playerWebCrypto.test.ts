@@ -26,9 +26,15 @@ const asset = new TextEncoder().encode('WEBVTT\n\n00:00.000 --> 00:01.000\nHello
 const assetSha = createHash('sha256').update(asset).digest('hex')
 
 const manifest: DeliveryManifest = {
-  schema: 'cdm-manifest/1',
+  schema: 'cdm-manifest/2',
   toolkit: { slug: 'kit', title: 'Kit' },
-  release: { version: '1.0.0', previous: null, publishedAt: '2026-01-01T00:00:00Z', changelog: [] },
+  release: {
+    version: '1.0.0',
+    previous: null,
+    publishedAt: '2026-01-01T00:00:00Z',
+    changelog: [],
+    credits: [],
+  },
   audience: { slug: 'mainstream', label: 'Mainstream' },
   locale: 'en-GB',
   modules: [],

@@ -6,6 +6,7 @@
 export { DeliveryError } from './errors.mjs'
 export {
   MANIFEST_SCHEMA,
+  MANIFEST_SCHEMAS,
   checkManifestAssets,
   checkManifestMatches,
   parseManifest,

@@ -9,7 +9,7 @@
  */
 export { MAX_MANIFEST_BYTES, createDeliveryClient } from './client.mjs'
 export { DeliveryError } from './errors.mjs'
-export { MANIFEST_SCHEMA, checkManifestAssets } from './manifest.mjs'
+export { MANIFEST_SCHEMA, MANIFEST_SCHEMAS, checkManifestAssets } from './manifest.mjs'
 export { keyIdOf, verifyManifest } from './signature.mjs'
 export { defaultStateFile, readState, trustKeys, trustedKeysFor } from './state.mjs'
 export { compareVersions } from './versions.mjs'

@@ -1,6 +1,9 @@
 // Generated from src/delivery-client/manifest.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
 import type { DeliveryManifest, ReleaseQuery } from './types.mjs'
-export declare const MANIFEST_SCHEMA = 'cdm-manifest/1'
+/** The manifest versions this client reads; releases made before credits are version 1. */
+export declare const MANIFEST_SCHEMAS: readonly ['cdm-manifest/1', 'cdm-manifest/2']
+/** The newest version, the one the studio writes now. */
+export declare const MANIFEST_SCHEMA = 'cdm-manifest/2'
 export declare function parseManifest(bytes: Uint8Array): DeliveryManifest
 /**
  * Checks what the JSON Schema cannot: every file the manifest points at is listed in its asset

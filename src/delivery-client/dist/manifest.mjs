@@ -1,7 +1,10 @@
 // Generated from src/delivery-client/manifest.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
 import { DeliveryError } from './errors.mjs'
 import { isObject } from './values.mjs'
-export const MANIFEST_SCHEMA = 'cdm-manifest/1'
+/** The manifest versions this client reads; releases made before credits are version 1. */
+export const MANIFEST_SCHEMAS = ['cdm-manifest/1', 'cdm-manifest/2']
+/** The newest version, the one the studio writes now. */
+export const MANIFEST_SCHEMA = 'cdm-manifest/2'
 const SHA256 = /^[0-9a-f]{64}$/
 export function parseManifest(bytes) {
   let value
@@ -12,12 +15,15 @@ export function parseManifest(bytes) {
       cause: error,
     })
   }
-  if (!isObject(value) || value.schema !== MANIFEST_SCHEMA) {
+  if (!isObject(value) || !MANIFEST_SCHEMAS.includes(value.schema)) {
     throw new DeliveryError(
       'bad-manifest',
-      `The manifest is not a ${MANIFEST_SCHEMA} document (schema: ${JSON.stringify(isObject(value) ? value.schema : undefined)}); this client may be too old for it.`,
+      `The manifest is not a ${MANIFEST_SCHEMAS.join(' or ')} document (schema: ${JSON.stringify(isObject(value) ? value.schema : undefined)}); this client may be too old for it.`,
     )
   }
+  // Version 1 is version 2 without credits: read as crediting nobody.
+  if (value.schema === 'cdm-manifest/1' && isObject(value.release) && !('credits' in value.release))
+    value.release.credits = []
   return value
 }
 /**

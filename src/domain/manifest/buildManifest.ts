@@ -30,7 +30,13 @@ export class ManifestBuildError extends Error {
 
 export interface BuildManifestInput {
   toolkit: Toolkit
-  release: { version: string; previous: string | null; publishedAt: string; changelog: string[] }
+  release: {
+    version: string
+    previous: string | null
+    publishedAt: string
+    changelog: string[]
+    credits: string[]
+  }
   audience: Audience
   /** The locale this manifest is for; documents must already be localized to it. */
   locale: string
@@ -43,7 +49,7 @@ export interface BuildManifestInput {
 }
 
 /**
- * The `cdm-manifest/1` document for one release × audience × locale: the toolkit as that
+ * The `cdm-manifest/2` document for one release × audience × locale: the toolkit as that
  * audience sees it, every file named by its sha256, and an asset table listing each file once.
  * Captions are those of this locale only, so an offline bundle carries nothing its reader
  * cannot use. Throws `ManifestBuildError` listing every gap rather than write a manifest that
@@ -116,6 +122,7 @@ export function buildManifest(input: BuildManifestInput): Manifest {
       previous: input.release.previous,
       publishedAt: input.release.publishedAt,
       changelog: [...input.release.changelog],
+      credits: [...input.release.credits],
     },
     audience: { slug: input.audience.slug, label: input.audience.label },
     locale: input.locale,

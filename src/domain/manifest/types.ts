@@ -1,6 +1,6 @@
 import type { Worksheet } from '../releases/model'
 
-export const MANIFEST_SCHEMA = 'cdm-manifest/1'
+export const MANIFEST_SCHEMA = 'cdm-manifest/2'
 
 /** A file in a manifest's asset table; the key of the table is the file's sha256. */
 export interface ManifestAsset {
@@ -45,7 +45,8 @@ export interface ManifestModule {
 
 /**
  * What a delivery app downloads for one release × audience × locale. Its JSON Schema is
- * `schemas/cdm-manifest-1.schema.json`; any change of shape needs a new schema version.
+ * `schemas/cdm-manifest-2.schema.json` (version 1, without credits, is in the
+ * same folder for releases made before); any change of shape needs a new schema version.
  */
 export interface Manifest {
   schema: typeof MANIFEST_SCHEMA
@@ -56,6 +57,8 @@ export interface Manifest {
     /** ISO 8601 date-time. */
     publishedAt: string
     changelog: string[]
+    /** The co-producers it credits, by pseudonym (src/domain/consent/consentRules.ts). */
+    credits: string[]
   }
   audience: { slug: string; label: string }
   locale: string

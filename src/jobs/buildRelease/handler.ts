@@ -71,6 +71,7 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
       previous: previous?.version ?? null,
       publishedAt,
       changelog,
+      credits: contributions.credits,
     })
     await storeAssets(progress, assetSources(planned))
     const outputs = await writeSignedOutputs(release, planned, keys, progress)
@@ -133,7 +134,7 @@ async function packageReleaseHlsFor(release: Release, models: Models) {
 function planManifests(
   release: Release,
   models: Models,
-  about: { previous: string | null; publishedAt: string; changelog: string[] },
+  about: { previous: string | null; publishedAt: string; changelog: string[]; credits: string[] },
 ) {
   const audienceIds = (release.audiences ?? []).map(idText)
   const accentIds = (release.accents ?? []).map(idText)

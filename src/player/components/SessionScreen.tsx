@@ -86,6 +86,11 @@ export function SessionScreen(props: {
             </ul>
           </section>
         ))}
+        {manifest.release.credits.length > 0 && (
+          <p className="cdm-hint cdm-credits">
+            {t('credits', { names: manifest.release.credits.join(', ') })}
+          </p>
+        )}
       </nav>
       <section className="cdm-exercise" aria-labelledby="exercise-title">
         {!at || !exercise || !current || !step ? (

@@ -65,6 +65,7 @@ export const cy: Strings = {
   outlineTitle: 'Ymarferion',
   foundationBadge: 'Sylfaen',
   foundationNote: "Mae'r modiwl sylfaen bob amser yn cael ei ddefnyddio.",
+  credits: "Wedi'i wneud gyda phobl â phrofiad bywyd: {names}",
   minutes: '{minutes} mun',
   moduleHeading: 'Modiwl: {module}',
   exerciseHeading: 'Ymarfer: {exercise}',

@@ -63,6 +63,7 @@ export const en = {
   outlineTitle: 'Exercises',
   foundationBadge: 'Foundation',
   foundationNote: 'The foundation module is always used.',
+  credits: 'Made with people with lived experience: {names}',
   minutes: '{minutes} min',
   moduleHeading: 'Module: {module}',
   exerciseHeading: 'Exercise: {exercise}',
