@@ -184,6 +184,41 @@ describe('consent records', () => {
     const stored = await studio.payload.findByID({ collection: 'consents', id: consent.id })
     expect([stored.credit, stored.words, stored.withdrawals]).toEqual([true, true, []])
   })
+
+  it('should date both of two withdrawals sent at once', async () => {
+    const token = f.token('thirdCoProducer')
+    const answers = await Promise.all([
+      withdraw(token, consent.id, { parts: ['credit'] }),
+      withdraw(token, consent.id, { parts: ['words'] }),
+      withdraw(token, consent.id, { parts: ['words'] }),
+    ])
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 400])
+    const stored = await studio.payload.findByID({ collection: 'consents', id: consent.id })
+    expect([stored.credit, stored.words]).toEqual([false, false])
+    expect(stored.withdrawals?.map((w) => w.part).sort()).toEqual(['credit', 'words'])
+  })
+
+  it('should record a withdrawal an admin makes in the form, too', async () => {
+    const agreed = await call<{ doc: Consent }>(
+      f.token('admin'),
+      'PATCH',
+      `/api/consents/${consent.id}?depth=0`,
+      { words: true, voice: true },
+    )
+    expect(agreed.status).toBe(200)
+    // Agreed again: the earlier withdrawal of the words is no longer in force.
+    const unticked = await call<{ doc: Consent }>(
+      f.token('admin'),
+      'PATCH',
+      `/api/consents/${consent.id}?depth=0`,
+      { voice: false },
+    )
+    expect(unticked.body.doc.withdrawals?.map((w) => w.part).sort()).toEqual([
+      'credit',
+      'voice',
+      'words',
+    ])
+  })
 })
 
 describe('withdrawal and releases', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { NO_REVIEW_MEDIA, type ReviewMedia } from '../../src/domain/scripts/reviewMedia'
 import { type ReviewDocuments, toReviewView } from '../../src/domain/scripts/reviewView'
 import type { Comment, Script } from '../../src/payload-types'
 
@@ -21,7 +22,10 @@ const script = {
   ],
 } as unknown as Script
 
-const docs = (comments: Partial<Comment>[] = []): ReviewDocuments => ({
+const docs = (
+  comments: Partial<Comment>[] = [],
+  media: ReviewMedia = NO_REVIEW_MEDIA,
+): ReviewDocuments => ({
   script,
   comments: comments as Comment[],
   versions: [{ id: oid(9), updatedAt: '2026-11-30T10:00:00.000Z', status: 'inReview' }],
@@ -31,6 +35,7 @@ const docs = (comments: Partial<Comment>[] = []): ReviewDocuments => ({
     { id: oid(4) as unknown as number, displayName: 'Dana (Content designer)', role: 'designer' },
   ],
   clipTitle: 'Missed appointment',
+  media,
   exercises: [],
 })
 
@@ -84,5 +89,18 @@ describe('the review view of a script', () => {
     const view = toReviewView(docs(), who)
     expect(view.readability.threshold).toBe(60)
     expect(view.readability.worksheet).toBeNull()
+  })
+
+  it('should time each line as the captions made from the script do, once the clip has a length', () => {
+    const lines = (media?: ReviewMedia) =>
+      toReviewView(docs([], media), who).script.scenes[0].lines.map((l) => l.timing)
+    expect(lines()).toEqual([null, null])
+    const media = { ...NO_REVIEW_MEDIA, durationMs: 10_000 }
+    // "I forgot the time." is 18 characters, "It will not happen again." 25: 10 s split 18:25.
+    expect(lines(media)).toEqual([
+      { startMs: 0, endMs: 4186 },
+      { startMs: 4186, endMs: 10_000 },
+    ])
+    expect(toReviewView(docs([], media), who).media).toBe(media)
   })
 })

@@ -15,25 +15,63 @@ export function captionsFromScript(input: {
   lines: CaptionSourceLine[]
   durationMs: number
 }): string {
-  const chunks = input.lines.flatMap((line) =>
-    splitIntoCues(line.text.trim()).map((cueLines) => ({ speaker: line.speaker ?? '', cueLines })),
+  const cues = timedChunks(input.lines, input.durationMs).map((chunk, index) => {
+    const voice = chunk.speaker ? `<v ${escapeVoice(chunk.speaker)}>` : ''
+    return `${index + 1}\n${formatTimestamp(chunk.startMs)} --> ${formatTimestamp(chunk.endMs)}\n${chunk.cueLines
+      .map((text, i) => (i === 0 ? voice + escapeText(text) : escapeText(text)))
+      .join('\n')}`
+  })
+  return ['WEBVTT', '', ...cues.flatMap((cue) => [cue, ''])].join('\n')
+}
+
+export interface LineTiming {
+  startMs: number
+  endMs: number
+}
+
+/**
+ * When each line is spoken, by the same timing as the captions made from the script: from its
+ * first cue's start to its last cue's end. A line with no words has no timing (null).
+ */
+export function lineTimings(lines: CaptionSourceLine[], durationMs: number): (LineTiming | null)[] {
+  const timings: (LineTiming | null)[] = lines.map(() => null)
+  for (const chunk of timedChunks(lines, durationMs)) {
+    const known = timings[chunk.line]
+    timings[chunk.line] = { startMs: known?.startMs ?? chunk.startMs, endMs: chunk.endMs }
+  }
+  return timings
+}
+
+interface TimedChunk {
+  /** The index of the line the cue is part of. */
+  line: number
+  speaker: string
+  cueLines: string[]
+  startMs: number
+  endMs: number
+}
+
+/** The lines cut into cues, each timed in proportion to its length; the last ends the clip. */
+function timedChunks(lines: CaptionSourceLine[], durationMs: number): TimedChunk[] {
+  const chunks = lines.flatMap((line, index) =>
+    splitIntoCues(line.text.trim()).map((cueLines) => ({
+      line: index,
+      speaker: line.speaker ?? '',
+      cueLines,
+    })),
   )
   const weights = chunks.map((chunk) => Math.max(1, chunk.cueLines.join(' ').length))
   const total = weights.reduce((sum, w) => sum + w, 0)
   let start = 0
-  const cues = chunks.map((chunk, index) => {
+  return chunks.map((chunk, index) => {
     const end =
       index === chunks.length - 1
-        ? input.durationMs
-        : start + Math.floor((input.durationMs * weights[index]) / total)
-    const voice = chunk.speaker ? `<v ${escapeVoice(chunk.speaker)}>` : ''
-    const cue = `${index + 1}\n${formatTimestamp(start)} --> ${formatTimestamp(end)}\n${chunk.cueLines
-      .map((text, i) => (i === 0 ? voice + escapeText(text) : escapeText(text)))
-      .join('\n')}`
+        ? durationMs
+        : start + Math.floor((durationMs * weights[index]) / total)
+    const timed = { ...chunk, startMs: start, endMs: end }
     start = end
-    return cue
+    return timed
   })
-  return ['WEBVTT', '', ...cues.flatMap((cue) => [cue, ''])].join('\n')
 }
 
 export function formatTimestamp(ms: number): string {

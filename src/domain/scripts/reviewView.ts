@@ -1,3 +1,4 @@
+import type { ReviewMedia } from './reviewMedia'
 import {
   type Actor,
   allowedActions,
@@ -6,6 +7,7 @@ import {
 } from './reviewWorkflow'
 import { linesOf } from './scriptDiff'
 import type { Comment, Exercise, Script, User } from '../../payload-types'
+import { lineTimings } from '../captions/captionsFromScript'
 import { scoreScript, scoreText } from '../readability/readability'
 import { plainTextFromRichText } from '../text/richText'
 
@@ -17,6 +19,8 @@ export interface ReviewDocuments {
   /** Who can review: display name and role, never more. */
   people: Pick<User, 'id' | 'displayName' | 'role'>[]
   clipTitle: string | null
+  /** What the review can play of the clip. */
+  media: ReviewMedia
   /** The exercises that use the script's clip: their worksheets are scored too. */
   exercises: Exercise[]
 }
@@ -39,6 +43,12 @@ export function toReviewView(
   const { context } = who
   const lines = linesOf(script)
   const byId = new Map(docs.people.map((u) => [String(u.id), u]))
+  // When each line is spoken, as the captions made from the script time it.
+  const timings = new Map(
+    docs.media.durationMs
+      ? lineTimings(lines, docs.media.durationMs).map((timing, i) => [lines[i].lineId, timing])
+      : [],
+  )
   return {
     script: {
       id: script.id,
@@ -54,9 +64,11 @@ export function toReviewView(
           speaker: l.speaker,
           text: l.text,
           direction: l.direction,
+          timing: timings.get(l.lineId?.trim() ?? '') ?? null,
         })),
       })),
     },
+    media: docs.media,
     allowedActions: allowedActions(context, who.actor),
     reviewers: context.reviewers.map((id) => ({
       id,

@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { staffUser } from '../../access/roles'
 import { idText } from '../../domain/refs'
 import { CONSENT_PART_LABELS, type ConsentPart } from '../../domain/vocabulary'
+import { inTurn } from '../../lib/inTurn'
 import type { Consent } from '../../payload-types'
 import { refuse, type Refusal } from '../refusal'
 
@@ -12,7 +13,17 @@ import { refuse, type Refusal } from '../refusal'
  * and the release panel shows which published releases hold it. The record's hook dates each
  * withdrawal, and the audit log names who did it by pseudonym.
  */
-export async function withdrawConsent(
+export function withdrawConsent(
+  req: PayloadRequest,
+  consentId: string,
+  parts: ConsentPart[],
+): Promise<{ ok: true; message: string; consent: Consent } | Refusal> {
+  // A save writes the whole record: two withdrawals of one record at once would each keep only
+  // its own dated entry. In turn, the second sees the first's.
+  return inTurn(`consents.${consentId}`, () => withdrawNow(req, consentId, parts))
+}
+
+async function withdrawNow(
   req: PayloadRequest,
   consentId: string,
   parts: ConsentPart[],

@@ -8,6 +8,7 @@ import {
 } from '../../domain/notifications/composeEmail'
 import { withoutAddresses } from '../../domain/notifications/withoutAddresses'
 import { idText } from '../../domain/refs'
+import { inTurn } from '../../lib/inTurn'
 import type { Notification, User } from '../../payload-types'
 
 /** Tries before a notice is given up: waits of 30 s, 1, 2, 4, 8, 16 and 32 min, about an hour. */
@@ -23,9 +24,6 @@ export interface SendReport {
   retryAt: string | null
 }
 
-// One chain per process, not per copy of this module (Next may bundle server code twice).
-const SENDING = Symbol.for('cdm-studio.notifications.sending')
-
 /**
  * Sends every notice that is due: each immediate one on its own, and for each person whose
  * digest is due, everything of theirs waiting in one email. A row is claimed before it is sent
@@ -38,10 +36,7 @@ export function sendDueNotifications(
   payload: Payload,
   now: Date = new Date(),
 ): Promise<SendReport> {
-  const holder = globalThis as { [SENDING]?: Promise<unknown> }
-  const run = (holder[SENDING] ?? Promise.resolve()).then(() => sendNow(payload, now))
-  holder[SENDING] = run.catch(() => undefined)
-  return run
+  return inTurn('notifications.send', () => sendNow(payload, now))
 }
 
 async function sendNow(payload: Payload, now: Date): Promise<SendReport> {

@@ -1,13 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
 import { idOf } from '../../domain/refs'
+import { reviewMediaOf } from '../../domain/scripts/reviewMedia'
 import type { ReviewDocuments } from '../../domain/scripts/reviewView'
 import type { Comment, Script } from '../../payload-types'
 
 /**
  * What the review view of a script shows, read as the signed-in person: its comments, versions,
- * the people who can review (display name and role only), its clip's title and the exercises
- * that use the clip.
+ * the people who can review (display name and role only), its clip's title and what of it can
+ * be played, and the exercises that use the clip.
  */
 export async function loadReviewDocuments(
   req: PayloadRequest,
@@ -50,8 +51,9 @@ export async function loadReviewDocuments(
             ...asUser,
             collection: 'clips',
             id: clipId,
-            depth: 0,
-            select: { title: true },
+            // Its voice tracks and accents, for the review to play; read as this person.
+            depth: 1,
+            select: { title: true, processing: true, voiceTracks: true },
           })
           .catch(() => null)
       : null,
@@ -77,6 +79,7 @@ export async function loadReviewDocuments(
     })),
     people: people.docs,
     clipTitle: clip?.title ?? null,
+    media: reviewMediaOf(clip),
     exercises: exercises.docs,
   }
 }

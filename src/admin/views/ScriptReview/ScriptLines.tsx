@@ -2,6 +2,7 @@
 import React from 'react'
 
 import type { LineScore, ReviewLine, ReviewState } from './api'
+import type { LinePlayback } from './useLinePlayback'
 import { READING_BAND_LABELS, readingBand } from '../../../domain/readability/readingBand'
 
 /** The script's scenes and lines; a line is chosen to see and add its comments. */
@@ -13,6 +14,7 @@ export function ScriptLines(props: {
   commentCount: (lineId: string) => number
   selectedLine: string | null
   onSelect: (lineId: string) => void
+  playback: LinePlayback
 }) {
   return (
     <ol className="cdm-review__script">
@@ -29,6 +31,7 @@ export function ScriptLines(props: {
                 count={props.commentCount(line.lineId)}
                 isSelected={props.selectedLine === line.lineId}
                 onSelect={() => props.onSelect(line.lineId)}
+                playback={props.playback}
               />
             ))}
           </ul>
@@ -46,12 +49,20 @@ function ScriptLine(props: {
   count: number
   isSelected: boolean
   onSelect: () => void
+  playback: LinePlayback
 }) {
-  const { line, score, count, threshold } = props
+  const { line, score, count, threshold, playback } = props
+  const isSpeaking = playback.speaking?.lineId === line.lineId
+  const who = line.speaker ? `${line.speaker}: ` : ''
+  const listenLabel = playback.voice && line.timing ? 'Listen' : 'Read aloud (computer voice)'
+  // While this line is heard on its own, its button stops it.
+  const stops = isSpeaking && playback.speaking?.mode !== 'clip'
   return (
     <li
       data-line-id={line.lineId}
-      className={`cdm-review__line${props.isSelected ? ' is-selected' : ''}`}
+      data-speaking={isSpeaking ? playback.speaking!.mode : undefined}
+      aria-current={isSpeaking ? 'true' : undefined}
+      className={`cdm-review__line${props.isSelected ? ' is-selected' : ''}${isSpeaking ? ' is-speaking' : ''}`}
     >
       <button type="button" className="cdm-review__line-button" onClick={props.onSelect}>
         <span className="cdm-review__speaker">{line.speaker}</span>
@@ -68,6 +79,28 @@ function ScriptLine(props: {
           <span className="cdm-review__count">
             {count} comment{count > 1 ? 's' : ''}
           </span>
+        ) : null}
+      </span>
+      <span className="cdm-review__play">
+        {(playback.voice && line.timing) || playback.canSpeak ? (
+          <button
+            type="button"
+            className="cdm-review__play-button"
+            aria-label={`${stops ? 'Stop' : listenLabel}: ${who}${line.text}`}
+            onClick={() => (stops ? playback.stop() : playback.listen(line))}
+          >
+            {stops ? 'Stop' : listenLabel}
+          </button>
+        ) : null}
+        {playback.clip && line.timing ? (
+          <button
+            type="button"
+            className="cdm-review__play-button"
+            aria-label={`Watch the clip from this line: ${who}${line.text}`}
+            onClick={() => playback.watchFrom(line)}
+          >
+            Watch from here
+          </button>
         ) : null}
       </span>
     </li>

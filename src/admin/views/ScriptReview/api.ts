@@ -1,4 +1,5 @@
 import type { Id } from '../../../domain/refs'
+import type { ReviewMedia } from '../../../domain/scripts/reviewMedia'
 import { requestJson } from '../../requestJson'
 
 export interface ReviewLine {
@@ -6,6 +7,8 @@ export interface ReviewLine {
   speaker: string
   text: string
   direction?: string | null
+  /** When the line is spoken in the clip, as the captions made from the script time it. */
+  timing?: { startMs: number; endMs: number } | null
 }
 
 export interface ReviewComment {
@@ -37,6 +40,7 @@ export interface ReviewState {
     statusLabel: string
     scenes: { heading?: string | null; lines: ReviewLine[] }[]
   }
+  media: ReviewMedia
   allowedActions: string[]
   reviewers: { id: string; displayName: string; role: string | null }[]
   approvals: { userId: string; displayName: string; role: string; at: string; current: boolean }[]

@@ -5,13 +5,17 @@ import React, { useEffect, useMemo, useState } from 'react'
 import { reviewApi, type ReviewState } from './api'
 import { CommentsSidebar } from './CommentsSidebar'
 import { ReviewHeader } from './ReviewHeader'
+import { ReviewMedia } from './ReviewMedia'
 import { ScriptLines } from './ScriptLines'
+import { useLinePlayback } from './useLinePlayback'
 import { VersionDiff } from './VersionDiff'
 import './scriptReview.scss'
+import { NO_REVIEW_MEDIA } from '../../../domain/scripts/reviewMedia'
 
 /**
- * The review tab of a script: scenes and lines with speakers, comments anchored to lines,
- * the review actions this person may take, readability, and a diff between versions.
+ * The review tab of a script: the clip and each line to watch or listen to, scenes and lines
+ * with speakers, comments anchored to lines, the review actions this person may take,
+ * readability, and a diff between versions.
  */
 export function ScriptReviewView() {
   const { id } = useDocumentInfo()
@@ -37,6 +41,8 @@ export function ScriptReviewView() {
     () => new Map(state?.readability.lines.map((l) => [l.lineId, l]) ?? []),
     [state],
   )
+  const lines = useMemo(() => state?.script.scenes.flatMap((s) => s.lines) ?? [], [state])
+  const { audioRef, videoRef, playback } = useLinePlayback(state?.media ?? NO_REVIEW_MEDIA, lines)
   if (id == null) return null
   if (error && !state)
     return (
@@ -53,6 +59,13 @@ export function ScriptReviewView() {
     <div className="cdm-review">
       <ReviewHeader state={state} error={error} onDone={reload} onError={setError} />
 
+      <ReviewMedia
+        media={state.media}
+        playback={playback}
+        audioRef={audioRef}
+        videoRef={videoRef}
+      />
+
       <div className="cdm-review__body">
         <ScriptLines
           scenes={script.scenes}
@@ -61,6 +74,7 @@ export function ScriptReviewView() {
           commentCount={commentCount}
           selectedLine={selectedLine}
           onSelect={setSelectedLine}
+          playback={playback}
         />
 
         <CommentsSidebar
