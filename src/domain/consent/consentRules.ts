@@ -17,9 +17,10 @@ export interface PersonConsent {
   withdrawn: Partial<Record<ConsentPart, string>>
 }
 
-/** The parts that go from agreed to not agreed in a change: each is a withdrawal. */
+/** A record's choices as stored: a part never set is not agreed. */
 type Choices = Partial<Record<ConsentPart, boolean | null>>
 
+/** The parts that go from agreed to not agreed in a change: each is a withdrawal. */
 export function withdrawalsIn(before: Choices | null, after: Choices, at: string): Withdrawal[] {
   if (!before) return []
   return CONSENT_PARTS.filter((part) => before[part] === true && after[part] !== true).map(

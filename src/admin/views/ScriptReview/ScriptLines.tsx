@@ -96,7 +96,7 @@ function ScriptLine(props: {
           <button
             type="button"
             className="cdm-review__play-button"
-            aria-label={`Watch the clip from this line: ${who}${line.text}`}
+            aria-label={`Watch from here: ${who}${line.text}`}
             onClick={() => playback.watchFrom(line)}
           >
             Watch from here
