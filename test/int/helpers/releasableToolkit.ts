@@ -161,7 +161,20 @@ export async function makeReleasableToolkit(
       }),
     )
   }
-  await payload.jobs.run({ queue: 'media', limit: 10 })
+  // Jobs queued earlier in the file (the world's clips) may come first in the queue.
+  for (let round = 0; round < 5; round++) {
+    await payload.jobs.run({ queue: 'media', limit: 10 })
+    const { totalDocs } = await payload.count({
+      collection: 'clips',
+      where: {
+        and: [
+          { id: { in: clips.map((c) => c.id) } },
+          { 'processing.status': { not_equals: 'ready' } },
+        ],
+      },
+    })
+    if (totalDocs === 0) break
+  }
   for (const clip of clips)
     expect((await payload.findByID({ collection: 'clips', id: clip.id })).processing?.status).toBe(
       'ready',
