@@ -52,10 +52,12 @@ describe('the seeded demo on a production build, per demo user', () => {
   it("should hide the co-producer's real name and email from everyone but admins", async () => {
     const find = async (token: string) =>
       (
-        (await get('/api/users?where[role][equals]=coProducer', token)).body.docs as Record<
-          string,
-          unknown
-        >[]
+        (
+          await get(
+            '/api/users?where[role][equals]=coProducer&where[displayName][equals]=River',
+            token,
+          )
+        ).body.docs as Record<string, unknown>[]
       )[0]
     const seenByDesigner = await find(await signIn('designer'))
     expect(seenByDesigner.displayName).toBe('River')

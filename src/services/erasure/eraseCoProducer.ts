@@ -34,7 +34,10 @@ export async function eraseCoProducer(
   const refusal = erasureRefusal(target, typedPseudonym)
   if (refusal) return refuse(400, refusal)
 
-  const oldEmail = target.email
+  // The traces go first and again after: a crash before the account is marked erased leaves an
+  // erasure that can simply be asked for again, and a sign-in meanwhile is caught the second time.
+  const traces = { userId: target.id, email: target.email }
+  await removeTraces(req, traces)
   await payload.update({
     collection: 'users',
     id: target.id,
@@ -53,26 +56,7 @@ export async function eraseCoProducer(
     depth: 0,
     req,
   })
-  await payload.db.updateMany({
-    collection: 'audit-log',
-    where: {
-      or: [
-        { actor: { equals: target.id } },
-        { subjectKey: { equals: signInSubjectKey(oldEmail, payload.secret) } },
-      ],
-    },
-    data: { subjectKey: null, clientAddress: null },
-    returning: false,
-    req,
-  })
-  await payload.delete({
-    collection: 'notifications',
-    where: {
-      and: [{ recipient: { equals: target.id } }, { status: { in: ['pending', 'failed'] } }],
-    },
-    overrideAccess: true,
-    req,
-  })
+  await removeTraces(req, traces)
   await recordAudit(
     payload,
     {
@@ -88,4 +72,34 @@ export async function eraseCoProducer(
     ok: true,
     message: `The real name and email of ${target.pseudonym} are erased. Their pseudonym stays on their work; the account can no longer sign in.`,
   }
+}
+
+/**
+ * What else holds the person: their audit entries' keyed email hash and client addresses
+ * (blanked below the log's append-only hooks) and emails not yet sent to them (dropped).
+ */
+async function removeTraces(
+  req: PayloadRequest,
+  person: { userId: number | string; email: string },
+) {
+  await req.payload.db.updateMany({
+    collection: 'audit-log',
+    where: {
+      or: [
+        { actor: { equals: person.userId } },
+        { subjectKey: { equals: signInSubjectKey(person.email, req.payload.secret) } },
+      ],
+    },
+    data: { subjectKey: null, clientAddress: null },
+    returning: false,
+    req,
+  })
+  await req.payload.delete({
+    collection: 'notifications',
+    where: {
+      and: [{ recipient: { equals: person.userId } }, { status: { in: ['pending', 'failed'] } }],
+    },
+    overrideAccess: true,
+    req,
+  })
 }

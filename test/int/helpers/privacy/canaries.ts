@@ -277,13 +277,18 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
     consentIds.push(consent.id)
   }
 
-  // The assigned clip's voice, recorded by canary A.
-  await payload.update({
-    ...system,
-    collection: 'voice-tracks',
-    id: world.docs['voice-tracks'].assigned,
-    data: { recordedBy: a.user.id as number },
-  })
+  // The world's voices, one recorded by each canary: the oracles probe with canary B.
+  for (const [key, person] of [
+    ['assigned', a],
+    ['unassigned', b],
+  ] as const) {
+    await payload.update({
+      ...system,
+      collection: 'voice-tracks',
+      id: world.docs['voice-tracks'][key],
+      data: { recordedBy: person.user.id as number },
+    })
+  }
 
   const versions = await payload.findVersions({
     ...system,
@@ -314,7 +319,7 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
       'audit-log': audit.docs.map((d) => d.id),
       notifications: [notification.id],
       consents: consentIds,
-      'voice-tracks': [world.docs['voice-tracks'].assigned],
+      'voice-tracks': [world.docs['voice-tracks'].assigned, world.docs['voice-tracks'].unassigned],
       toolkits: [world.docs.toolkits.assigned],
       modules: [world.docs.modules.assigned],
       exercises: [world.docs.exercises.assigned],
