@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seriousViolations } from './helpers/axe'
-import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
+import { baseUrl, launchBrowser, logIn, screenshot, studioJson } from './helpers/browser'
 import { SEED_TOOLKIT } from '../../seed/content/toolkit'
 import { DEMO_USERS } from '../../seed/demoUsers'
 
@@ -31,16 +31,8 @@ let personId: number
 let voiceTrackId: number
 let releaseId: number | null = null
 
-const api = async <T>(method: string, url: string, data?: unknown): Promise<T> => {
-  const response = await adminPage.request.fetch(`${baseUrl()}${url}`, {
-    method,
-    headers: { ...fromStudioPage(), 'content-type': 'application/json' },
-    data: data === undefined ? undefined : JSON.stringify(data),
-  })
-  const body = await response.text()
-  expect(response.ok(), `${method} ${url}: ${response.status()} ${body.slice(0, 300)}`).toBe(true)
-  return JSON.parse(body) as T
-}
+const api = <T>(method: string, url: string, data?: unknown): Promise<T> =>
+  studioJson<T>(adminPage, method, url, data)
 
 beforeAll(async () => {
   browser = await launchBrowser()

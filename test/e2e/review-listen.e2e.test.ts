@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seriousViolations } from './helpers/axe'
-import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
+import { baseUrl, launchBrowser, logIn, screenshot, studioJson } from './helpers/browser'
 import { DEMO_USERS } from '../../seed/demoUsers'
 
 /**
@@ -28,17 +28,6 @@ let context: BrowserContext
 let river: Page
 const made: string[] = []
 
-async function api<T>(page: Page, method: string, url: string, data?: unknown): Promise<T> {
-  const response = await page.request.fetch(`${baseUrl()}${url}`, {
-    method,
-    headers: { ...fromStudioPage(), 'content-type': 'application/json' },
-    data: data === undefined ? undefined : JSON.stringify(data),
-  })
-  const body = await response.text()
-  expect(response.ok(), `${method} ${url}: ${response.status()} ${body.slice(0, 300)}`).toBe(true)
-  return JSON.parse(body) as T
-}
-
 let chosen: Promise<{ id: number; lines: Line[] }> | null = null
 
 /**
@@ -53,13 +42,13 @@ function scriptWithMedia(): Promise<{ id: number; lines: Line[] }> {
 async function findScriptWithMedia(): Promise<{ id: number; lines: Line[] }> {
   const deadline = Date.now() + 240_000
   while (Date.now() < deadline) {
-    const { docs } = await api<{ docs: { id: number }[] }>(
+    const { docs } = await studioJson<{ docs: { id: number }[] }>(
       river,
       'GET',
       '/api/scripts?depth=0&limit=100&sort=id',
     )
     for (const { id } of docs) {
-      const review = await api<Review>(river, 'GET', `/api/scripts/${id}/review`)
+      const review = await studioJson<Review>(river, 'GET', `/api/scripts/${id}/review`)
       const lines = review.script.scenes.flatMap((s) => s.lines)
       if (review.media.voices.length && review.media.videos.length && lines.length >= 3)
         return { id, lines }
@@ -92,7 +81,7 @@ afterAll(async () => {
     const adminContext = await browser.newContext()
     const page = await adminContext.newPage()
     await logIn(page, admin.email, admin.password)
-    for (const url of made.reverse()) await api(page, 'DELETE', url).catch(() => undefined)
+    for (const url of made.reverse()) await studioJson(page, 'DELETE', url).catch(() => undefined)
     await adminContext.close()
   }
   await context?.close()
@@ -173,14 +162,14 @@ describe('a review you can listen to and watch', () => {
     const adminContext = await browser.newContext()
     const adminPage = await adminContext.newPage()
     await logIn(adminPage, admin.email, admin.password)
-    const me = await api<{ user: { id: number } }>(river, 'GET', '/api/users/me')
+    const me = await studioJson<{ user: { id: number } }>(river, 'GET', '/api/users/me')
     const suffix = Date.now().toString(36)
-    const clip = await api<{ doc: { id: number } }>(adminPage, 'POST', '/api/clips', {
+    const clip = await studioJson<{ doc: { id: number } }>(adminPage, 'POST', '/api/clips', {
       title: `Not recorded yet ${suffix}`,
       slug: `not-recorded-${suffix}`,
     })
     made.push(`/api/clips/${clip.doc.id}`)
-    const script = await api<{ doc: { id: number } }>(adminPage, 'POST', '/api/scripts', {
+    const script = await studioJson<{ doc: { id: number } }>(adminPage, 'POST', '/api/scripts', {
       title: `Unrecorded ${suffix}`,
       clip: clip.doc.id,
       assignedCoProducers: [me.user.id],

@@ -30,13 +30,7 @@ export class ManifestBuildError extends Error {
 
 export interface BuildManifestInput {
   toolkit: Toolkit
-  release: {
-    version: string
-    previous: string | null
-    publishedAt: string
-    changelog: string[]
-    credits: string[]
-  }
+  release: Manifest['release']
   audience: Audience
   /** The locale this manifest is for; documents must already be localized to it. */
   locale: string

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const ARTIFACTS = path.resolve('test/e2e/artifacts')
 
@@ -16,6 +17,26 @@ export function baseUrl(): string {
  */
 export function fromStudioPage(): Record<string, string> {
   return { origin: baseUrl() }
+}
+
+/**
+ * A JSON request to the studio's API with the page's session; it must succeed, and the failure
+ * message shows the answer.
+ */
+export async function studioJson<T>(
+  page: Page,
+  method: string,
+  url: string,
+  data?: unknown,
+): Promise<T> {
+  const response = await page.request.fetch(`${baseUrl()}${url}`, {
+    method,
+    headers: { ...fromStudioPage(), 'content-type': 'application/json' },
+    data: data === undefined ? undefined : JSON.stringify(data),
+  })
+  const body = await response.text()
+  expect(response.ok(), `${method} ${url}: ${response.status()} ${body.slice(0, 300)}`).toBe(true)
+  return JSON.parse(body) as T
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,6 +1,7 @@
 'use client'
 import React, { useState } from 'react'
 
+import { PanelOutcome, usePanelRequest } from './panelRequest'
 import { consentDate, withdrawnParts } from '../../../domain/consent/consentRules'
 import { CONSENT_PART_LABELS, CONSENT_PARTS, type ConsentPart } from '../../../domain/vocabulary'
 import type { Consent } from '../../../payload-types'
@@ -22,29 +23,21 @@ export function ConsentParts(props: {
 }) {
   const { consent } = props
   const [asking, setAsking] = useState<ConsentPart | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const { busy, outcome, run } = usePanelRequest()
   const withdrawn = withdrawnParts(consent, consent.withdrawals ?? [])
 
-  const withdraw = async (part: ConsentPart) => {
-    setBusy(true)
-    try {
-      const answer = await requestJson<{ message: string }>(
-        `/api/consents/${consent.id}/withdraw`,
-        {
+  const withdraw = (part: ConsentPart) =>
+    run(
+      () =>
+        requestJson<{ message: string }>(`/api/consents/${consent.id}/withdraw`, {
           method: 'POST',
           body: { parts: [part] },
-        },
-      )
-      setMessage({ text: answer.message, error: false })
-      setAsking(null)
-      await props.onChange()
-    } catch (error) {
-      setMessage({ text: (error as Error).message, error: true })
-    } finally {
-      setBusy(false)
-    }
-  }
+        }),
+      () => {
+        setAsking(null)
+        return props.onChange()
+      },
+    )
 
   return (
     <>
@@ -99,14 +92,7 @@ export function ConsentParts(props: {
           </li>
         ))}
       </ul>
-      {message && (
-        <p
-          role={message.error ? 'alert' : 'status'}
-          className={message.error ? 'cdm-privacy__error' : undefined}
-        >
-          {message.text}
-        </p>
-      )}
+      <PanelOutcome outcome={outcome} />
     </>
   )
 }

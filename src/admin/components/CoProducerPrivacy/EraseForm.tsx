@@ -1,6 +1,7 @@
 'use client'
 import React, { useState } from 'react'
 
+import { PanelOutcome, usePanelRequest } from './panelRequest'
 import { consentDate } from '../../../domain/consent/consentRules'
 import { requestJson } from '../../requestJson'
 
@@ -12,8 +13,7 @@ export function EraseForm(props: {
   onErased: () => Promise<void>
 }) {
   const [typed, setTyped] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const { busy, outcome, run } = usePanelRequest()
 
   if (props.erasedAt) {
     return (
@@ -22,23 +22,19 @@ export function EraseForm(props: {
       </p>
     )
   }
-  const erase = async () => {
-    setBusy(true)
-    try {
-      const answer = await requestJson<{ message: string }>(`/api/users/${props.userId}/erase`, {
-        method: 'POST',
-        body: { pseudonym: typed },
-      })
-      setMessage({ text: answer.message, error: false })
-      await props.onErased()
-      // The form below this panel still holds the erased values; reload it from the server.
-      window.location.reload()
-    } catch (error) {
-      setMessage({ text: (error as Error).message, error: true })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const erase = () =>
+    run(
+      () =>
+        requestJson<{ message: string }>(`/api/users/${props.userId}/erase`, {
+          method: 'POST',
+          body: { pseudonym: typed },
+        }),
+      async () => {
+        await props.onErased()
+        // The form below this panel still holds the erased values; reload it from the server.
+        window.location.reload()
+      },
+    )
   return (
     <div className="cdm-privacy__erase">
       <h4>Erase personal details</h4>
@@ -64,14 +60,7 @@ export function EraseForm(props: {
       >
         Erase personal details
       </button>
-      {message && (
-        <p
-          role={message.error ? 'alert' : 'status'}
-          className={message.error ? 'cdm-privacy__error' : undefined}
-        >
-          {message.text}
-        </p>
-      )}
+      <PanelOutcome outcome={outcome} />
     </div>
   )
 }
