@@ -25,6 +25,7 @@ import { Images } from './src/collections/uploads/Images'
 import { answerMissingFilesWith404 } from './src/collections/uploads/missingFiles'
 import { VoiceTracks } from './src/collections/uploads/VoiceTracks'
 import { Users } from './src/collections/Users'
+import { VoiceComments } from './src/collections/VoiceComments'
 import { csrfAllowList, resolveServerUrl } from './src/domain/config/serverUrl'
 import {
   CLIP_PROCESSING_DETAILS,
@@ -124,6 +125,7 @@ export default buildConfig({
       Clips,
       Scripts,
       Comments,
+      VoiceComments,
       Consents,
       Audiences,
       Accents,

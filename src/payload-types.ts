@@ -74,6 +74,7 @@ export interface Config {
     clips: Clip;
     scripts: Script;
     comments: Comment;
+    'voice-comments': VoiceComment;
     consents: Consent;
     audiences: Audience;
     accents: Accent;
@@ -113,6 +114,7 @@ export interface Config {
     clips: ClipsSelect<false> | ClipsSelect<true>;
     scripts: ScriptsSelect<false> | ScriptsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
+    'voice-comments': VoiceCommentsSelect<false> | VoiceCommentsSelect<true>;
     consents: ConsentsSelect<false> | ConsentsSelect<true>;
     audiences: AudiencesSelect<false> | AudiencesSelect<true>;
     accents: AccentsSelect<false> | AccentsSelect<true>;
@@ -812,6 +814,7 @@ export interface Comment {
    */
   lineId?: string | null;
   body: string;
+  voice?: (number | null) | VoiceComment;
   /**
    * Set for a reply.
    */
@@ -829,6 +832,35 @@ export interface Comment {
   quotedText?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "voice-comments".
+ */
+export interface VoiceComment {
+  id: number;
+  script: number | Script;
+  /**
+   * The line spoken about; empty for the whole script.
+   */
+  lineId?: string | null;
+  /**
+   * Typed words sent with the recording; they become the comment.
+   */
+  note?: string | null;
+  author?: (number | null) | User;
+  durationMs?: number | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * What each co-producer agreed to. Withdrawing a part blocks the next release that still uses it.
@@ -1281,6 +1313,10 @@ export interface PayloadLockedDocument {
         value: number | Comment;
       } | null)
     | ({
+        relationTo: 'voice-comments';
+        value: number | VoiceComment;
+      } | null)
+    | ({
         relationTo: 'consents';
         value: number | Consent;
       } | null)
@@ -1560,6 +1596,7 @@ export interface CommentsSelect<T extends boolean = true> {
   script?: T;
   lineId?: T;
   body?: T;
+  voice?: T;
   parent?: T;
   replies?: T;
   resolved?: T;
@@ -1570,6 +1607,28 @@ export interface CommentsSelect<T extends boolean = true> {
   quotedText?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "voice-comments_select".
+ */
+export interface VoiceCommentsSelect<T extends boolean = true> {
+  script?: T;
+  lineId?: T;
+  note?: T;
+  author?: T;
+  durationMs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

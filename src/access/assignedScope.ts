@@ -164,3 +164,15 @@ export const readAllOrAssignedScriptVersions: Access = ({ req }) => {
   if (user.role !== 'coProducer') return true
   return { 'version.assignedCoProducers': { in: [user.id] } }
 }
+
+/**
+ * Comments and voice comments are for the people working on a script: its co-producers (on
+ * assigned scripts only), designers and admins. Publishers take no part in the conversation.
+ */
+export const onScriptsInScope: Access = async ({ req }) => {
+  const user = staffUser(req)
+  if (!user || user.role === 'publisher') return false
+  if (user.role !== 'coProducer') return true
+  const scope = await getAssignedScope(req, user.id)
+  return scope.scriptIds.length ? { script: { in: scope.scriptIds } } : whereIdIn([])
+}

@@ -12,6 +12,7 @@ import {
   checkSniffedType,
   DEFAULT_SIZE_LIMITS,
   type MediaCollection,
+  type ProbedCollection,
 } from '../domain/media/uploadRules'
 import { probe } from '../lib/ffmpeg'
 import { readHead } from '../lib/fs/readHead'
@@ -21,6 +22,7 @@ import { refuseUploadWrite } from '../services/uploads/uploadPermission'
 const LIMIT_ENV: Record<MediaCollection, string> = {
   animations: 'UPLOAD_LIMIT_ANIMATIONS',
   'voice-tracks': 'UPLOAD_LIMIT_VOICE_TRACKS',
+  'voice-comments': 'UPLOAD_LIMIT_VOICE_COMMENTS',
   captions: 'UPLOAD_LIMIT_CAPTIONS',
   images: 'UPLOAD_LIMIT_IMAGES',
 }
@@ -66,13 +68,33 @@ export function validateUpload<T extends MediaCollection>(
       )
       if (refusal) throw new APIError(refusal.message, refusal.status)
     }
-    const problem = await findUploadProblem(collection, file)
+    const { problem, durationMs } = await findUploadProblem(collection, file)
     throwIfFieldErrors(collection, problem ? [{ path: 'file', message: problem }] : [], req)
+    // For collections that store the length they were probed at (voice comments).
+    req.context.probedDurationMs = durationMs
     return args
   }
 }
 
+interface UploadVerdict {
+  problem: string | null
+  /** What ffprobe measured, for audio and video. */
+  durationMs?: number | null
+}
+
 async function findUploadProblem(
+  collection: MediaCollection,
+  file: UploadedFile,
+): Promise<UploadVerdict> {
+  const problem = await findFileProblem(collection, file)
+  if (problem || !isProbed(collection)) return { problem }
+  return probeUpload(collection, file)
+}
+
+const isProbed = (collection: MediaCollection): collection is ProbedCollection =>
+  collection === 'animations' || collection === 'voice-tracks' || collection === 'voice-comments'
+
+async function findFileProblem(
   collection: MediaCollection,
   file: UploadedFile,
 ): Promise<string | null> {
@@ -95,24 +117,33 @@ async function findUploadProblem(
     const listed = errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`)
     return `"${file.name}" is not valid WebVTT. ${listed.join('; ')}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ''}`
   }
-  if (collection === 'animations' || collection === 'voice-tracks') {
-    return withTempDir('upload-probe', async (dir) => {
-      const target = file.tempFilePath ?? path.join(dir, 'upload')
-      if (!file.tempFilePath) await fs.writeFile(target, file.data)
-      try {
-        const probed = await probe(target)
-        const streamProblem = checkProbedStreams({
-          collection,
-          streams: probed.streams,
-          durationMs: probed.durationMs,
-        })
-        return streamProblem ? `"${file.name}": ${streamProblem}` : null
-      } catch {
-        return `"${file.name}" cannot be read as media: it is damaged or incomplete (was the upload cut short?). Export it again and re-upload.`
-      }
-    })
-  }
   return null
+}
+
+async function probeUpload(
+  collection: ProbedCollection,
+  file: UploadedFile,
+): Promise<UploadVerdict> {
+  return withTempDir('upload-probe', async (dir) => {
+    const target = file.tempFilePath ?? path.join(dir, 'upload')
+    if (!file.tempFilePath) await fs.writeFile(target, file.data)
+    try {
+      const probed = await probe(target)
+      const streamProblem = checkProbedStreams({
+        collection,
+        streams: probed.streams,
+        durationMs: probed.durationMs,
+      })
+      return {
+        problem: streamProblem ? `"${file.name}": ${streamProblem}` : null,
+        durationMs: probed.durationMs,
+      }
+    } catch {
+      return {
+        problem: `"${file.name}" cannot be read as media: it is damaged or incomplete (was the upload cut short?). Export it again and re-upload.`,
+      }
+    }
+  })
 }
 
 /**

@@ -9,6 +9,7 @@ import * as migration_20261201_185700_sign_in_protection from './20261201_185700
 import * as migration_20261202_033000_derived_media_refs from './20261202_033000_derived_media_refs';
 import * as migration_20261202_134742_notifications from './20261202_134742_notifications';
 import * as migration_20261202_174148_consent_and_erasure from './20261202_174148_consent_and_erasure';
+import * as migration_20261203_134400_voice_comments from './20261203_134400_voice_comments';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261202_174148_consent_and_erasure.up,
     down: migration_20261202_174148_consent_and_erasure.down,
-    name: '20261202_174148_consent_and_erasure'
+    name: '20261202_174148_consent_and_erasure',
+  },
+  {
+    up: migration_20261203_134400_voice_comments.up,
+    down: migration_20261203_134400_voice_comments.down,
+    name: '20261203_134400_voice_comments'
   },
 ];

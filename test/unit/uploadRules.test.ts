@@ -16,10 +16,11 @@ const MiB = 1024 * KiB
 const GiB = 1024 * MiB
 
 describe('DEFAULT_SIZE_LIMITS', () => {
-  it('should allow 1 GiB animations, 200 MiB voice tracks, 1 MiB captions and 20 MiB images', () => {
+  it('should allow 1 GiB animations, 200 MiB voice tracks, 20 MiB voice comments, 1 MiB captions and 20 MiB images', () => {
     expect(DEFAULT_SIZE_LIMITS).toEqual({
       animations: GiB,
       'voice-tracks': 200 * MiB,
+      'voice-comments': 20 * MiB,
       captions: MiB,
       images: 20 * MiB,
     })
@@ -204,22 +205,25 @@ const SNIFFED = {
 
 type Sample = keyof typeof SNIFFED
 
+const AUDIO_CONTAINERS: Sample[] = [
+  'mp4',
+  'mov',
+  'm4a',
+  'webm',
+  'mkv',
+  'avi',
+  'wav',
+  'ogg',
+  'flac',
+  'mp3',
+  'aac',
+  'mpegts',
+]
+
 const ACCEPTED: Record<MediaCollection, Sample[]> = {
   animations: ['mp4', 'mov', 'webm', 'mkv', 'avi', 'ogg', 'mpegts'],
-  'voice-tracks': [
-    'mp4',
-    'mov',
-    'm4a',
-    'webm',
-    'mkv',
-    'avi',
-    'wav',
-    'ogg',
-    'flac',
-    'mp3',
-    'aac',
-    'mpegts',
-  ],
+  'voice-tracks': AUDIO_CONTAINERS,
+  'voice-comments': AUDIO_CONTAINERS,
   captions: ['webvtt'],
   images: ['png', 'jpeg', 'webp'],
 }
@@ -397,6 +401,29 @@ describe('checkProbedStreams', () => {
     expect(
       checkProbedStreams({ collection: 'voice-tracks', streams: [h264, aac], durationMs: 1200 }),
     ).toBeNull()
+  })
+
+  it('should accept a voice comment of sound only, up to ten minutes', () => {
+    const opus = { codecType: 'audio', codecName: 'opus' }
+    expect(
+      checkProbedStreams({ collection: 'voice-comments', streams: [opus], durationMs: 600_000 }),
+    ).toBeNull()
+  })
+
+  it('should refuse a voice comment with a picture, with no sound, or too long', () => {
+    expect(
+      checkProbedStreams({ collection: 'voice-comments', streams: [h264, aac], durationMs: 900 }),
+    ).toBe(
+      'The recording has a picture as well as sound. A voice comment must be sound only: record it again with the microphone alone.',
+    )
+    expect(checkProbedStreams({ collection: 'voice-comments', streams: [], durationMs: 900 })).toBe(
+      'The recording has no sound in it. Record the comment again.',
+    )
+    expect(
+      checkProbedStreams({ collection: 'voice-comments', streams: [aac], durationMs: 725_400 }),
+    ).toBe(
+      'The recording is 12 min 5 s long; a voice comment can be at most 10 min. Say the main point in a shorter recording, or split it into two comments.',
+    )
   })
 
   it('should refuse a voice track without audio', () => {

@@ -154,7 +154,7 @@ export async function readBack(api: Api, writes: readonly Write[]): Promise<Map<
   for (const doc of await read<Exercise>('exercises', idsOf('exercises')))
     if (doc.title != null) found.set(`exercises:${doc.id} title`, doc.title)
   for (const doc of await read<Comment>('comments', idsOf('comments')))
-    found.set(`comments:${doc.id} body`, doc.body)
+    if (doc.body != null) found.set(`comments:${doc.id} body`, doc.body)
   return found
 }
 

@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { anchorComment } from './hooks/anchorComment'
-import { getAssignedScope, whereIdIn } from '../../access/assignedScope'
+import { deleteVoiceWithComment } from './hooks/deleteVoiceWithComment'
+import { onScriptsInScope } from '../../access/assignedScope'
 import { hasRole, staffUser } from '../../access/roles'
+import type { Comment } from '../../payload-types'
 
 /** Comments are for the people working on a script: its co-producers, designers and admins. */
 export const Comments: CollectionConfig<'comments'> = {
@@ -13,21 +15,9 @@ export const Comments: CollectionConfig<'comments'> = {
     group: 'Co-production',
   },
   access: {
-    read: async ({ req }) => {
-      const user = staffUser(req)
-      if (!user || user.role === 'publisher') return false
-      if (user.role !== 'coProducer') return true
-      const scope = await getAssignedScope(req, user.id)
-      return scope.scriptIds.length ? { script: { in: scope.scriptIds } } : whereIdIn([])
-    },
+    read: onScriptsInScope,
     create: ({ req }) => hasRole(req, 'admin', 'designer', 'coProducer'),
-    update: async ({ req }) => {
-      const user = staffUser(req)
-      if (!user || user.role === 'publisher') return false
-      if (user.role !== 'coProducer') return true
-      const scope = await getAssignedScope(req, user.id)
-      return scope.scriptIds.length ? { script: { in: scope.scriptIds } } : whereIdIn([])
-    },
+    update: onScriptsInScope,
     delete: ({ req }) => {
       const user = staffUser(req)
       if (!user) return false
@@ -37,6 +27,7 @@ export const Comments: CollectionConfig<'comments'> = {
   },
   hooks: {
     beforeChange: [anchorComment],
+    afterDelete: [deleteVoiceWithComment],
   },
   fields: [
     { name: 'script', type: 'relationship', relationTo: 'scripts', required: true, index: true },
@@ -46,7 +37,24 @@ export const Comments: CollectionConfig<'comments'> = {
       index: true,
       admin: { description: 'The line commented on; empty for the whole script.' },
     },
-    { name: 'body', type: 'textarea', required: true },
+    {
+      name: 'body',
+      type: 'textarea',
+      label: 'Comment',
+      required: true,
+      // Replaces the required check: a spoken comment may have no typed words (stored as '').
+      validate: (value: null | string | undefined, { data }: { data: Partial<Comment> }) =>
+        Boolean(value?.trim()) || data?.voice != null || 'Write a comment, or record one.',
+    },
+    {
+      name: 'voice',
+      type: 'upload',
+      relationTo: 'voice-comments',
+      label: 'Voice comment',
+      // Set only by recording one (voice-comments makes its comment), never by pointing at a file.
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true },
+    },
     {
       name: 'parent',
       type: 'relationship',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { deleteConversation } from './hooks/deleteConversation'
 import { enforceReviewRules, markMediaStaleAfterApprovedEdit } from './hooks/enforceReviewRules'
 import { notifyReviewMoments } from './hooks/notifyReviewMoments'
 import { validateScriptLines } from './hooks/validateScriptLines'
@@ -49,6 +50,7 @@ export const Scripts: CollectionConfig<'scripts'> = {
     beforeValidate: [validateScriptLines],
     beforeChange: [enforceReviewRules],
     afterChange: [markMediaStaleAfterApprovedEdit, notifyReviewMoments],
+    beforeDelete: [deleteConversation],
   },
   endpoints: scriptReviewEndpoints,
   fields: [

@@ -13,7 +13,12 @@ export const STATIC_SECURITY_HEADERS: readonly Header[] = [
   // Admin URLs carry document ids; no other site needs to learn them.
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+  // The studio's own pages may use the microphone (voice comments in the script review); no
+  // embedded or other origin may, and nothing may use the camera.
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(self), geolocation=(), payment=()',
+  },
 ]
 
 /**

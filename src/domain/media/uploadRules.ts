@@ -1,4 +1,8 @@
-export type MediaCollection = 'animations' | 'voice-tracks' | 'captions' | 'images'
+export type MediaCollection =
+  'animations' | 'voice-tracks' | 'voice-comments' | 'captions' | 'images'
+
+/** The collections whose uploads ffprobe must read: audio or video. */
+export type ProbedCollection = 'animations' | 'voice-tracks' | 'voice-comments'
 
 const KiB = 1024
 const MiB = 1024 * KiB
@@ -7,6 +11,8 @@ const GiB = 1024 * MiB
 export const DEFAULT_SIZE_LIMITS: Record<MediaCollection, number> = {
   animations: GiB,
   'voice-tracks': 200 * MiB,
+  // Ten minutes of the browser's Opus at 128 kbit/s is under 10 MiB.
+  'voice-comments': 20 * MiB,
   captions: MiB,
   images: 20 * MiB,
 }
@@ -14,6 +20,7 @@ export const DEFAULT_SIZE_LIMITS: Record<MediaCollection, number> = {
 const COLLECTION_NAMES: Record<MediaCollection, string> = {
   animations: 'animations',
   'voice-tracks': 'voice tracks',
+  'voice-comments': 'voice comments',
   captions: 'captions',
   images: 'images',
 }
@@ -137,6 +144,10 @@ const NEEDS: Record<MediaCollection, { what: string; advice: string }> = {
     what: 'an audio file',
     advice: 'Upload an MP3, M4A, WAV, FLAC, AAC or Ogg voice track.',
   },
+  'voice-comments': {
+    what: 'a sound recording',
+    advice: 'Record the comment again, or upload a WebM, Ogg, M4A, MP3 or WAV recording.',
+  },
   captions: {
     what: 'a WebVTT caption file',
     advice: 'Upload a WebVTT (.vtt) file whose first line starts with "WEBVTT".',
@@ -177,7 +188,9 @@ function accepts(collection: MediaCollection, sniffed: SniffedSummary): boolean 
     case 'animations':
       return ANIMATION_FORMATS.has(sniffed.format)
     case 'voice-tracks':
-      // An M4A exported with a generic "isom" brand sniffs as an MP4 container; ffprobe decides.
+    case 'voice-comments':
+      // An M4A exported with a generic "isom" brand sniffs as an MP4 container, and a browser's
+      // recording as WebM; ffprobe decides.
       return sniffed.kind === 'audio' || sniffed.kind === 'av-container'
     case 'captions':
       return sniffed.format === 'webvtt'
@@ -202,8 +215,11 @@ const VIDEO_CODECS = new Map([
 const VIDEO_CODEC_LIST = 'H.264, HEVC (H.265), VP9, AV1 or ProRes'
 
 /** Null when ffprobe's view of the file suits the collection; otherwise why not. */
+/** A voice comment is a remark on a line, not a recording session. */
+export const VOICE_COMMENT_MAX_MS = 10 * 60_000
+
 export function checkProbedStreams(input: {
-  collection: 'animations' | 'voice-tracks'
+  collection: ProbedCollection
   streams: ProbedStream[]
   durationMs: number | null
 }): string | null {
@@ -221,6 +237,12 @@ export function checkProbedStreams(input: {
       const found = [...new Set(video.map((s) => s.codecName || 'unknown'))].join(', ')
       return `The video is encoded as ${found}; animations must be encoded as ${VIDEO_CODEC_LIST}. Re-export the animation with one of those codecs.`
     }
+  } else if (collection === 'voice-comments') {
+    // A camera's picture would show the co-producer's face to everyone on the script.
+    if (video.length > 0) {
+      return 'The recording has a picture as well as sound. A voice comment must be sound only: record it again with the microphone alone.'
+    }
+    if (audio.length === 0) return 'The recording has no sound in it. Record the comment again.'
   } else if (audio.length === 0) {
     return video.length > 0
       ? 'The file has no audio stream: it looks like video only. Voice tracks need an audio stream.'
@@ -231,7 +253,19 @@ export function checkProbedStreams(input: {
   if (durationMs === null || !Number.isFinite(durationMs) || durationMs <= 0) {
     return 'The file has zero duration: it may be truncated or still being written. Export it again and re-upload.'
   }
+  if (collection === 'voice-comments' && durationMs > VOICE_COMMENT_MAX_MS) {
+    return `The recording is ${formatMinutes(durationMs)} long; a voice comment can be at most ${formatMinutes(VOICE_COMMENT_MAX_MS)}. Say the main point in a shorter recording, or split it into two comments.`
+  }
   return null
+}
+
+/** "2 min 5 s", "10 min", "45 s". */
+function formatMinutes(ms: number): string {
+  const total = Math.round(ms / 1000)
+  const minutes = Math.floor(total / 60)
+  const seconds = total % 60
+  if (minutes === 0) return `${seconds} s`
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`
 }
 
 function isControlCharacter(char: string): boolean {

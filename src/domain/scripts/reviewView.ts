@@ -86,6 +86,7 @@ export function toReviewView(
       lineId: c.lineId ?? null,
       parent: typeof c.parent === 'object' && c.parent ? c.parent.id : (c.parent ?? null),
       body: c.body,
+      voice: voiceOf(c.voice),
       resolved: c.resolved ?? false,
       author: nameOf(c.author),
       quotedSpeaker: c.quotedSpeaker ?? null,
@@ -106,6 +107,12 @@ export function toReviewView(
     },
     versions: docs.versions,
   }
+}
+
+/** A comment's recording as the review plays it, when this person may read it. */
+function voiceOf(voice: Comment['voice']) {
+  if (typeof voice !== 'object' || !voice?.url) return null
+  return { url: voice.url, mimeType: voice.mimeType ?? null, durationMs: voice.durationMs ?? null }
 }
 
 function worksheetScore(exercises: Exercise[]) {

@@ -104,9 +104,34 @@ export function runFfmpeg(command: FfmpegCommand, options: RunOptions = {}): Pro
   }).finally(() => running.delete(stop))
 }
 
-/** ffprobe as JSON. GCONV_PATH works around the bundled ffprobe crashing on .ts/.m3u8 input. */
-export function probe(file: string, timeoutMs = 60_000): Promise<ProbeResult> {
-  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]
+/**
+ * ffprobe as JSON. A file whose container states no duration (a browser's MediaRecorder writes
+ * WebM as a live stream, with none) is timed by its last audio or video packet instead.
+ */
+export async function probe(file: string, timeoutMs = 60_000): Promise<ProbeResult> {
+  const raw = (await runProbe(
+    ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
+    timeoutMs,
+  )) as RawProbe
+  const result = toProbeResult(raw)
+  if (result.durationMs !== null || result.streams.length === 0) return result
+  const packets = (await runProbe(
+    [
+      '-v',
+      'error',
+      '-print_format',
+      'json',
+      '-show_entries',
+      'packet=pts_time,duration_time',
+      file,
+    ],
+    timeoutMs,
+  )) as RawPackets
+  return { ...result, durationMs: durationFromPackets(packets) }
+}
+
+/** GCONV_PATH works around the bundled ffprobe crashing on .ts/.m3u8 input. */
+function runProbe(args: string[], timeoutMs: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpegBinaries().ffprobe, args, {
       env: { ...process.env, GCONV_PATH: '/nonexistent' },
@@ -137,12 +162,25 @@ export function probe(file: string, timeoutMs = 60_000): Promise<ProbeResult> {
         return
       }
       try {
-        resolve(toProbeResult(JSON.parse(Buffer.concat(out).toString('utf8'))))
+        resolve(JSON.parse(Buffer.concat(out).toString('utf8')))
       } catch {
         reject(new MediaToolError('ffprobe returned unreadable output', tail, code))
       }
     })
   })
+}
+
+interface RawPackets {
+  packets?: { pts_time?: string; duration_time?: string }[]
+}
+
+function durationFromPackets(raw: RawPackets): number | null {
+  let end = 0
+  for (const packet of raw.packets ?? []) {
+    const at = Number(packet.pts_time) + (Number(packet.duration_time) || 0)
+    if (Number.isFinite(at) && at > end) end = at
+  }
+  return end > 0 ? Math.round(end * 1000) : null
 }
 
 interface RawProbe {

@@ -76,7 +76,9 @@ export async function eraseCoProducer(
 
 /**
  * What else holds the person: their audit entries' keyed email hash and client addresses
- * (blanked below the log's append-only hooks) and emails not yet sent to them (dropped).
+ * (blanked below the log's append-only hooks), emails not yet sent to them (dropped), and the
+ * recordings of their voice they left as comments (deleted with their files; a comment that was
+ * only a recording goes, one with typed words keeps them).
  */
 async function removeTraces(
   req: PayloadRequest,
@@ -99,6 +101,33 @@ async function removeTraces(
     where: {
       and: [{ recipient: { equals: person.userId } }, { status: { in: ['pending', 'failed'] } }],
     },
+    overrideAccess: true,
+    req,
+  })
+  await removeVoiceComments(req, person.userId)
+}
+
+async function removeVoiceComments(req: PayloadRequest, userId: number | string) {
+  const { docs: recordings } = await req.payload.find({
+    collection: 'voice-comments',
+    where: { author: { equals: userId } },
+    depth: 0,
+    pagination: false,
+    select: {},
+    overrideAccess: true,
+    req,
+  })
+  if (recordings.length === 0) return
+  const ids = recordings.map((r) => r.id)
+  await req.payload.delete({
+    collection: 'comments',
+    where: { and: [{ voice: { in: ids } }, { body: { equals: '' } }] },
+    overrideAccess: true,
+    req,
+  })
+  await req.payload.delete({
+    collection: 'voice-comments',
+    where: { id: { in: ids } },
     overrideAccess: true,
     req,
   })

@@ -39,7 +39,8 @@ export async function studioJson<T>(
   return JSON.parse(body) as T
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless; `args` adds flags (e.g. a fake microphone). */
+export async function launchBrowser(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -50,6 +51,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
   })
 }

@@ -10,6 +10,7 @@ export const CONTENT_COLLECTIONS = [
   'clips',
   'scripts',
   'comments',
+  'voice-comments',
   'consents',
   'audiences',
   'accents',
@@ -22,7 +23,13 @@ export const CONTENT_COLLECTIONS = [
 ] as const
 export const AUTH_COLLECTIONS = ['users', 'delivery-apps'] as const
 export const APP_COLLECTIONS = [...CONTENT_COLLECTIONS, ...AUTH_COLLECTIONS] as const
-export const UPLOAD_COLLECTIONS = ['animations', 'voice-tracks', 'captions', 'images'] as const
+export const UPLOAD_COLLECTIONS = [
+  'animations',
+  'voice-tracks',
+  'voice-comments',
+  'captions',
+  'images',
+] as const
 type AppCollection = (typeof APP_COLLECTIONS)[number]
 
 const STAFF_ALL: Caller[] = ['coProducer', 'publisher', 'designer', 'admin']
@@ -35,6 +42,7 @@ const LIST_READERS: Record<AppCollection, Caller[]> = {
   clips: STAFF_ALL,
   scripts: STAFF_ALL,
   comments: ['coProducer', 'designer', 'admin'],
+  'voice-comments': ['coProducer', 'designer', 'admin'],
   consents: ['coProducer', 'admin'],
   audiences: STAFF_ALL,
   accents: STAFF_ALL,
@@ -157,9 +165,9 @@ export const contentRules: RouteRule[] = [
   },
   {
     routes: on(
-      // Accounts, consent records and the append-only audit log cannot be copied.
+      // Accounts, consent records, recordings and the append-only audit log cannot be copied.
       APP_COLLECTIONS.filter(
-        (c) => !['users', 'delivery-apps', 'audit-log', 'consents'].includes(c),
+        (c) => !['users', 'delivery-apps', 'audit-log', 'consents', 'voice-comments'].includes(c),
       ),
       'POST /:id/duplicate',
     ),

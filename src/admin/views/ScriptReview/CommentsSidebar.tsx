@@ -2,6 +2,8 @@
 import React, { useState } from 'react'
 
 import { reviewApi, type ReviewComment } from './api'
+import { clockTime } from './useVoiceRecorder'
+import { VoiceCommentRecorder } from './VoiceCommentRecorder'
 import type { Id } from '../../../domain/refs'
 
 type Run = (work: Promise<unknown>) => Promise<void>
@@ -45,6 +47,7 @@ export function CommentsSidebar(props: {
         />
       ))}
       <NewCommentForm scriptId={props.scriptId} lineId={props.lineId} run={run} />
+      <VoiceCommentRecorder scriptId={props.scriptId} lineId={props.lineId} run={run} />
     </aside>
   )
 }
@@ -73,7 +76,17 @@ function CommentThread({
       {comment.lineChanged ? (
         <p className="cdm-review__hint">Made on earlier words: “{comment.quotedText}”</p>
       ) : null}
-      <p>{comment.body}</p>
+      {comment.voice ? (
+        <p className="cdm-review__voice-comment">
+          <audio
+            controls
+            preload="none"
+            src={comment.voice.url}
+            aria-label={`Voice comment from ${comment.author}${comment.voice.durationMs ? `, ${clockTime(comment.voice.durationMs)} long` : ''}`}
+          />
+        </p>
+      ) : null}
+      {comment.body ? <p>{comment.body}</p> : null}
       {replies.map((reply) => (
         <p key={reply.id} className="cdm-review__reply">
           <strong>{reply.author}:</strong> {reply.body}

@@ -16,6 +16,8 @@ export interface ReviewComment {
   lineId: string | null
   parent: Id | null
   body: string
+  /** A spoken comment: its recording, played in the sidebar. */
+  voice: { url: string; mimeType: string | null; durationMs: number | null } | null
   resolved: boolean
   author: string
   quotedSpeaker: string | null
@@ -72,10 +74,24 @@ export const reviewApi = {
     }),
   comment: (data: { script: Id; lineId?: string | null; body: string; parent?: Id }) =>
     requestJson('/api/comments', { method: 'POST', body: data }),
+  /** Sends a recording (and any typed note) as a comment on the line, in one request. */
+  voiceComment: (data: { script: Id; lineId: string | null; note: string }, recording: Blob) => {
+    const form = new FormData()
+    form.append('_payload', JSON.stringify(data))
+    form.append('file', recording, `voice-comment.${extensionOf(recording.type)}`)
+    return requestJson('/api/voice-comments', { method: 'POST', form })
+  },
   resolve: (id: Id, resolved: boolean) =>
     requestJson(`/api/comments/${id}`, { method: 'PATCH', body: { resolved } }),
   diff: (id: Id, from: string, to: string) =>
     requestJson<DiffResponse>(
       `/api/scripts/${id}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
     ),
+}
+
+/** Chromium and Firefox record WebM (Opus), Safari MP4 (AAC). */
+function extensionOf(type: string): string {
+  if (type.includes('mp4')) return 'm4a'
+  if (type.includes('ogg')) return 'ogg'
+  return 'webm'
 }

@@ -1,10 +1,9 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { staffUser } from '../../../access/roles'
-import { asRelationId, idOf, idText } from '../../../domain/refs'
-import { linesOf } from '../../../domain/scripts/scriptDiff'
+import { asRelationId, idText } from '../../../domain/refs'
 import type { Comment } from '../../../payload-types'
-import { latestVersionId, readableScript } from '../../../services/review/context'
+import { anchorComment as anchorOf } from '../../../services/review/commentAnchor'
 
 /**
  * Ties a new comment to its author and to the script text it was made on (version, speaker,
@@ -23,6 +22,7 @@ export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
     data.script = originalDoc?.script
     data.lineId = originalDoc?.lineId
     data.parent = originalDoc?.parent
+    data.voice = originalDoc?.voice
     if (data.resolved !== undefined && data.resolved !== originalDoc?.resolved) {
       data.resolvedBy = data.resolved && user ? asRelationId(user.id) : null
     }
@@ -40,29 +40,6 @@ export const anchorComment: CollectionBeforeChangeHook<Comment> = async ({
   }
   if (!user) return data
   data.author = asRelationId(user.id)
-  const scriptId = idOf(data.script)
-  if (scriptId == null) throw new APIError('A comment needs the script it is about.', 400)
-  // The person must be able to read the script they comment on (co-producers: assigned only).
-  const script = await readableScript(req, scriptId)
-  if (!script) throw new APIError(`Script ${scriptId} was not found.`, 404)
-  if (data.parent != null) {
-    const parent = await req.payload.findByID({
-      collection: 'comments',
-      id: idOf(data.parent)!,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    if (idText(parent.script) !== String(scriptId))
-      throw new APIError('A reply must be on the same script as the comment it answers.', 400)
-    data.lineId = parent.lineId
-  }
-  if (data.lineId) {
-    const line = linesOf(script).find((l) => l.lineId === data.lineId)
-    if (!line) throw new APIError(`Line ${data.lineId} is not in this script.`, 400)
-    data.quotedSpeaker = line.speaker
-    data.quotedText = line.text
-  }
-  data.scriptVersion = await latestVersionId(req, script.id)
-  return data
+  const anchor = await anchorOf(req, data)
+  return { ...data, ...anchor }
 }

@@ -1,3 +1,5 @@
+import ffmpegInstaller from '@ffmpeg-installer/ffmpeg'
+import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import type { CollectionSlug, Payload, SanitizedConfig } from 'payload'
 
@@ -159,6 +161,33 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
     data: { resolved: true },
   })
 
+  // A spoken comment by canary A: its recording and the comment it posts both name A.
+  const voice = await payload.create({
+    collection: 'voice-comments',
+    overrideAccess: false,
+    user: a.user,
+    data: { script: scriptId },
+    file: { name: 'canary.webm', mimetype: 'audio/webm', ...recorded() },
+  })
+  made.push({ collection: 'voice-comments', id: voice.id })
+  const spoken = await payload.find({
+    ...system,
+    collection: 'comments',
+    where: { voice: { equals: voice.id } },
+    depth: 0,
+  })
+  for (const { id } of spoken.docs) {
+    made.push({ collection: 'comments', id })
+    // Resolved by B, as the typed one is: every link of a target reaches a canary.
+    await payload.update({
+      collection: 'comments',
+      id,
+      overrideAccess: false,
+      user: b.user,
+      data: { resolved: true },
+    })
+  }
+
   const release = await payload.create({
     ...system,
     collection: 'releases',
@@ -312,7 +341,8 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
     targets: {
       users: [a.user.id, b.user.id],
       scripts: [scriptId],
-      comments: [comment.id],
+      comments: [comment.id, ...spoken.docs.map((c) => c.id)],
+      'voice-comments': [voice.id],
       releases: [release.id],
       'payload-locked-documents': lockIds,
       'payload-preferences': preferenceIds,
@@ -332,4 +362,23 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
       }
     },
   }
+}
+
+/** A second of the browser's kind of recording (Opus in WebM), made by the bundled ffmpeg. */
+function recorded(): { data: Buffer; size: number } {
+  const data = execFileSync(ffmpegInstaller.path, [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=duration=1:sample_rate=8000',
+    '-c:a',
+    'libopus',
+    '-f',
+    'webm',
+    'pipe:1',
+  ])
+  return { data, size: data.length }
 }
