@@ -134,7 +134,7 @@ async function expectOnlyKnownUpstream(page: Page, what: string) {
 
 describe("Payload's pages a co-producer uses pass axe-core, but for known upstream findings", () => {
   for (const { role, colorScheme } of PAYLOAD_PAGE_RUNS) {
-    it(`should show a ${role} (${colorScheme} theme) no new violation on the dashboard, scripts list, a clip and the account page`, async () => {
+    it(`should show the ${role} (${colorScheme} theme) no new violation on the dashboard, scripts list, a clip and the account page`, async () => {
       const page = await signedIn(role, colorScheme)
       for (const { name, path, ready } of PAYLOAD_PAGES) {
         await page.goto(`${baseUrl()}${await path(page)}`)
