@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { freePort } from './free-port.mjs'
+import { startMailbox } from './test-servers/mailbox.mjs'
 
 const CHROMIUM_CANDIDATES = [
   process.env.CHROMIUM_PATH,
@@ -40,6 +41,9 @@ const port = await freePort()
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdm-e2e-'))
 const baseUrl = `http://127.0.0.1:${port}`
 const serverLog = path.join(tmp, 'server.log')
+// The studio's emails go to a real SMTP server; the tests read them from this folder.
+const mailDir = path.join(tmp, 'mail')
+const mailbox = await startMailbox(mailDir)
 const logFd = fs.openSync(serverLog, 'a')
 // The production server `npm start` runs, in its own process group so stopping it stops all.
 const server = spawn('node', ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
@@ -54,6 +58,7 @@ const server = spawn('node', ['scripts/server.mjs', '-p', String(port), '-H', '1
     // Production requires it; Payload accepts the session cookie only from this origin.
     SERVER_URL: baseUrl,
     SEED_DEMO: '1',
+    SMTP_URL: mailbox.url,
     MEDIA_JOBS_AUTORUN: '1',
     // Production refuses to sign releases with a generated key; this run gets its own.
     CDM_SIGNING_KEY: generateKeyPairSync('ed25519')
@@ -82,11 +87,12 @@ process.on('SIGTERM', () => process.exit(143))
 let status = 1
 try {
   await waitForServer(`${baseUrl}/api/users/me`, 120_000)
-  const result = spawnSync('npx', ['vitest', 'run', '--project', 'e2e', ...process.argv.slice(2)], {
+  // Not spawnSync: the mailbox in this process must keep answering the studio meanwhile.
+  const tests = spawn('npx', ['vitest', 'run', '--project', 'e2e', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+    env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_MAIL_DIR: mailDir },
   })
-  status = result.status ?? 1
+  status = await new Promise((resolve) => tests.on('close', (code) => resolve(code ?? 1)))
 } catch (error) {
   console.error(String(error))
 } finally {
@@ -95,6 +101,7 @@ try {
     console.error(fs.readFileSync(serverLog, 'utf8').split('\n').slice(-60).join('\n'))
   }
   stop()
+  await mailbox.close()
 }
 process.exit(status)
 

@@ -118,7 +118,7 @@ describe('emails about a script’s review', () => {
       expect(mail.text).toContain(
         `${designer.displayName} asked you to review the script "${script.title}".`,
       )
-      expect(mail.text).toContain(`/admin/collections/scripts/${script.id}`)
+      expect(mail.text).toContain(`/admin/collections/scripts/${script.id}/review`)
     }
     expect(mailsTo(mails, coProducer)[0].text).toMatch(
       new RegExp(`^Hello ${coProducer.displayName},`),

@@ -39,7 +39,8 @@ export async function recordScriptNotices(
       kind: notice.kind,
       actorName: actor ? ((req.user as { displayName?: string }).displayName ?? null) : null,
       scriptTitle: input.after.title,
-      link: `${req.payload.config.serverURL}/admin/collections/scripts/${input.after.id}`,
+      // The review tab: where a reviewer reads, hears and answers it (the edit view is a form).
+      link: `${req.payload.config.serverURL}/admin/collections/scripts/${input.after.id}/review`,
     })
   }
 }
