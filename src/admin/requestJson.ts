@@ -1,6 +1,6 @@
 /**
- * A JSON (or multipart form) request to the studio's API from the admin, with the signed-in user's cookie. A
- * refusal becomes an Error carrying the server's messages, for the panel to show.
+ * A JSON (or multipart form) request to the studio's API from the admin, with the signed-in
+ * user's cookie. A refusal becomes an Error carrying the server's messages, for the panel to show.
  */
 export async function requestJson<T>(
   url: string,

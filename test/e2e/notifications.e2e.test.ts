@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { saveDocument, sendForReviewToRiverAndDana } from './helpers/adminActions'
 import { baseUrl, launchBrowser, logIn, screenshot, studioJson } from './helpers/browser'
 import { DEMO_USERS } from '../../seed/demoUsers'
 
@@ -68,11 +69,7 @@ async function chooseEmails(page: Page, label: string) {
   await page.goto(`${baseUrl()}/admin/account`)
   await page.locator('#field-emailPreference .rs__control').click()
   await page.locator('.rs__option').filter({ hasText: label }).click()
-  await page.locator('#action-save').click()
-  await page
-    .locator('.payload-toast-container')
-    .getByText(/successfully/i)
-    .waitFor({ timeout: 30_000 })
+  await saveDocument(page)
 }
 
 beforeAll(async () => {
@@ -125,11 +122,7 @@ describe('emails about reviews', () => {
     made.push(`/api/scripts/${script.doc.id}`)
 
     await dana.goto(`${baseUrl()}/admin/collections/scripts/${script.doc.id}/review`)
-    await dana.getByRole('button', { name: 'Submit for review', exact: true }).click()
-    const reviewers = dana.locator('.cdm-review__reviewers')
-    await reviewers.getByLabel(/River \(co-producer\)/).check()
-    await reviewers.getByLabel(/Dana \(Content designer\) \(designer\)/).check()
-    await reviewers.getByRole('button', { name: 'Send for review' }).click()
+    await sendForReviewToRiverAndDana(dana)
 
     const reviewLink = `/admin/collections/scripts/${script.doc.id}/review`
     let mail: Mail | undefined

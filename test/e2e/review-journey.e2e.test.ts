@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { saveDocument, sendForReviewToRiverAndDana } from './helpers/adminActions'
 import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
 import { DEMO_USERS } from '../../seed/demoUsers'
 
@@ -38,11 +39,7 @@ async function editFirstLine(page: Page, scriptId: string, text: string) {
   const field = page.locator('#field-scenes__0__lines__0__text')
   await field.waitFor()
   await field.fill(text)
-  await page.locator('#action-save').click()
-  await page
-    .locator('.payload-toast-container')
-    .getByText(/successfully/i)
-    .waitFor({ timeout: 30_000 })
+  await saveDocument(page)
 }
 
 beforeAll(async () => {
@@ -106,16 +103,7 @@ describe('co-producing a script through review', () => {
     await editFirstLine(dana, scriptId, 'Hiya Sam. Alright?')
 
     await dana.goto(reviewUrl)
-    await dana.getByRole('button', { name: 'Submit for review', exact: true }).click()
-    const reviewers = dana.locator('.cdm-review__reviewers')
-    await reviewers.getByLabel(/River \(co-producer\)/).check()
-    await reviewers.getByLabel(/Dana \(Content designer\) \(designer\)/).check()
-    await reviewers.getByRole('button', { name: 'Send for review' }).click()
-    await dana.waitForFunction(
-      () =>
-        document.querySelector('[data-review-status]')?.getAttribute('data-review-status') ===
-        'inReview',
-    )
+    await sendForReviewToRiverAndDana(dana)
     await expect(
       dana.locator('.cdm-review__line').first().locator('.cdm-review__text').textContent(),
     ).resolves.toBe('Hiya Sam. Alright?')

@@ -67,9 +67,10 @@ export function useVoiceRecorder() {
     }
     recorder.current = media
     media.start()
+    // A second short of the server's limit, so the longest recording is still accepted.
     limit.current = setTimeout(
       () => media.state === 'recording' && media.stop(),
-      VOICE_COMMENT_MAX_MS,
+      VOICE_COMMENT_MAX_MS - 1000,
     )
     setState({ step: 'recording', startedAt })
   }, [forgetRecording])
