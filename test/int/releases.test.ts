@@ -145,15 +145,22 @@ describe('releases and delivery', () => {
     const segments = mediaPlaylists.flatMap(named)
     expect(segments.map((s) => manifest.assets[s].mime)).toContain('video/mp2t')
     expect(segments.map((s) => manifest.assets[s].mime)).toContain('text/vtt')
-    // Each clip's subtitles are its own captions, though the clips share video and voice.
+    // Each clip's subtitles are its own captions, though the clips share video and voice: the
+    // same cues, with the header's X-TIMESTAMP-MAP placing them on the video.
     const subtitlesOf = (hls: string) =>
       named(hls)
         .flatMap(named)
         .filter((sha) => manifest.assets[sha].mime === 'text/vtt')
+        .map((sha) => fs.readFileSync(path.join(assets, sha), 'utf8'))
+    const cuesOf = (vtt: string) => vtt.slice(vtt.search(/\r?\n\r?\n/)).trim()
     const exercises = manifest.modules[0].exercises
-    expect(exercises.map((e) => subtitlesOf(e.clip.hls))).toEqual(
-      exercises.map((e) => [e.clip.captions[0].sha256]),
-    )
+    for (const exercise of exercises) {
+      const captions = fs.readFileSync(path.join(assets, exercise.clip.captions[0].sha256), 'utf8')
+      const [subtitles, ...more] = subtitlesOf(exercise.clip.hls)
+      expect(more).toEqual([])
+      expect(subtitles).toMatch(/^WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:\d+,LOCAL:00:00:00\.000\n/)
+      expect(cuesOf(subtitles)).toBe(cuesOf(captions))
+    }
     expect(
       exercises.map((e) => fs.readFileSync(path.join(assets, e.clip.captions[0].sha256), 'utf8')),
     ).toEqual(CAPTION_WORDS.map((words) => expect.stringContaining(words)))

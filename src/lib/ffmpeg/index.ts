@@ -21,6 +21,8 @@ export interface ProbedStream {
 export interface ProbeResult {
   formatName: string
   durationMs: number | null
+  /** When the first packet is presented (an MPEG-TS segment's starts past 0). */
+  startMs: number | null
   bitRate: number | null
   streams: ProbedStream[]
 }
@@ -184,7 +186,7 @@ function durationFromPackets(raw: RawPackets): number | null {
 }
 
 interface RawProbe {
-  format?: { format_name?: string; duration?: string; bit_rate?: string }
+  format?: { format_name?: string; duration?: string; start_time?: string; bit_rate?: string }
   streams?: {
     index: number
     codec_type?: string
@@ -207,6 +209,7 @@ function toProbeResult(raw: RawProbe): ProbeResult {
   return {
     formatName: raw.format?.format_name ?? 'unknown',
     durationMs: seconds(raw.format?.duration) ?? null,
+    startMs: atOrAfterZero(raw.format?.start_time),
     bitRate: Number(raw.format?.bit_rate) || null,
     streams: (raw.streams ?? []).map((s) => ({
       index: s.index,
@@ -220,6 +223,11 @@ function toProbeResult(raw: RawProbe): ProbeResult {
       durationMs: seconds(s.duration),
     })),
   }
+}
+
+function atOrAfterZero(value?: string): number | null {
+  const n = Number(value)
+  return value !== undefined && Number.isFinite(n) && n >= 0 ? n * 1000 : null
 }
 
 function parseRate(rate?: string): number | undefined {

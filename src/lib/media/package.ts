@@ -3,14 +3,16 @@ import path from 'node:path'
 
 import type { AnimationOutputs } from './animation'
 import type { VoiceOutputs } from './voice'
+import { mpegtsTicks, withTimestampMap } from '../../domain/captions/timestampMap'
 import { muxAccentCommand } from '../../domain/media/audio'
 import { contentKey } from '../../domain/media/contentKey'
 import type { DerivedRef } from '../../domain/media/derivedRefs'
 import { buildMultivariantPlaylist, buildSubtitlePlaylist } from '../../domain/media/hlsPlaylist'
 import { HLS_SEGMENT_SECONDS, hlsSegmentCommand } from '../../domain/media/hlsSegments'
+import { playlistUris } from '../../domain/releases/hlsForRelease'
 import { derivedKey } from '../../domain/storage/mediaKeys'
 import type { ClipProcessingDetails } from '../../payload-types'
-import { runFfmpeg } from '../ffmpeg'
+import { probe, runFfmpeg } from '../ffmpeg'
 import { buildDerived } from '../storage/derived'
 import { mediaStore, withLocalFiles } from '../storage/store'
 
@@ -91,6 +93,8 @@ export async function packageHls(input: {
       voice: a.voice.key,
     })),
     captions: input.captions.map((c) => ({ locale: c.locale, label: c.label, sha256: c.sha256 })),
+    // Subtitle segments carry X-TIMESTAMP-MAP (packages built before it lack the map).
+    subtitleTiming: 'x-timestamp-map',
   })
   await buildDerived(key, async (dir) => {
     for (const rendition of input.animation.renditions) {
@@ -102,10 +106,16 @@ export async function packageHls(input: {
     for (const [index, accent] of input.accents.entries()) {
       await segment(dir, `audio-${index}`, 'audio', accent.voice)
     }
+    const firstRendition = input.animation.renditions[0]
+    const videoStart =
+      input.captions.length && firstRendition
+        ? await firstSegmentTimestamp(path.join(dir, `video-${firstRendition.label}`))
+        : 0
     for (const [index, caption] of input.captions.entries()) {
       const folder = path.join(dir, `subtitles-${index}`)
       await fs.mkdir(folder)
-      await fs.writeFile(path.join(folder, 'captions.vtt'), await mediaStore().read(caption.key))
+      const vtt = (await mediaStore().read(caption.key)).toString('utf8')
+      await fs.writeFile(path.join(folder, 'captions.vtt'), withTimestampMap(vtt, videoStart))
       await fs.writeFile(
         path.join(folder, 'index.m3u8'),
         buildSubtitlePlaylist({
@@ -188,6 +198,18 @@ async function segment(
       fs.link(file, target).catch(() => fs.copyFile(file, target)),
     )
   }
+}
+
+/**
+ * The MPEG-TS timestamp the video of a package starts at: ffmpeg's segments begin past zero
+ * (its muxer delays the first frame), and subtitle cues must be placed against it.
+ */
+async function firstSegmentTimestamp(folder: string): Promise<number> {
+  const playlist = await fs.readFile(path.join(folder, 'index.m3u8'), 'utf8')
+  const first = playlistUris(playlist)[0]
+  if (!first) return 0
+  const { startMs } = await probe(path.join(folder, first))
+  return startMs === null ? 0 : mpegtsTicks(startMs / 1000)
 }
 
 function lowestRendition(animation: AnimationOutputs) {

@@ -155,6 +155,21 @@ describe('clip media pipeline (real jobs, real ffmpeg)', () => {
       'en-GB',
     ])
 
+    // Subtitle cues are placed against the video's first MPEG-TS timestamp (RFC 8216 §3.5).
+    const hlsDir = path.dirname(derivedPath(details.hls))
+    const videoPlaylist = fs.readFileSync(path.join(hlsDir, 'video-720p', 'index.m3u8'), 'utf8')
+    const firstSegment = videoPlaylist.split('\n').find((l) => l && !l.startsWith('#'))!
+    const { startMs } = await probe(path.join(hlsDir, 'video-720p', firstSegment))
+    expect(startMs).toBeGreaterThan(0)
+    const subtitle = fs.readFileSync(path.join(hlsDir, 'subtitles-0', 'captions.vtt'), 'utf8')
+    expect(subtitle.split('\n').slice(0, 2)).toEqual([
+      'WEBVTT',
+      `X-TIMESTAMP-MAP=MPEGTS:${Math.round((startMs! / 1000) * 90_000)},LOCAL:00:00:00.000`,
+    ])
+    expect(subtitle.slice(subtitle.indexOf('\n\n'))).toBe(
+      VALID_VTT.slice(VALID_VTT.indexOf('\n\n')),
+    )
+
     const probedMaster = await probe(derivedPath(details.hls))
     expect(
       probedMaster.streams.filter((s) => s.codecType === 'video').length,
