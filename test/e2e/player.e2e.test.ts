@@ -154,6 +154,65 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** Each line of caption text, tags and voices left out, and when the release's captions start it. */
+async function releasedCueStarts(): Promise<Map<string, number>> {
+  const asApp = { authorization: `delivery-apps API-Key ${apiKey}` }
+  const manifest = (await (
+    await fetch(
+      `${baseUrl()}/api/delivery/toolkits/${SEED_TOOLKIT.slug}/releases/${await publishedRelease()}/manifest.json?audience=mainstream&locale=en-GB`,
+      { headers: asApp },
+    )
+  ).json()) as { modules: { exercises: { clip?: { captions?: { sha256: string }[] } }[] }[] }
+  const starts = new Map<string, number>()
+  for (const exercise of manifest.modules.flatMap((m) => m.exercises)) {
+    for (const { sha256 } of exercise.clip?.captions ?? []) {
+      const vtt = await (
+        await fetch(`${baseUrl()}/api/delivery/assets/${sha256}`, { headers: asApp })
+      ).text()
+      for (const block of vtt.split(/\r?\n\r?\n/)) {
+        const timing = /(\d+):(\d{2}):(\d{2}\.\d{3}) -->/.exec(block)
+        if (!timing) continue
+        const text = block.slice(block.indexOf('\n', timing.index) + 1)
+        const at = Number(timing[1]) * 3600 + Number(timing[2]) * 60 + Number(timing[3])
+        starts.set(plainCue(text), at)
+      }
+    }
+  }
+  return starts
+}
+
+const plainCue = (text: string) =>
+  text
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/**
+ * hls.js places each cue where the captions time it: the subtitle segment's X-TIMESTAMP-MAP
+ * ties the cues' zero to the video's first MPEG-TS timestamp (ffmpeg's starts at 1.4 s).
+ */
+async function expectCuesWhereCaptionsTimeThem(page: Page) {
+  await page.waitForFunction(
+    () => (document.querySelector('video')?.textTracks[0]?.cues?.length ?? 0) > 0,
+    undefined,
+    { timeout: 30_000 },
+  )
+  const shown = await page.locator('video').evaluate((v: HTMLVideoElement) =>
+    Array.from(v.textTracks[0].cues ?? []).map((c) => ({
+      start: c.startTime,
+      text: (c as VTTCue).text,
+    })),
+  )
+  const starts = await releasedCueStarts()
+  for (const cue of shown.slice(0, 5)) {
+    const expected = starts.get(plainCue(cue.text))
+    expect(expected, `the cue "${cue.text}" in the release's captions`).toBeDefined()
+    expect(Math.abs(cue.start - expected!), `"${cue.text}" starts at ${cue.start}`).toBeLessThan(
+      0.05,
+    )
+  }
+}
+
 describe('the toolkit player in a practitioner session', () => {
   let context: BrowserContext
   let page: Page
@@ -260,6 +319,7 @@ describe('the toolkit player in a practitioner session', () => {
     await expect(video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.mode)).resolves.toBe(
       'showing',
     )
+    await expectCuesWhereCaptionsTimeThem(page)
     await captions.click()
     await expect(
       page.getByRole('button', { name: en.captionsOff }).getAttribute('aria-pressed'),

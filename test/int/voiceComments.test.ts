@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { uniqueSuffix } from './helpers/payload'
@@ -169,6 +170,27 @@ describe('recording a voice comment', () => {
     })
     expect(sent.status, sent.message).toBe(201)
     expect((await commentOf(sent.doc?.comment)).body).toBe('Listen to how Sam says it.')
+  })
+
+  it('should keep every one of several recordings sent at once, each in its own file', async () => {
+    const sent = await Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        record(i % 2 ? 'designer' : 'coProducer', {
+          script: script.id,
+          lineId,
+          note: `at once ${i}`,
+        }),
+      ),
+    )
+    expect(sent.map((s) => `${s.status} ${s.message}`)).toEqual(Array(4).fill('201 '))
+    const files = sent.map((s) => s.doc!.filename!)
+    expect(new Set(files).size).toBe(4)
+    for (const file of files) expect(file).toMatch(/^voice-[0-9a-f-]{36}\.webm$/)
+    for (const s of sent) {
+      const stored = fs.readFileSync(path.join(mediaDir('voice-comments'), s.doc!.filename!))
+      expect(stored.length).toBe(s.doc!.filesize)
+      expect((await commentOf(s.doc?.comment)).voice).toBe(s.doc!.id)
+    }
   })
 
   it('should accept a recording on the whole script', async () => {

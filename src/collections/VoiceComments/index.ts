@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { forgetVoiceOnComment } from './hooks/forgetVoiceOnComment'
+import { nameRecording } from './hooks/nameRecording'
 import { placeVoiceComment } from './hooks/placeVoiceComment'
 import { postVoiceComment } from './hooks/postVoiceComment'
 import { onScriptsInScope } from '../../access/assignedScope'
@@ -36,7 +37,8 @@ export const VoiceComments: CollectionConfig<'voice-comments'> = {
     delete: nobody,
   },
   hooks: {
-    beforeOperation: [validateUpload('voice-comments')],
+    // Checked under the name it was sent with (so refusals quote it), then renamed.
+    beforeOperation: [validateUpload('voice-comments'), nameRecording],
     beforeChange: [placeVoiceComment],
     afterChange: [postVoiceComment],
     beforeDelete: [forgetVoiceOnComment],
