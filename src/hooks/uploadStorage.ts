@@ -12,6 +12,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 
+import { claimUploadName, releaseUploadName, releaseUploadNameOnError } from './uploadNames'
 import { checkRoom, describeUploadFault, type StorageFault } from '../domain/storage/storageFault'
 import { storageStateOf } from '../lib/storage/diskSpace'
 
@@ -47,9 +48,18 @@ export function guardUploadStorage<T extends CollectionConfig>(collection: T): T
     ...collection,
     hooks: {
       ...hooks,
-      beforeOperation: [...(hooks.beforeOperation ?? []), ensureRoomFor(staticDir)],
+      beforeOperation: [
+        ...(hooks.beforeOperation ?? []),
+        ensureRoomFor(staticDir),
+        claimUploadName(staticDir),
+      ],
       beforeValidate: [...(hooks.beforeValidate ?? []), noteNewFiles(staticDir)],
-      afterError: [...(hooks.afterError ?? []), removeNewFiles(staticDir)],
+      afterOperation: [...(hooks.afterOperation ?? []), releaseUploadName],
+      afterError: [
+        ...(hooks.afterError ?? []),
+        removeNewFiles(staticDir),
+        releaseUploadNameOnError,
+      ],
     },
   }
 }

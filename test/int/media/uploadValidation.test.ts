@@ -503,6 +503,23 @@ describe('valid uploads still pass (positive controls)', () => {
   )
 })
 
+describe('two uploads of the same name at once', () => {
+  it('should store both, each with its own bytes under its own name', async () => {
+    const name = `same-${uniqueSuffix()}.vtt`
+    const bodies = [0, 1, 2, 3].map((i) => VALID_VTT.replace('Take a seat.', `Take seat ${i}.`))
+    const sent = await Promise.all(
+      bodies.map((text) => upload('captions', { name, mime: 'text/vtt', bytes: vtt(text) })),
+    )
+    expect(sent.map((s) => `${s.status} ${s.problem}`)).toEqual(Array(4).fill('201 '))
+    const docs = sent.map((s) => s.body.doc!)
+    expect(new Set(docs.map((d) => d.filename)).size).toBe(4)
+    docs.forEach((doc, i) => {
+      expect(fs.readFileSync(path.join(mediaDir('captions'), doc.filename), 'utf8')).toBe(bodies[i])
+    })
+    for (const doc of docs) await removeOverRest('captions', doc.id)
+  })
+})
+
 describe('the Local API applies the same checks', () => {
   const designer = () => as(studio.world.users.designer)
 
