@@ -15,8 +15,8 @@ const claims = new WeakMap<PayloadRequest, { folder: Set<string>; name: string }
  * Two uploads of one name at the same moment both pass Payload's "is the name taken?" check,
  * write the same path, and the later bytes end up under the earlier document (the other is
  * refused "Value must be unique"). So a name being stored by another request in this process is
- * made unique first, with a random suffix; Payload still numbers names already stored.
- * Instances of a multi-instance deployment do not see each other's claims (README, "Media pipeline").
+ * made unique first, with a random suffix; Payload still numbers names already stored. Studio
+ * instances do not see each other's claims (README, "Media pipeline").
  */
 export function claimUploadName(staticDir: string): CollectionBeforeOperationHook {
   const folder = inFlight.get(staticDir) ?? new Set<string>()
