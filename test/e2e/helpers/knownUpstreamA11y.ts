@@ -11,6 +11,8 @@ export interface KnownUpstream {
   component: string
   pages: string
   why: string
+  /** Shown only in some states (say, while someone edits a document): not required each run. */
+  onlyWhen?: string
 }
 
 export const KNOWN_UPSTREAM: KnownUpstream[] = [
@@ -84,6 +86,14 @@ export const KNOWN_UPSTREAM: KnownUpstream[] = [
     component: '@payloadcms/ui Collapsible drag handle (ArrayField, DraggableSortable)',
     pages: 'clip',
     why: 'the row drag handle is role=button without a name',
+  },
+  {
+    rules: ['aria-command-name'],
+    selector: '.locked[role="button"]',
+    component: '@payloadcms/ui Locked (list view)',
+    pages: 'scripts list',
+    why: 'the lock icon on a document someone is editing is role=button without a name',
+    onlyWhen: 'another browser test is editing a script',
   },
   {
     rules: ['list'],

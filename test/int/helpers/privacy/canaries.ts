@@ -161,19 +161,25 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
     data: { resolved: true },
   })
 
-  // A spoken comment by canary A: its recording and the comment it posts both name A.
-  const voice = await payload.create({
-    collection: 'voice-comments',
-    overrideAccess: false,
-    user: a.user,
-    data: { script: scriptId },
-    file: { name: 'canary.webm', mimetype: 'audio/webm', ...recorded() },
-  })
-  made.push({ collection: 'voice-comments', id: voice.id })
+  // A spoken comment by each canary: a recording and the comment it posts name its speaker,
+  // so a filter on the recording's author can tell either canary (FerretDB has no joins to
+  // reach B through the script).
+  const voices = []
+  for (const speaker of [a, b]) {
+    const voice = await payload.create({
+      collection: 'voice-comments',
+      overrideAccess: false,
+      user: speaker.user,
+      data: { script: scriptId },
+      file: { name: 'canary.webm', mimetype: 'audio/webm', ...recorded() },
+    })
+    made.push({ collection: 'voice-comments', id: voice.id })
+    voices.push(voice)
+  }
   const spoken = await payload.find({
     ...system,
     collection: 'comments',
-    where: { voice: { equals: voice.id } },
+    where: { voice: { in: voices.map((v) => v.id) } },
     depth: 0,
   })
   for (const { id } of spoken.docs) {
@@ -342,7 +348,7 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
       users: [a.user.id, b.user.id],
       scripts: [scriptId],
       comments: [comment.id, ...spoken.docs.map((c) => c.id)],
-      'voice-comments': [voice.id],
+      'voice-comments': voices.map((v) => v.id),
       releases: [release.id],
       'payload-locked-documents': lockIds,
       'payload-preferences': preferenceIds,
