@@ -11,6 +11,7 @@ import {
   checkSize,
   checkSniffedType,
   DEFAULT_SIZE_LIMITS,
+  isProbedCollection,
   type MediaCollection,
   type ProbedCollection,
 } from '../domain/media/uploadRules'
@@ -87,12 +88,9 @@ async function findUploadProblem(
   file: UploadedFile,
 ): Promise<UploadVerdict> {
   const problem = await findFileProblem(collection, file)
-  if (problem || !isProbed(collection)) return { problem }
+  if (problem || !isProbedCollection(collection)) return { problem }
   return probeUpload(collection, file)
 }
-
-const isProbed = (collection: MediaCollection): collection is ProbedCollection =>
-  collection === 'animations' || collection === 'voice-tracks' || collection === 'voice-comments'
 
 async function findFileProblem(
   collection: MediaCollection,

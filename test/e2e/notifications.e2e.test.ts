@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { saveDocument, sendForReviewToRiverAndDana } from './helpers/adminActions'
-import { baseUrl, launchBrowser, logIn, screenshot, studioJson } from './helpers/browser'
+import { baseUrl, launchBrowser, signedInPage, screenshot, studioJson } from './helpers/browser'
 import { DEMO_USERS } from '../../seed/demoUsers'
 
 /**
@@ -31,10 +31,8 @@ let dana: Page
 const made: string[] = []
 
 async function signedIn(user: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } })
-  contexts.push(context)
-  const page = await context.newPage()
-  await logIn(page, user.email, user.password)
+  const page = await signedInPage(browser, user)
+  contexts.push(page.context())
   return page
 }
 

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { saveDocument, sendForReviewToRiverAndDana } from './helpers/adminActions'
-import { baseUrl, fromStudioPage, launchBrowser, logIn, screenshot } from './helpers/browser'
+import { baseUrl, fromStudioPage, launchBrowser, signedInPage, screenshot } from './helpers/browser'
 import { DEMO_USERS } from '../../seed/demoUsers'
 
 const coProducer = DEMO_USERS.find((u) => u.role === 'coProducer')!
@@ -14,10 +14,8 @@ let river: Page
 let dana: Page
 
 async function signedIn(user: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } })
-  contexts.push(context)
-  const page = await context.newPage()
-  await logIn(page, user.email, user.password)
+  const page = await signedInPage(browser, user)
+  contexts.push(page.context())
   return page
 }
 

@@ -2,7 +2,11 @@ export type MediaCollection =
   'animations' | 'voice-tracks' | 'voice-comments' | 'captions' | 'images'
 
 /** The collections whose uploads ffprobe must read: audio or video. */
-export type ProbedCollection = 'animations' | 'voice-tracks' | 'voice-comments'
+export const PROBED_COLLECTIONS = ['animations', 'voice-tracks', 'voice-comments'] as const
+export type ProbedCollection = (typeof PROBED_COLLECTIONS)[number]
+
+export const isProbedCollection = (collection: MediaCollection): collection is ProbedCollection =>
+  (PROBED_COLLECTIONS as readonly string[]).includes(collection)
 
 const KiB = 1024
 const MiB = 1024 * KiB

@@ -56,6 +56,17 @@ export async function launchBrowser(args: string[] = []): Promise<Browser> {
   })
 }
 
+/** A page of its own browser context, signed in as `user`; close it with `page.context()`. */
+export async function signedInPage(
+  browser: Browser,
+  user: { email: string; password: string },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } })
+  const page = await context.newPage()
+  await logIn(page, user.email, user.password)
+  return page
+}
+
 export async function logIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl()}/admin/login`)
   await page.locator('#field-email').fill(email)

@@ -3,9 +3,8 @@ import path from 'node:path'
 import type { CollectionBeforeOperationHook } from 'payload'
 
 /**
- * Every recording gets a name of its own: the browser's name is always the same (two people
- * sending at once would race for it, and one would be refused), and a name typed by a person
- * could carry who they are. The extension stays, for players and ffprobe.
+ * Every recording gets a random name: a name typed by a person could carry who they are, and
+ * the browser's is the same for everyone. The extension stays, for players and ffprobe.
  */
 export const nameRecording: CollectionBeforeOperationHook<'voice-comments'> = ({
   args,

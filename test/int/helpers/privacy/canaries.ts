@@ -165,13 +165,14 @@ export async function seedCanaries(payload: Payload, world: World): Promise<Cana
   // so a filter on the recording's author can tell either canary (FerretDB has no joins to
   // reach B through the script).
   const voices = []
+  const recording = recorded()
   for (const speaker of [a, b]) {
     const voice = await payload.create({
       collection: 'voice-comments',
       overrideAccess: false,
       user: speaker.user,
       data: { script: scriptId },
-      file: { name: 'canary.webm', mimetype: 'audio/webm', ...recorded() },
+      file: { name: 'canary.webm', mimetype: 'audio/webm', ...recording },
     })
     made.push({ collection: 'voice-comments', id: voice.id })
     voices.push(voice)
