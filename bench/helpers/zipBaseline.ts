@@ -30,7 +30,8 @@ function run(command: string, args: string[], cwd?: string): string {
 /**
  * The same bytes as a release build, done with the system tools: `sha256sum` of every distinct
  * asset once, then `zip -0` (stored, as the build stores media) of each bundle with the build's
- * layout (`manifest.json`, `manifest.sig.json`, `assets/<sha256>`). Staging folders of symlinks
+ * layout (`manifest.json`, `manifest.sig.json`, `assets/<sha256>`, where the build adds each
+ * file's extension: a few bytes more per entry). Staging folders of symlinks
  * are made beforehand and not timed; zip follows the links and stores the files' bytes.
  */
 export function prepareZipBaseline(input: {

@@ -26,20 +26,19 @@ interface Download {
 }
 
 /**
- * Downloads into `<sha>.part`, resuming from what a previous attempt left there, and only
+ * Downloads into `<file>.part`, resuming from what a previous attempt left there, and only
  * renames the file into place once its size and sha256 are right.
  */
 export async function downloadAsset(
   context: DownloadContext,
-  sha: string,
-  size: number,
+  asset: { sha: string; size: number; name: string },
   file: string,
 ): Promise<void> {
   const download = {
-    sha,
-    size,
+    sha: asset.sha,
+    size: asset.size,
     part: `${file}.part`,
-    url: context.http.resolve(`/api/delivery/assets/${sha}`),
+    url: context.http.resolve(`/api/delivery/assets/${asset.name}`),
   }
   let attempt = 0
   let restarted = false

@@ -2,12 +2,17 @@ import { DeliveryError } from './errors'
 import type { DeliveryManifest, ReleaseQuery } from './types'
 import { type Untrusted, isObject } from './values'
 
-/** The manifest versions this client reads; releases made before credits are version 1. */
-export const MANIFEST_SCHEMAS = ['cdm-manifest/1', 'cdm-manifest/2'] as const
+/**
+ * The manifest versions this client reads: releases made before credits are version 1, and
+ * before assets had file names version 2.
+ */
+export const MANIFEST_SCHEMAS = ['cdm-manifest/1', 'cdm-manifest/2', 'cdm-manifest/3'] as const
 /** The newest version, the one the studio writes now. */
-export const MANIFEST_SCHEMA = 'cdm-manifest/2'
+export const MANIFEST_SCHEMA = 'cdm-manifest/3'
 
 const SHA256 = /^[0-9a-f]{64}$/
+/** An asset's file name: its sha256, then the extension of its type if it has one. */
+const ASSET_FILE = /^([0-9a-f]{64})(?:\.[a-z0-9]{1,8})?$/
 
 export function parseManifest(bytes: Uint8Array): DeliveryManifest {
   let value
@@ -27,12 +32,17 @@ export function parseManifest(bytes: Uint8Array): DeliveryManifest {
   // Version 1 is version 2 without credits: read as crediting nobody.
   if (value.schema === 'cdm-manifest/1' && isObject(value.release) && !('credits' in value.release))
     value.release.credits = []
+  // Versions 1 and 2 are version 3 without file names: their playlists name files by sha256.
+  if (value.schema !== 'cdm-manifest/3' && isObject(value.assets))
+    for (const [sha, asset] of Object.entries(value.assets))
+      if (isObject(asset) && !('file' in asset)) asset.file = sha
   return value as DeliveryManifest
 }
 
 /**
  * Checks what the JSON Schema cannot: every file the manifest points at is listed in its asset
- * table. Also rejects table entries that could not be stored safely: keys become file names.
+ * table. Also rejects table entries that could not be stored safely: keys and `file` become file
+ * names, so a file name must be its own key and at most an extension more.
  */
 export function checkManifestAssets(manifest: DeliveryManifest): void {
   const problems: string[] = []
@@ -42,6 +52,10 @@ export function checkManifestAssets(manifest: DeliveryManifest): void {
     if (!SHA256.test(sha)) problems.push(`Asset key ${JSON.stringify(sha)} is not a sha256.`)
     else if (!isObject(asset) || !Number.isSafeInteger(asset.bytes) || asset.bytes < 0) {
       problems.push(`Asset ${sha} has no valid size.`)
+    } else if (typeof asset.file !== 'string' || ASSET_FILE.exec(asset.file)?.[1] !== sha) {
+      problems.push(
+        `Asset ${sha} has file name ${JSON.stringify(asset.file)}, which is not its sha256 with an optional extension.`,
+      )
     }
   }
   const use = (sha: unknown, at: string) => {

@@ -52,7 +52,7 @@ export async function syncRelease(studio: Studio, options: SyncOptions): Promise
   }
 }
 
-function sortedAssets(manifest: DeliveryManifest): [string, { bytes: number }][] {
+function sortedAssets(manifest: DeliveryManifest): [string, { bytes: number; file: string }][] {
   return Object.entries(manifest.assets).sort(([a], [b]) => (a < b ? -1 : 1))
 }
 

@@ -4,11 +4,12 @@
  * the studio's `Manifest`).
  */
 /**
- * The `cdm-manifest/2` document (JSON Schema `schemas/cdm-manifest-2.schema.json`), or a
- * `cdm-manifest/1` one read as crediting nobody.
+ * The `cdm-manifest/3` document (JSON Schema `schemas/cdm-manifest-3.schema.json`), or an older
+ * one read as version 3: version 1 as crediting nobody, and versions 1 and 2 with each asset's
+ * `file` its bare sha256, which is how their playlists name files.
  */
 export interface DeliveryManifest {
-  schema: 'cdm-manifest/1' | 'cdm-manifest/2'
+  schema: 'cdm-manifest/1' | 'cdm-manifest/2' | 'cdm-manifest/3'
   toolkit: { slug: string; title: string }
   release: {
     version: string
@@ -29,6 +30,11 @@ export interface DeliveryManifest {
 export interface DeliveryManifestAsset {
   bytes: number
   mime: string
+  /**
+   * Its file name: fetch it as /api/delivery/assets/<file>, and keep it under that name beside
+   * the others, since playlists name it so.
+   */
+  file: string
 }
 
 export interface DeliveryManifestModule {

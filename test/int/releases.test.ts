@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { uniqueSuffix } from './helpers/payload'
@@ -17,6 +18,7 @@ import { readZip } from './helpers/zip'
 import { createDeliveryClient } from '../../src/delivery-client'
 import { MediaFixtures } from './media/helpers/fixtures'
 import { idFromText } from '../../src/domain/refs'
+import { ASSET_EXTENSIONS } from '../../src/domain/releases/assetNames'
 import { playlistUris } from '../../src/domain/releases/hlsForRelease'
 import { ffmpegBinaries } from '../../src/lib/ffmpeg/binaries'
 
@@ -47,6 +49,40 @@ afterAll(async () => {
 
 const api = (method: string, url: string, body?: unknown, token = publisherToken) =>
   requestAs(studio.server.url, token, method, url, body)
+const execFileAsync = promisify(execFile)
+
+/** Debian's own ffmpeg build (5.1), which checks segment extensions; CI installs it. */
+const DEBIAN_FFPROBE = '/usr/bin/ffprobe'
+
+/**
+ * What ffprobe, given no options but its input, sees in a multivariant playlist. Run without
+ * blocking: the studio answering it is in this process.
+ */
+async function probeHls(ffprobe: string, input: string, options: string[] = []) {
+  const args = ['-v', 'error', ...options, '-print_format', 'json']
+  const played = await execFileAsync(
+    ffprobe,
+    [...args, '-show_streams', '-show_programs', '-show_format', input],
+    { env: { ...process.env, GCONV_PATH: '/nonexistent' }, encoding: 'utf8', timeout: 60_000 },
+  )
+  expect(played.stderr).toBe('')
+  const result = JSON.parse(played.stdout) as {
+    programs: unknown[]
+    streams: { codec_type: string; height?: number; tags?: { language?: string } }[]
+    format: { duration: string }
+  }
+  const streams = result.streams
+  return {
+    programs: result.programs.length,
+    streams: streams.map((s) => s.codec_type),
+    heights: [...new Set(streams.flatMap((s) => (s.codec_type === 'video' ? [s.height] : [])))],
+    audioLanguages: [
+      ...new Set(streams.flatMap((s) => (s.codec_type === 'audio' ? [s.tags?.language] : []))),
+    ],
+    duration: Number(result.format.duration),
+  }
+}
+
 const delivery = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${studio.server.url}${url}`, {
     headers: { authorization: `delivery-apps API-Key ${apiKey}`, ...headers },
@@ -124,20 +160,27 @@ describe('releases and delivery', () => {
     expect(again.downloaded).toEqual([])
   })
 
-  it('should ship HLS whose playlists name every file by sha256, playable from the device folder', async () => {
+  it('should ship HLS whose playlists name every file by its file name, playable from the device folder', async () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
-      assets: Record<string, { mime: string }>
+      assets: Record<string, { mime: string; file: string }>
       modules: { exercises: { clip: { hls: string; captions: { sha256: string }[] } }[] }[]
     }
     const clip = manifest.modules[0].exercises[0].clip
     const assets = path.join(outDir, 'assets')
+    const fileOf = (sha: string) => path.join(assets, manifest.assets[sha].file)
+    // A playlist's URIs are the manifest's names for its files, which lie beside it.
     const named = (sha: string) =>
-      playlistUris(fs.readFileSync(path.join(assets, sha), 'utf8')).map((uri) => {
-        expect(manifest.assets[uri], `${uri} is in the asset table`).toBeDefined()
+      playlistUris(fs.readFileSync(fileOf(sha), 'utf8')).map((uri) => {
+        const [key, extension] = uri.split('.')
+        expect(manifest.assets[key], `${uri} is in the asset table`).toBeDefined()
+        expect(uri).toBe(manifest.assets[key].file)
+        expect(extension).toMatch(/^(m3u8|ts|vtt)$/)
         expect(fs.existsSync(path.join(assets, uri))).toBe(true)
-        return uri
+        return key
       })
-    const served = await delivery(`/api/delivery/assets/${clip.hls}`)
+    const master = manifest.assets[clip.hls].file
+    expect(master).toBe(`${clip.hls}.m3u8`)
+    const served = await delivery(`/api/delivery/assets/${master}`)
     expect(served.headers.get('content-type')).toBe('application/vnd.apple.mpegurl')
     const mediaPlaylists = named(clip.hls)
     // 720p and 360p video, the one accent chosen, English subtitles.
@@ -151,47 +194,53 @@ describe('releases and delivery', () => {
       named(hls)
         .flatMap(named)
         .filter((sha) => manifest.assets[sha].mime === 'text/vtt')
-        .map((sha) => fs.readFileSync(path.join(assets, sha), 'utf8'))
+        .map((sha) => fs.readFileSync(fileOf(sha), 'utf8'))
     const cuesOf = (vtt: string) => vtt.slice(vtt.search(/\r?\n\r?\n/)).trim()
     const exercises = manifest.modules[0].exercises
     for (const exercise of exercises) {
-      const captions = fs.readFileSync(path.join(assets, exercise.clip.captions[0].sha256), 'utf8')
+      const captions = fs.readFileSync(fileOf(exercise.clip.captions[0].sha256), 'utf8')
       const [subtitles, ...more] = subtitlesOf(exercise.clip.hls)
       expect(more).toEqual([])
       expect(subtitles).toMatch(/^WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:\d+,LOCAL:00:00:00\.000\n/)
       expect(cuesOf(subtitles)).toBe(cuesOf(captions))
     }
     expect(
-      exercises.map((e) => fs.readFileSync(path.join(assets, e.clip.captions[0].sha256), 'utf8')),
+      exercises.map((e) => fs.readFileSync(fileOf(e.clip.captions[0].sha256), 'utf8')),
     ).toEqual(CAPTION_WORDS.map((words) => expect.stringContaining(words)))
-    // Assets have no file extensions, so ffprobe is told the format and to open them anyway.
-    const played = spawnSync(
-      ffmpegBinaries().ffprobe,
-      [
-        '-v',
-        'error',
-        '-f',
-        'hls',
-        '-allowed_extensions',
-        'ALL',
-        '-print_format',
-        'json',
-        '-show_streams',
-        '-show_format',
-        path.join(assets, clip.hls),
-      ],
-      { env: { ...process.env, GCONV_PATH: '/nonexistent' }, encoding: 'utf8' },
-    )
-    expect(played.stderr).toBe('')
-    const result = JSON.parse(played.stdout) as {
-      streams: { codec_type: string }[]
-      format: { duration: string }
-    }
-    expect(result.streams.map((s) => s.codec_type)).toEqual(
-      expect.arrayContaining(['audio', 'video']),
-    )
-    expect(Number(result.format.duration)).toBeGreaterThan(1.5)
+    // ffprobe with its default options, which go by file extensions, reads it from the folder.
+    const probed = await probeHls(ffmpegBinaries().ffprobe, path.join(assets, master))
+    expect(probed.streams).toEqual(expect.arrayContaining(['audio', 'video']))
+    expect(probed.duration).toBeGreaterThan(1.5)
   })
+
+  it.skipIf(!fs.existsSync(DEBIAN_FFPROBE))(
+    "should be read over HTTP by Debian's ffprobe with default options, every rendition seen",
+    async () => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
+        assets: Record<string, { file: string }>
+        modules: { exercises: { clip: { hls: string } }[] }[]
+      }
+      const { hls } = manifest.modules[0].exercises[0].clip
+      const url = `${studio.server.url}/api/delivery/assets/${manifest.assets[hls].file}`
+      const text = await (
+        await delivery(`/api/delivery/assets/${manifest.assets[hls].file}`)
+      ).text()
+      const variants = text.split('\n').filter((line) => line.startsWith('#EXT-X-STREAM-INF:'))
+      const audio = text.split('\n').filter((line) => line.includes('TYPE=AUDIO'))
+      const probed = await probeHls(DEBIAN_FFPROBE, url, [
+        '-headers',
+        `Authorization: delivery-apps API-Key ${apiKey}\r\n`,
+      ])
+      // One program per variant, each with its picture and the audio renditions of its group.
+      expect(probed.programs).toBe(variants.length)
+      const heights = variants.map((line) => Number(/RESOLUTION=\d+x(\d+)/.exec(line)?.[1]))
+      expect(probed.heights.sort()).toEqual([...new Set(heights)].sort())
+      expect(probed.audioLanguages).toEqual(
+        expect.arrayContaining(audio.map((line) => /LANGUAGE="([^"]+)"/.exec(line)?.[1] ?? '')),
+      )
+      expect(probed.duration).toBeGreaterThan(1.5)
+    },
+  )
 
   it('should answer delivery requests with the right status codes and caching headers', async () => {
     const base = `/api/delivery/toolkits/${toolkit.slug}/releases`
@@ -353,14 +402,22 @@ describe('releases and delivery', () => {
     const entries = await readZip(file)
     fs.rmSync(file)
     expect([...entries.keys()].slice(0, 2)).toEqual(['manifest.json', 'manifest.sig.json'])
+    const manifestAssets = (
+      JSON.parse(entries.get('manifest.json')!.toString('utf8')) as {
+        assets: Record<string, { mime: string }>
+      }
+    ).assets
+    // Each kind of file has its extension in the bundle, as in the delivery API's URLs.
+    const extensionOf = (mime: string) =>
+      Object.keys(ASSET_EXTENSIONS).find((ext) => ASSET_EXTENSIONS[ext] === mime)
     expect([...entries.keys()].slice(2).sort()).toEqual(
       Object.keys(output.assets)
-        .map((sha) => `assets/${sha}`)
+        .map((sha) => `assets/${sha}.${extensionOf(manifestAssets[sha].mime)}`)
         .sort(),
     )
     for (const [name, bytes] of entries) {
       if (name.startsWith('assets/'))
-        expect(createHash('sha256').update(bytes).digest('hex')).toBe(name.slice(7))
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(name.slice(7, 7 + 64))
     }
     const signature = JSON.parse(entries.get('manifest.sig.json')!.toString('utf8')) as {
       signature: string

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { assetExtensionProblem, parseAssetName } from '../../src/domain/releases/assetNames'
+import {
+  ASSET_EXTENSIONS,
+  assetExtensionProblem,
+  assetFileName,
+  parseAssetName,
+} from '../../src/domain/releases/assetNames'
 
 const sha = 'ab'.repeat(32)
 
@@ -51,5 +56,21 @@ describe('assetExtensionProblem', () => {
     expect(
       assetExtensionProblem({ sha256: sha, extension: 'mp4', mime: 'application/octet-stream' }),
     ).toBe(`Asset ${sha} is application/octet-stream, which has no extension: fetch it as ${sha}.`)
+  })
+})
+
+describe('assetFileName', () => {
+  it.each(Object.entries(ASSET_EXTENSIONS))(
+    'should name a .%s file so that the delivery API serves it under that name',
+    (extension, mime) => {
+      const name = assetFileName(sha, mime)
+      expect(name).toBe(`${sha}.${extension}`)
+      expect(parseAssetName(name)).toEqual({ sha256: sha, extension })
+      expect(assetExtensionProblem({ sha256: sha, extension, mime })).toBeNull()
+    },
+  )
+
+  it('should leave the sha256 bare for a type with no extension', () => {
+    expect(assetFileName(sha, 'application/octet-stream')).toBe(sha)
   })
 })

@@ -121,6 +121,17 @@ function manifestFor(version: string, files: Files, audience = AUDIENCE): Manife
   })
 }
 
+/** The same release as a version 2 manifest, from before assets had file names. */
+function asSchema2(manifest: Manifest): Omit<Manifest, 'schema' | 'assets'> & {
+  schema: 'cdm-manifest/2'
+  assets: Record<string, { bytes: number; mime: string; file?: string }>
+} {
+  const assets = Object.fromEntries(
+    Object.entries(manifest.assets).map(([sha, { bytes, mime }]) => [sha, { bytes, mime }]),
+  )
+  return { ...manifest, schema: 'cdm-manifest/2', assets }
+}
+
 // ---------------------------------------------------------------------------------------------
 // A delivery server implementing the API contract, with knobs to misbehave.
 
@@ -130,6 +141,8 @@ interface Published {
 }
 
 interface AssetRequest {
+  /** The name it was asked for by: `<sha256>` or `<sha256>.<ext>`. */
+  name: string
   range: string | null
   manifestOnDisk: boolean
 }
@@ -141,6 +154,8 @@ const server = {
   releases: new Map<string, Published>(),
   /** What the server answers for each sha256 (normally the file itself). */
   assets: new Map<string, Buffer>(),
+  /** Each asset's file name, as its manifest gives it. */
+  files: new Map<string, string>(),
   assetRequests: new Map<string, AssetRequest[]>(),
   manifestRequests: { ok: 0, notModified: 0 },
   /** Assets whose next response is cut off half-way. */
@@ -180,14 +195,20 @@ const server = {
   publish(
     version: string,
     files: Files,
-    options: { signer?: SigningKeys; audience?: string } = {},
+    options: { signer?: SigningKeys; audience?: string; schema2?: boolean } = {},
   ) {
-    const bytes = canonicalJsonBytes(manifestFor(version, files, options.audience))
+    const manifest = options.schema2
+      ? asSchema2(manifestFor(version, files, options.audience))
+      : manifestFor(version, files, options.audience)
+    const bytes = canonicalJsonBytes(manifest)
     const signed = signDetached(bytes, (options.signer ?? keys).active)
     this.releases.set(version, { bytes, signature: signed })
     for (const file of Object.values(files)) this.assets.set(sha256(file), file)
+    const names = Object.entries(manifest.assets).map(([sha, asset]) => asset.file ?? sha)
+    for (const [sha, asset] of Object.entries(manifest.assets))
+      this.files.set(sha, asset.file ?? sha)
     this.latest = version
-    return { bytes, files, shas: Object.values(files).map(sha256).sort() }
+    return { bytes, files, shas: Object.values(files).map(sha256).sort(), names: names.sort() }
   },
 }
 
@@ -253,12 +274,13 @@ const httpServer = http.createServer((req, res) => {
     }
     return res.end(bytes)
   }
-  if ((match = /^\/api\/delivery\/assets\/([0-9a-f]{64})$/.exec(url.pathname))) {
-    const sha = match[1]
+  if ((match = /^\/api\/delivery\/assets\/(([0-9a-f]{64})(?:\.[a-z0-9]+)?)$/.exec(url.pathname))) {
+    const [, name, sha] = match
     const range = req.headers.range ?? null
     server.assetRequests.set(sha, [
       ...server.requestsFor(sha),
       {
+        name,
         range,
         manifestOnDisk:
           server.watchDir !== '' && fs.existsSync(path.join(server.watchDir, 'manifest.json')),
@@ -356,8 +378,11 @@ async function rejection(promise: Promise<unknown>): Promise<DeliveryError> {
 }
 
 /** Compared by hash: a deep equality over 256 KB byte by byte takes most of a second. */
+/** Where a synced asset lies: `assets/` and its file name in the latest manifest. */
+const assetFile = (outDir: string, sha: string) =>
+  path.join(outDir, 'assets', server.files.get(sha) ?? sha)
 const expectAsset = (outDir: string, file: Buffer) =>
-  expect(sha256(fs.readFileSync(path.join(outDir, 'assets', sha256(file))))).toBe(sha256(file))
+  expect(sha256(fs.readFileSync(assetFile(outDir, sha256(file))))).toBe(sha256(file))
 const listAssets = (outDir: string) => fs.readdirSync(path.join(outDir, 'assets')).sort()
 const readManifest = (outDir: string) =>
   JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest
@@ -367,11 +392,11 @@ const leftovers = (outDir: string) =>
 const v1 = server.publish('1.0.0', baseFiles)
 
 describe('delivery client types', () => {
-  it('should describe exactly the cdm-manifest/2 shape the studio builds, and read version 1', () => {
+  it('should describe exactly the cdm-manifest/3 shape the studio builds, and read versions 1 and 2', () => {
     // Type-level: tsc fails if the vendored types drift from the domain's.
     expectTypeOf<Omit<DeliveryManifest, 'schema'>>().toEqualTypeOf<Omit<Manifest, 'schema'>>()
     expectTypeOf<DeliveryManifest['schema']>().toEqualTypeOf<
-      Manifest['schema'] | 'cdm-manifest/1'
+      Manifest['schema'] | 'cdm-manifest/1' | 'cdm-manifest/2'
     >()
   })
 })
@@ -387,10 +412,19 @@ describe('parseManifest', () => {
     expect(parseManifest(bytesOf(current)).release.credits).toEqual(['River'])
   })
 
+  it('should read a version 2 manifest, from before file names, as naming files by sha256', () => {
+    const current = manifestFor('1.0.0', baseFiles)
+    const read = parseManifest(bytesOf(asSchema2(current)))
+    for (const [sha, asset] of Object.entries(read.assets)) expect(asset.file).toBe(sha)
+    expect(Object.values(parseManifest(bytesOf(current)).assets).map((a) => a.file)).toEqual(
+      Object.keys(current.assets).map((sha) => expect.stringMatching(`^${sha}\\.[a-z0-9]+$`)),
+    )
+  })
+
   it('should refuse a manifest of a version it does not know', () => {
-    const future = { ...manifestFor('1.0.0', baseFiles), schema: 'cdm-manifest/3' }
+    const future = { ...manifestFor('1.0.0', baseFiles), schema: 'cdm-manifest/4' }
     expect(() => parseManifest(bytesOf(future))).toThrow(
-      'not a cdm-manifest/1 or cdm-manifest/2 document (schema: "cdm-manifest/3"); this client may be too old for it',
+      'not a cdm-manifest/1 or cdm-manifest/2 or cdm-manifest/3 document (schema: "cdm-manifest/4"); this client may be too old for it',
     )
   })
 })
@@ -405,7 +439,7 @@ describe('syncRelease', () => {
         events.push(p)
         if (p.phase === 'finalise' && events.filter((e) => e.phase === 'finalise').length === 1) {
           // At the switch-over every file is already in place and no manifest was written.
-          expect(listAssets(outDir)).toEqual(v1.shas)
+          expect(listAssets(outDir)).toEqual(v1.names)
           expect(fs.existsSync(path.join(outDir, 'manifest.json'))).toBe(false)
         }
       },
@@ -422,7 +456,9 @@ describe('syncRelease', () => {
       expectAsset(outDir, file)
     }
     for (const sha of v1.shas) {
-      expect(server.requestsFor(sha)).toEqual([{ range: null, manifestOnDisk: false }])
+      expect(server.requestsFor(sha)).toEqual([
+        { name: server.files.get(sha), range: null, manifestOnDisk: false },
+      ])
     }
     expect(new Uint8Array(fs.readFileSync(path.join(outDir, 'manifest.json')))).toEqual(v1.bytes)
     const sig = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.sig.json'), 'utf8'))
@@ -461,7 +497,7 @@ describe('syncRelease', () => {
     const outDir = freshDir()
     await sync(outDir)
     const posterSha = sha256(baseFiles.poster)
-    const posterFile = path.join(outDir, 'assets', posterSha)
+    const posterFile = assetFile(outDir, posterSha)
     const damaged = Buffer.from(baseFiles.poster)
     damaged[10] ^= 0xff
     fs.writeFileSync(posterFile, damaged)
@@ -492,8 +528,35 @@ describe('syncRelease', () => {
       bytesDownloaded: newPoster.length,
     })
     expect([...server.assetRequests.keys()]).toEqual([sha256(newPoster)])
-    expect(listAssets(outDir)).toEqual(v2.shas)
+    expect(listAssets(outDir)).toEqual(v2.names)
     expect(readManifest(outDir).release.version).toBe('1.1.0')
+  })
+
+  it('should fetch and keep each asset under its file name, with the extension of its type', async () => {
+    const published = server.publish('1.0.0', baseFiles)
+    const outDir = freshDir()
+    await sync(outDir)
+    const extensions = published.names.map((name) => name.slice(65)).sort()
+    expect(extensions).toEqual(['jpg', 'm3u8', 'm4a', 'mp4', 'vtt'])
+    expect(listAssets(outDir)).toEqual(published.names)
+    for (const sha of published.shas)
+      expect(server.requestsFor(sha).map((r) => r.name)).toEqual([server.files.get(sha)])
+  })
+
+  it('should keep the files of a version 2 release when the next one names them with extensions', async () => {
+    const old = server.publish('1.0.0', baseFiles, { schema2: true })
+    const outDir = freshDir()
+    await sync(outDir)
+    expect(listAssets(outDir)).toEqual(old.shas)
+    server.reset()
+
+    const next = server.publish('1.1.0', baseFiles)
+    const result = await sync(outDir)
+    // Nothing is downloaded again on a poor connection: the same bytes get their new names.
+    expect(result).toMatchObject({ downloaded: [], reused: next.shas, removed: [] })
+    expect(server.assetRequests.size).toBe(0)
+    expect(listAssets(outDir)).toEqual(next.names)
+    for (const file of Object.values(baseFiles)) expectAsset(outDir, file)
   })
 
   it('should resume an interrupted download with Range from the size of the .part file', async () => {
@@ -506,11 +569,11 @@ describe('syncRelease', () => {
     expect(error.code).toBe('network')
     expect(error.sha256).toBe(offlineSha)
     expect(error.message).toMatch(/broke off after \d+ of 262144 bytes/)
-    const part = path.join(outDir, 'assets', `${offlineSha}.part`)
+    const part = `${assetFile(outDir, offlineSha)}.part`
     const kept = fs.statSync(part).size
     expect(kept).toBeGreaterThan(0)
     expect(kept).toBeLessThan(baseFiles.offline.length)
-    expect(fs.existsSync(path.join(outDir, 'assets', offlineSha))).toBe(false)
+    expect(fs.existsSync(assetFile(outDir, offlineSha))).toBe(false)
     expect(fs.existsSync(path.join(outDir, 'manifest.json'))).toBe(false)
 
     const result = await sync(outDir, { retries: 0 })
@@ -541,7 +604,7 @@ describe('syncRelease', () => {
     const outDir = freshDir()
     const offlineSha = sha256(baseFiles.offline)
     fs.mkdirSync(path.join(outDir, 'assets'), { recursive: true })
-    fs.writeFileSync(path.join(outDir, 'assets', `${offlineSha}.part`), randomBytes(1000))
+    fs.writeFileSync(`${assetFile(outDir, offlineSha)}.part`, randomBytes(1000))
 
     await sync(outDir)
     expect(server.requestsFor(offlineSha).map((r) => r.range)).toEqual(['bytes=1000-', null])
@@ -578,11 +641,11 @@ describe('syncRelease', () => {
     expect(error.code).toBe('bad-asset')
     expect(error.sha256).toBe(voiceSha)
     expect(error.message).toContain(voiceSha)
-    expect(fs.existsSync(path.join(outDir, 'assets', voiceSha))).toBe(false)
-    expect(fs.existsSync(path.join(outDir, 'assets', `${voiceSha}.part`))).toBe(false)
+    expect(fs.existsSync(assetFile(outDir, voiceSha))).toBe(false)
+    expect(fs.existsSync(`${assetFile(outDir, voiceSha)}.part`)).toBe(false)
     expect(fs.readFileSync(path.join(outDir, 'manifest.json'))).toEqual(before)
     // The previous release's files are all still there: it is still the one in force.
-    expect(listAssets(outDir)).toEqual(v1.shas)
+    expect(listAssets(outDir)).toEqual(v1.names)
     server.assets.set(voiceSha, newVoice)
   })
 
@@ -595,7 +658,7 @@ describe('syncRelease', () => {
       const error = await rejection(sync(outDir))
       expect(error.code).toBe('bad-asset')
       expect(error.message).toMatch(/larger than the \d+ bytes/)
-      expect(fs.readdirSync(path.join(outDir, 'assets'))).not.toContain(hlsSha)
+      expect(listAssets(outDir)).not.toContain(`${hlsSha}.m3u8`)
     } finally {
       server.assets.set(hlsSha, baseFiles.hls)
     }
@@ -714,13 +777,10 @@ describe('syncRelease', () => {
     const outDir = freshDir()
     // A partly downloaded file and a present one, so resumed and reused bytes are counted too.
     await sync(outDir)
-    fs.rmSync(path.join(outDir, 'assets', sha256(baseFiles.voice)))
+    fs.rmSync(assetFile(outDir, sha256(baseFiles.voice)))
     const offlineSha = sha256(baseFiles.offline)
-    fs.renameSync(
-      path.join(outDir, 'assets', offlineSha),
-      path.join(outDir, 'assets', `${offlineSha}.part`),
-    )
-    fs.truncateSync(path.join(outDir, 'assets', `${offlineSha}.part`), 1000)
+    fs.renameSync(assetFile(outDir, offlineSha), `${assetFile(outDir, offlineSha)}.part`)
+    fs.truncateSync(`${assetFile(outDir, offlineSha)}.part`, 1000)
 
     const events: SyncProgress[] = []
     await sync(outDir, { onProgress: (p) => events.push({ ...p }) })
@@ -775,7 +835,7 @@ describe('no rollback: older and withdrawn releases', () => {
       `The server offers release 1.0.0 of ${TOOLKIT} (audience ${AUDIENCE}, ${LOCALE}), older than 1.1.0, which is already installed (recorded in ${defaultStateFile(outDir)}). Refusing to roll back; nothing was changed.`,
     )
     expect(versionIn(outDir)).toBe('1.1.0')
-    expect(listAssets(outDir)).toEqual(v2.shas)
+    expect(listAssets(outDir)).toEqual(v2.names)
     expect(server.assetRequests.size).toBe(0)
   })
 
@@ -793,7 +853,7 @@ describe('no rollback: older and withdrawn releases', () => {
       `Release 1.2.0 of ${TOOLKIT} (audience ${AUDIENCE}, ${LOCALE}) was withdrawn by the studio: The Welsh captions were English. It is validly signed, but a withdrawn release is never installed; nothing was changed.`,
     )
     expect(versionIn(outDir)).toBe('1.0.0')
-    expect(listAssets(outDir)).toEqual(v1.shas)
+    expect(listAssets(outDir)).toEqual(v1.names)
   })
 
   it('should remember a 410 for a release and refuse it when it is replayed', async () => {
@@ -990,7 +1050,7 @@ describe('delivery:sync CLI', () => {
     expect(first.stderr).toContain(`key ${keys.active.keyId}:  --pin ${pinnedKeys[0]}`)
     expect(first.stdout).toContain(`Release 1.0.0 is ready in ${outDir}: 5 assets downloaded`)
     expect(first.code).toBe(0)
-    expect(listAssets(outDir)).toEqual(v1.shas)
+    expect(listAssets(outDir)).toEqual(v1.names)
     const state = JSON.parse(fs.readFileSync(defaultStateFile(outDir), 'utf8'))
     expect(state.trustedKeys[server.url]).toEqual(keys.publicKeys)
 

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import schemaV1 from '../../schemas/cdm-manifest-1.schema.json'
-import schema from '../../schemas/cdm-manifest-2.schema.json'
+import schemaV2 from '../../schemas/cdm-manifest-2.schema.json'
+import schema from '../../schemas/cdm-manifest-3.schema.json'
 import {
   ASSET_MIME,
   type BuildManifestInput,
@@ -162,7 +163,7 @@ describe('buildManifest', () => {
       locale: 'cy',
     })
     expect(manifest).toEqual({
-      schema: 'cdm-manifest/2',
+      schema: 'cdm-manifest/3',
       toolkit: { slug: 'healthy-relationships', title: 'Healthy Relationships' },
       release: {
         version: '1.0.0',
@@ -220,11 +221,23 @@ describe('buildManifest', () => {
       ],
       assets: Object.fromEntries(
         [
-          [sha('c1/poster'), { bytes: 5_000, mime: 'image/jpeg' }],
-          [sha('c1/hls'), { bytes: 900, mime: 'application/vnd.apple.mpegurl' }],
-          [sha('c1/offline-geordie'), { bytes: 1_000_000, mime: 'video/mp4' }],
-          [sha('c1/voice-geordie'), { bytes: 210, mime: 'audio/mp4' }],
-          [sha('c1/captions-cy'), { bytes: 31, mime: 'text/vtt' }],
+          [sha('c1/poster'), { bytes: 5_000, mime: 'image/jpeg', file: `${sha('c1/poster')}.jpg` }],
+          [
+            sha('c1/hls'),
+            { bytes: 900, mime: 'application/vnd.apple.mpegurl', file: `${sha('c1/hls')}.m3u8` },
+          ],
+          [
+            sha('c1/offline-geordie'),
+            { bytes: 1_000_000, mime: 'video/mp4', file: `${sha('c1/offline-geordie')}.mp4` },
+          ],
+          [
+            sha('c1/voice-geordie'),
+            { bytes: 210, mime: 'audio/mp4', file: `${sha('c1/voice-geordie')}.m4a` },
+          ],
+          [
+            sha('c1/captions-cy'),
+            { bytes: 31, mime: 'text/vtt', file: `${sha('c1/captions-cy')}.vtt` },
+          ],
         ].sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1)),
       ),
     })
@@ -284,8 +297,12 @@ describe('buildManifest', () => {
   it('should list a file used several times once, with its size and type', () => {
     const manifest = buildManifest({ ...input, audience: female })
     // c2 plays in two exercises; c1f shares the poster of c1.
-    expect(manifest.assets[sha('c2/hls')]).toEqual({ bytes: 900, mime: ASSET_MIME.hls })
-    expect(manifest.assets[sha('c1/poster')]).toEqual({ bytes: 5_000, mime: 'image/jpeg' })
+    expect(manifest.assets[sha('c2/hls')]).toEqual({
+      bytes: 900,
+      mime: ASSET_MIME.hls,
+      file: `${sha('c2/hls')}.m3u8`,
+    })
+    expect(manifest.assets[sha('c1/poster')]).toMatchObject({ bytes: 5_000, mime: 'image/jpeg' })
     // 4 exercises × 7 files each, but only 3 distinct clips (c1f, c2, c3) behind them.
     expect(manifestReferences(manifest)).toHaveLength(4 * 7)
     expect(Object.keys(manifest.assets)).toHaveLength(3 * 7)
@@ -372,14 +389,14 @@ describe('buildManifest', () => {
   })
 })
 
-describe('the cdm-manifest/2 JSON Schema', () => {
+describe('the cdm-manifest/3 JSON Schema', () => {
   it('should be a draft 2020-12 schema that ajv compiles in strict mode', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
     expect(validate).toBeTypeOf('function')
   })
 
-  it('should be version 1 with the release credits added, and nothing else changed', () => {
-    const { release, schema: version, ...rest } = structuredClone(schema.properties)
+  it('should be version 1 with the release credits added in version 2, and nothing else changed', () => {
+    const { release, schema: version, ...rest } = structuredClone(schemaV2.properties)
     const v1 = structuredClone(schemaV1.properties)
     expect(rest).toEqual({ ...v1, release: undefined, schema: undefined, ...rest })
     expect(Object.keys(rest)).toEqual(
@@ -390,7 +407,52 @@ describe('the cdm-manifest/2 JSON Schema', () => {
     expect(releaseProperties).toEqual(v1.release.properties)
     expect(credits.type).toBe('array')
     expect(release.required).toEqual([...v1.release.required, 'credits'])
-    expect(schema.$defs).toEqual(schemaV1.$defs)
+    expect(schemaV2.$defs).toEqual(schemaV1.$defs)
+  })
+
+  it('should be version 2 with each asset’s file name added, and nothing else changed', () => {
+    const { assets, schema: version, ...rest } = structuredClone(schema.properties)
+    const v2 = structuredClone(schemaV2.properties)
+    expect(version).toEqual({ const: 'cdm-manifest/3' })
+    expect(rest).toEqual({ ...v2, assets: undefined, schema: undefined, ...rest })
+    expect(Object.keys(rest)).toEqual(
+      Object.keys(v2).filter((k) => !['assets', 'schema'].includes(k)),
+    )
+    const { file, ...assetProperties } = assets.additionalProperties.properties
+    expect(assetProperties).toEqual(v2.assets.additionalProperties.properties)
+    expect(file.type).toBe('string')
+    expect(assets.additionalProperties.required).toEqual([
+      ...v2.assets.additionalProperties.required,
+      'file',
+    ])
+    expect(schema.$defs).toEqual(schemaV2.$defs)
+  })
+
+  it('should name each built asset by its sha256 and the extension of its type', () => {
+    const { assets } = buildManifest(input)
+    const extensions = new Map<string, string>()
+    for (const [key, asset] of Object.entries(assets)) {
+      const [name, extension] = asset.file.split('.')
+      expect(name).toBe(key)
+      extensions.set(asset.mime, extension)
+    }
+    expect(Object.fromEntries(extensions)).toEqual({
+      'application/vnd.apple.mpegurl': 'm3u8',
+      'audio/mp4': 'm4a',
+      'image/jpeg': 'jpg',
+      'text/vtt': 'vtt',
+      'video/mp4': 'mp4',
+    })
+  })
+
+  it('should refuse a file name that is not the asset’s sha256 with an extension', () => {
+    // That it is the asset's own sha256 is beyond JSON Schema; the delivery client checks it.
+    const [key] = Object.keys(built().assets)
+    for (const file of [undefined, '../etc/passwd', 'x.ts', `${key}.`, `${key}/a.ts`]) {
+      const manifest = built()
+      ;(manifest.assets[key] as { file?: string }).file = file
+      expect(errorsOf(manifest).length, String(file)).toBeGreaterThan(0)
+    }
   })
 
   it('should refuse credits that are not a list of distinct pseudonyms', () => {
@@ -431,7 +493,7 @@ describe('the cdm-manifest/2 JSON Schema', () => {
   it.each<[string, (m: Manifest) => void, string]>([
     [
       'an unknown schema',
-      (m) => ((m as { schema: string }).schema = 'cdm-manifest/3'),
+      (m) => ((m as { schema: string }).schema = 'cdm-manifest/4'),
       '/schema must be equal to constant',
     ],
     [
@@ -482,7 +544,7 @@ describe('the cdm-manifest/2 JSON Schema', () => {
     ],
     [
       'an asset keyed by something other than a sha256',
-      (m) => (m.assets['poster.jpg'] = { bytes: 1, mime: 'image/jpeg' }),
+      (m) => (m.assets['poster.jpg'] = { bytes: 1, mime: 'image/jpeg', file: 'poster.jpg' }),
       '/assets must match pattern',
     ],
     [
@@ -528,7 +590,7 @@ describe('checkManifestAssets', () => {
 
   it('should fail a manifest that lists an asset nothing uses', () => {
     const manifest = buildManifest(input)
-    manifest.assets[sha('stray')] = { bytes: 12, mime: 'video/mp4' }
+    manifest.assets[sha('stray')] = { bytes: 12, mime: 'video/mp4', file: `${sha('stray')}.mp4` }
     expect(checkManifestAssets(manifest)).toEqual({
       ok: false,
       missing: [],

@@ -104,7 +104,7 @@ const sizes: Record<string, number> = {
   [sha('p')]: 70,
 }
 const manifest: DeliveryManifest = {
-  schema: 'cdm-manifest/2',
+  schema: 'cdm-manifest/3',
   toolkit: { slug: 'kit', title: 'Kit' },
   release: {
     version: '1.0.0',
@@ -126,7 +126,7 @@ const manifest: DeliveryManifest = {
     { slug: 'more', title: 'More', mandatory: false, exercises: [exercise('three')] },
   ],
   assets: Object.fromEntries(
-    Object.entries(sizes).map(([k, bytes]) => [k, { bytes, mime: 'x/y' }]),
+    Object.entries(sizes).map(([k, bytes]) => [k, { bytes, mime: 'x/y', file: `${k}.x` }]),
   ),
 }
 const playlists = new Map([
@@ -200,6 +200,21 @@ describe('the download plan', () => {
     expect(plan.bytes).toBe(Object.values(sizes).reduce((a, b) => a + b, 0) - 100 - 18000 - 40000)
   })
 
+  it('should plan the same with playlists that name files with extensions, as releases do', () => {
+    // A release's playlists say `<sha256>.m3u8` and `<sha256>.ts`; the plan is still by sha256.
+    const named = (text: string) =>
+      text.replace(
+        /\b([0-9a-z])\1{63}\b/g,
+        (hash) => `${hash}.${/^[abcd]/.test(hash) ? 'm3u8' : 'ts'}`,
+      )
+    const withNames = new Map([...playlists].map(([sha256, text]) => [sha256, named(text)]))
+    expect(named(MASTER)).toContain(`URI="${sha('a')}.m3u8"`)
+    for (const lowData of [false, true])
+      expect(downloadPlan({ manifest, playlists: withNames, lowData })).toEqual(
+        downloadPlan({ manifest, playlists, lowData }),
+      )
+  })
+
   it('should say sizes plainly', () => {
     expect(formatBytes(950, 'en-GB')).toBe('950 bytes')
     expect(formatBytes(12_400_000, 'en-GB')).toBe('12.4 MB')
@@ -258,8 +273,8 @@ describe('clip sources', () => {
     expect(accentsOf(manifest).map((a) => a.tag)).toEqual(['en-GB-x-geordie', 'en-GB-x-scouse'])
     expect(accentFor(clip, 'en-GB-x-scouse')?.label).toBe('Scouse')
     expect(accentFor(clip, 'cy-x-gog')?.label).toBe('Geordie')
-    expect(offlineMp4For(clip, 'en-GB-x-scouse')).toBe(`/player/a/${sha('7')}`)
-    expect(captionsFor(clip, 'en-GB')).toBe(`/player/a/${sha('e')}`)
+    expect(offlineMp4For(clip, manifest.assets, 'en-GB-x-scouse')).toBe(`/player/a/${sha('7')}.x`)
+    expect(captionsFor(clip, manifest.assets, 'en-GB')).toBe(`/player/a/${sha('e')}.x`)
   })
 
   it('should find an accent’s audio track by language, then by name', () => {

@@ -26,7 +26,7 @@ const asset = new TextEncoder().encode('WEBVTT\n\n00:00.000 --> 00:01.000\nHello
 const assetSha = createHash('sha256').update(asset).digest('hex')
 
 const manifest: DeliveryManifest = {
-  schema: 'cdm-manifest/2',
+  schema: 'cdm-manifest/3',
   toolkit: { slug: 'kit', title: 'Kit' },
   release: {
     version: '1.0.0',
@@ -38,7 +38,7 @@ const manifest: DeliveryManifest = {
   audience: { slug: 'mainstream', label: 'Mainstream' },
   locale: 'en-GB',
   modules: [],
-  assets: { [assetSha]: { bytes: asset.length, mime: 'text/vtt' } },
+  assets: { [assetSha]: { bytes: asset.length, mime: 'text/vtt', file: `${assetSha}.vtt` } },
 }
 const bytes = new TextEncoder().encode(JSON.stringify(manifest))
 const expected = { toolkit: 'kit', audience: 'mainstream', locale: 'en-GB', version: '1.0.0' }

@@ -10,12 +10,15 @@ export interface DownloadContext {
   progress: ProgressTally
 }
 /**
- * Downloads into `<sha>.part`, resuming from what a previous attempt left there, and only
+ * Downloads into `<file>.part`, resuming from what a previous attempt left there, and only
  * renames the file into place once its size and sha256 are right.
  */
 export declare function downloadAsset(
   context: DownloadContext,
-  sha: string,
-  size: number,
+  asset: {
+    sha: string
+    size: number
+    name: string
+  },
   file: string,
 ): Promise<void>

@@ -6,15 +6,15 @@ import { DeliveryError } from './errors.mjs'
 import { fileSize, hashFile } from './files.mjs'
 import { describe } from './urls.mjs'
 /**
- * Downloads into `<sha>.part`, resuming from what a previous attempt left there, and only
+ * Downloads into `<file>.part`, resuming from what a previous attempt left there, and only
  * renames the file into place once its size and sha256 are right.
  */
-export async function downloadAsset(context, sha, size, file) {
+export async function downloadAsset(context, asset, file) {
   const download = {
-    sha,
-    size,
+    sha: asset.sha,
+    size: asset.size,
     part: `${file}.part`,
-    url: context.http.resolve(`/api/delivery/assets/${sha}`),
+    url: context.http.resolve(`/api/delivery/assets/${asset.name}`),
   }
   let attempt = 0
   let restarted = false

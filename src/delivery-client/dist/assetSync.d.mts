@@ -6,6 +6,7 @@ export interface SyncAssetsInput extends Omit<DownloadContext, 'signal'> {
     string,
     {
       bytes: number
+      file: string
     },
   ][]
   assetDir: string

@@ -1,4 +1,5 @@
 // Generated from src/delivery-client/assetSync.ts by scripts/build-delivery-client.mjs: edit that file, then run `npm run build:delivery-client`.
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import { linkedAbort } from './abort.mjs'
 import { downloadAsset } from './assetDownload.mjs'
@@ -15,12 +16,12 @@ export async function syncAssets({ assets, assetDir, concurrency, signal, ...dow
   const context = { ...download, signal: controller.signal }
   let failure = null
   const queue = [...assets]
-  const syncAsset = async (sha, size) => {
-    const file = path.join(assetDir, sha)
-    if (await isIntact(file, sha, size)) {
+  const syncAsset = async (sha, size, name) => {
+    const file = path.join(assetDir, name)
+    if ((await isIntact(file, sha, size)) || (await reuseUnderOldName(assetDir, sha, size, file))) {
       reused.push(sha)
     } else {
-      await downloadAsset(context, sha, size, file)
+      await downloadAsset(context, { sha, size, name }, file)
       downloaded.push(sha)
     }
     context.progress.assetDone(sha, size)
@@ -29,7 +30,7 @@ export async function syncAssets({ assets, assetDir, concurrency, signal, ...dow
     while (queue.length > 0 && !failure) {
       const [sha, asset] = queue.shift()
       try {
-        await syncAsset(sha, asset.bytes)
+        await syncAsset(sha, asset.bytes, asset.file)
       } catch (error) {
         if (!failure) {
           failure = error
@@ -45,4 +46,16 @@ export async function syncAssets({ assets, assetDir, concurrency, signal, ...dow
   }
   if (failure) throw failure
   return { downloaded, reused }
+}
+/**
+ * A release of an older manifest version keeps files under their bare sha256; a newer one names
+ * the same bytes `<sha256>.<ext>`. Linking saves downloading them again on a poor connection; the
+ * old name is removed with the old release's files once the new one is in force.
+ */
+async function reuseUnderOldName(assetDir, sha, size, file) {
+  const old = path.join(assetDir, sha)
+  if (old === file || !(await isIntact(old, sha, size))) return false
+  await fs.rm(file, { force: true })
+  await fs.link(old, file).catch(() => fs.copyFile(old, file))
+  return true
 }

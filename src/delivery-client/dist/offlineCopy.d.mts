@@ -21,8 +21,8 @@ export declare function readLocalManifest(
  */
 export declare function installManifest(outDir: string, signed: SignedBytes): Promise<void>
 /**
- * Deletes the asset files (and leftover downloads) `manifest` does not list; returns the
- * sha256 of the assets removed.
+ * Deletes the asset files (and leftover downloads) `manifest` does not list under their name;
+ * returns the sha256 of the assets removed, that is of those the manifest no longer has at all.
  */
 export declare function removeUnlistedAssets(
   outDir: string,

@@ -4,7 +4,8 @@
  *   <outDir>/manifest.json       the exact signed bytes
  *   <outDir>/manifest.sig.json   { keyId, signature }
  *   <outDir>/manifest.etag       the server's ETag, so an unchanged manifest is not re-sent
- *   <outDir>/assets/<sha256>     every file of the release, named by its hash
+ *   <outDir>/assets/<file>       every file of the release, by its manifest `file` name
+ *                                (its hash and extension)
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -14,7 +15,8 @@ import { verifyManifest } from './signature.mjs'
 const MANIFEST_FILE = 'manifest.json'
 const SIGNATURE_FILE = 'manifest.sig.json'
 const ETAG_FILE = 'manifest.etag'
-const ASSET_FILE = /^([0-9a-f]{64})(\.part)?$/
+const ASSET_FILE = /^[0-9a-f]{64}(?:\.[a-z0-9]{1,8})?$/
+const PART = '.part'
 export function assetDirOf(outDir) {
   return path.join(outDir, 'assets')
 }
@@ -57,17 +59,20 @@ export async function installManifest(outDir, signed) {
   else await fs.rm(path.join(outDir, ETAG_FILE), { force: true })
 }
 /**
- * Deletes the asset files (and leftover downloads) `manifest` does not list; returns the
- * sha256 of the assets removed.
+ * Deletes the asset files (and leftover downloads) `manifest` does not list under their name;
+ * returns the sha256 of the assets removed, that is of those the manifest no longer has at all.
  */
 export async function removeUnlistedAssets(outDir, manifest) {
   const assetDir = assetDirOf(outDir)
+  const listed = new Set(Object.values(manifest.assets).map((asset) => asset.file))
   const removed = []
   for (const name of await fs.readdir(assetDir)) {
-    const match = ASSET_FILE.exec(name)
-    if (!match || Object.hasOwn(manifest.assets, match[1])) continue
+    const partial = name.endsWith(PART)
+    const asset = partial ? name.slice(0, -PART.length) : name
+    if (!ASSET_FILE.test(asset) || listed.has(asset)) continue
     await fs.rm(path.join(assetDir, name), { force: true })
-    if (!match[2]) removed.push(match[1])
+    const sha = asset.slice(0, 64)
+    if (!partial && !Object.hasOwn(manifest.assets, sha)) removed.push(sha)
   }
   return removed
 }

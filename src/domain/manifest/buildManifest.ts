@@ -5,6 +5,7 @@ import {
   type ManifestClip,
   type ManifestModule,
 } from './types'
+import { assetFileName } from '../releases/assetNames'
 import type { Accent, Audience, Clip, Exercise, FileRef, Module, Toolkit } from '../releases/model'
 import { resolveToolkitForAudience } from '../variants/resolveVariant'
 
@@ -43,7 +44,7 @@ export interface BuildManifestInput {
 }
 
 /**
- * The `cdm-manifest/2` document for one release × audience × locale: the toolkit as that
+ * The `cdm-manifest/3` document for one release × audience × locale: the toolkit as that
  * audience sees it, every file named by its sha256, and an asset table listing each file once.
  * Captions are those of this locale only, so an offline bundle carries nothing its reader
  * cannot use. Throws `ManifestBuildError` listing every gap rather than write a manifest that
@@ -59,7 +60,7 @@ export function buildManifest(input: BuildManifestInput): Manifest {
         `${what} has sha256 ${file.sha256} with ${file.bytes} bytes (${mime}), but the same sha256 is already listed with ${known.bytes} bytes (${known.mime}).`,
       )
     } else if (!known) {
-      assets.set(file.sha256, { bytes: file.bytes, mime })
+      assets.set(file.sha256, { bytes: file.bytes, mime, file: assetFileName(file.sha256, mime) })
     }
     return file.sha256
   }

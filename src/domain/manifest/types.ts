@@ -1,11 +1,16 @@
 import type { Worksheet } from '../releases/model'
 
-export const MANIFEST_SCHEMA = 'cdm-manifest/2'
+export const MANIFEST_SCHEMA = 'cdm-manifest/3'
 
 /** A file in a manifest's asset table; the key of the table is the file's sha256. */
 export interface ManifestAsset {
   bytes: number
   mime: string
+  /**
+   * Its file name: under /api/delivery/assets/, in a bundle's `assets/` folder and in the
+   * playlists that name it. `<sha256>.<ext>`, or the bare sha256 for a type with no extension.
+   */
+  file: string
 }
 
 export interface ManifestClip {
@@ -16,7 +21,7 @@ export interface ManifestClip {
   poster: string
   /**
    * sha256 of the multivariant HLS playlist. It and its media playlists name the other files by
-   * sha256, as relative URIs, so it plays wherever the assets sit side by side.
+   * their `file` names, as relative URIs, so it plays wherever the assets sit side by side.
    */
   hls: string
   /** One MP4 per accent, for playing offline. */
@@ -45,8 +50,8 @@ export interface ManifestModule {
 
 /**
  * What a delivery app downloads for one release × audience × locale. Its JSON Schema is
- * `schemas/cdm-manifest-2.schema.json` (version 1, without credits, is in the
- * same folder for releases made before); any change of shape needs a new schema version.
+ * `schemas/cdm-manifest-3.schema.json` (versions 1, without credits, and 2, without
+ * file names, are in the same folder for releases made before); any change of shape needs a new schema version.
  */
 export interface Manifest {
   schema: typeof MANIFEST_SCHEMA

@@ -16,6 +16,16 @@ export const ASSET_EXTENSIONS: Readonly<Record<string, string>> = {
   pdf: 'application/pdf',
 }
 
+/**
+ * The file name a release gives an asset: `<sha256>.<ext>` for a type with an extension, so a
+ * playlist's URIs, the delivery API's URLs and a bundle's `assets/` folder all say what each
+ * file is; the bare sha256 for any other type.
+ */
+export function assetFileName(sha256: string, mime: string): string {
+  const extension = Object.keys(ASSET_EXTENSIONS).find((ext) => ASSET_EXTENSIONS[ext] === mime)
+  return extension ? `${sha256}.${extension}` : sha256
+}
+
 const ASSET_NAME = /^([0-9a-f]{64})(?:\.([a-z0-9]+))?$/
 
 export type AssetName = { sha256: string; extension: string | null } | { problem: string }

@@ -1,7 +1,7 @@
 /**
  * HLS in a release: the studio's playlists name files by path within a clip's HLS folder; in a
- * release every file is an asset named by its sha256, so the playlists are rewritten to point at
- * hashes. Relative URIs keep working wherever the assets sit side by side: under
+ * release every file is an asset named by its sha256 and extension, so the playlists are
+ * rewritten to point at those names. Relative URIs keep working wherever the assets sit side by side: under
  * /api/delivery/assets/ on the server and in a device's assets/ folder offline.
  */
 

@@ -17,7 +17,7 @@ export async function writeBundle(input: {
   target: string
   manifest: Uint8Array
   signature: string
-  assets: Record<string, { bytes: number }>
+  assets: Record<string, { bytes: number; file: string }>
   crcs: Map<string, number>
 }): Promise<void> {
   const signature = Buffer.from(input.signature)
@@ -29,7 +29,7 @@ export async function writeBundle(input: {
       input.crcs.set(sha, crc)
     }
     assets.push({
-      name: `assets/${sha}`,
+      name: `assets/${input.assets[sha].file}`,
       source: { open: storedAsset(sha) },
       size: input.assets[sha].bytes,
       crc32: crc,

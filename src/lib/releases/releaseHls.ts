@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 
 import { storeAsset } from './releaseStore'
+import { assetFileName } from '../../domain/releases/assetNames'
 import {
   hlsMime,
   playlistUris,
@@ -19,7 +20,7 @@ import { storedSha256 } from '../storage/storedHash'
 
 export interface ReleaseHls {
   master: FileRef
-  /** Every other file: media playlists and segments, named by sha256. */
+  /** Every other file: media playlists and segments, which the playlists name by file name. */
   files: (FileRef & { mime: string })[]
   /** Where each file's bytes are stored, by sha256. */
   sources: Map<string, MediaKey>
@@ -27,7 +28,7 @@ export interface ReleaseHls {
 
 /**
  * A clip's HLS package as a release ships it: the chosen accents and locale only, with every
- * playlist rewritten to name files by sha256. Segments are used where they are stored; the
+ * playlist rewritten to name files as the release does (`<sha256>.ts`, `<sha256>.m3u8`…). Segments are used where they are stored; the
  * rewritten playlists go straight into the asset store under their hash.
  */
 export async function packageReleaseHls(input: {
@@ -52,24 +53,28 @@ export async function packageReleaseHls(input: {
     audioLanguages: input.accentTags,
     subtitleLanguages: [input.locale],
   })
-  const mediaShas = new Map<string, string>()
+  const mediaNames = new Map<string, string>()
   for (const uri of playlistUris(master)) {
     const playlistKey = inside(root, input.masterKey, uri)
     const playlist = await readText(playlistKey)
-    const segmentShas = new Map<string, string>()
+    const segmentNames = new Map<string, string>()
     for (const segment of playlistUris(playlist)) {
       const segmentKey = inside(root, playlistKey, segment)
       const { sha256, bytes } = await storedSha256(segmentKey)
-      segmentShas.set(segment, sha256)
+      const mime = hlsMime(segment)
+      segmentNames.set(segment, assetFileName(sha256, mime))
       sources.set(sha256, segmentKey)
-      files.push({ sha256, bytes, mime: hlsMime(segment) })
+      files.push({ sha256, bytes, mime })
     }
-    const rewritten = await storePlaylist(rewritePlaylistUris(playlist, (u) => segmentShas.get(u)!))
-    mediaShas.set(uri, rewritten.sha256)
-    files.push({ ...rewritten, mime: hlsMime(uri) })
+    const rewritten = await storePlaylist(
+      rewritePlaylistUris(playlist, (u) => segmentNames.get(u)!),
+    )
+    const mime = hlsMime(uri)
+    mediaNames.set(uri, assetFileName(rewritten.sha256, mime))
+    files.push({ ...rewritten, mime })
   }
   return {
-    master: await storePlaylist(rewritePlaylistUris(master, (u) => mediaShas.get(u)!)),
+    master: await storePlaylist(rewritePlaylistUris(master, (u) => mediaNames.get(u)!)),
     files,
     sources,
   }

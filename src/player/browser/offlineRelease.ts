@@ -9,7 +9,7 @@ import {
 } from '../../delivery-client/browser'
 import type { Connection } from '../model/deviceSetup'
 import { type DownloadPlan, multivariantShas } from '../model/downloadPlan'
-import { parseMultivariant } from '../model/hlsPlaylist'
+import { parseMultivariant, shaOfUri } from '../model/hlsPlaylist'
 
 export interface OutputChoice {
   toolkit: string
@@ -40,18 +40,17 @@ export interface PreparedRelease {
   playlists: Map<string, string>
 }
 
-const nameOf = (uri: string) => uri.split('/').pop() ?? uri
-
 async function verifiedText(
   connection: Connection,
   manifest: DeliveryManifest,
   sha256: string,
 ): Promise<string> {
-  const cached = await readAssetText(sha256)
+  const { file, mime } = manifest.assets[sha256]
+  const cached = await readAssetText(file)
   if (cached !== null) return cached
-  const bytes = await fetchAsset(connection, sha256)
+  const bytes = await fetchAsset(connection, file)
   await checkAssetAsync(manifest, sha256, bytes)
-  await putAsset(sha256, bytes, manifest.assets[sha256].mime)
+  await putAsset(file, bytes, mime)
   return new TextDecoder().decode(bytes)
 }
 
@@ -77,9 +76,9 @@ export async function prepareRelease(
     playlists.set(master, text)
     const { variants, renditions } = parseMultivariant(text)
     const media = [...variants.map((v) => v.uri), ...renditions.flatMap((r) => r.uri ?? [])]
-    for (const uri of media.map(nameOf)) {
-      if (manifest.assets[uri] && !playlists.has(uri))
-        playlists.set(uri, await verifiedText(connection, manifest, uri))
+    for (const sha of media.map(shaOfUri)) {
+      if (Object.hasOwn(manifest.assets, sha) && !playlists.has(sha))
+        playlists.set(sha, await verifiedText(connection, manifest, sha))
     }
   }
   return { choice, signed, manifest, playlists }
@@ -107,10 +106,11 @@ export async function downloadRelease(options: {
   const worker = async () => {
     for (let sha = queue.shift(); sha && !failed; sha = queue.shift()) {
       try {
-        if (!(await hasAsset(sha))) {
-          const bytes = await fetchAsset(connection, sha)
+        const { file, mime } = manifest.assets[sha]
+        if (!(await hasAsset(file))) {
+          const bytes = await fetchAsset(connection, file)
           await checkAssetAsync(manifest, sha, bytes)
-          await putAsset(sha, bytes, manifest.assets[sha].mime)
+          await putAsset(file, bytes, mime)
         }
       } catch (error) {
         // The first failure stops every worker: the release will not be recorded anyway.
@@ -154,6 +154,8 @@ export async function openStoredRelease(
     pinnedKeys,
     expected: { ...stored, version: stored.version },
   })
-  const present = await Promise.all(stored.files.map(hasAsset))
+  const present = await Promise.all(
+    stored.files.map((sha) => hasAsset(manifest.assets[sha]?.file ?? sha)),
+  )
   return present.every(Boolean) ? { stored, manifest } : null
 }

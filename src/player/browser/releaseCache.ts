@@ -1,31 +1,32 @@
-import { ASSET_PATH, assetUrl } from '../model/clipSources'
+import { ASSET_PATH } from '../model/clipSources'
 
 /**
  * Cache Storage holding a release's files once verified, under the URLs the service worker
- * serves (`/player/a/<sha256>`). Content-addressed: a file in the cache is the file its name
- * says, for every release that lists it.
+ * serves (`/player/a/<file>`, the manifest's name, `<sha256>.<ext>`). Content-addressed: a file
+ * in the cache is the file its name says, for every release that lists it.
  */
+const cachedUrl = (file: string) => `${ASSET_PATH}${file}`
 export const ASSET_CACHE = 'cdm-player-assets'
 export const SHELL_CACHE = 'cdm-player-shell'
 
-export async function hasAsset(sha256: string): Promise<boolean> {
+export async function hasAsset(file: string): Promise<boolean> {
   const cache = await caches.open(ASSET_CACHE)
-  return (await cache.match(assetUrl(sha256))) !== undefined
+  return (await cache.match(cachedUrl(file))) !== undefined
 }
 
-export async function putAsset(sha256: string, bytes: ArrayBuffer, mime: string): Promise<void> {
+export async function putAsset(file: string, bytes: ArrayBuffer, mime: string): Promise<void> {
   const cache = await caches.open(ASSET_CACHE)
   await cache.put(
-    assetUrl(sha256),
+    cachedUrl(file),
     new Response(bytes, {
       headers: { 'content-type': mime, 'content-length': String(bytes.byteLength) },
     }),
   )
 }
 
-export async function readAssetText(sha256: string): Promise<string | null> {
+export async function readAssetText(file: string): Promise<string | null> {
   const cache = await caches.open(ASSET_CACHE)
-  const found = await cache.match(assetUrl(sha256))
+  const found = await cache.match(cachedUrl(file))
   return found ? found.text() : null
 }
 

@@ -96,6 +96,7 @@ export async function fetchSignedManifest(
   }
 }
 
-export async function fetchAsset(connection: Connection, sha256: string): Promise<ArrayBuffer> {
-  return (await call(connection, `/api/delivery/assets/${sha256}`)).arrayBuffer()
+/** A release file by its manifest `file` name (`<sha256>.<ext>`). */
+export async function fetchAsset(connection: Connection, file: string): Promise<ArrayBuffer> {
+  return (await call(connection, `/api/delivery/assets/${file}`)).arrayBuffer()
 }

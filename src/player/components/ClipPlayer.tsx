@@ -7,6 +7,7 @@ import { useT } from './i18n'
 import type { DeliveryManifestClip } from '../../delivery-client/browser'
 import {
   accentFor,
+  type AssetTable,
   assetUrl,
   audioTrackIndex,
   captionsFor,
@@ -34,6 +35,8 @@ function detectEngine(video: HTMLVideoElement): PlaybackEngine {
  */
 export function ClipPlayer(props: {
   clip: DeliveryManifestClip
+  /** The release's asset table, which names each file. */
+  assets: AssetTable
   locale: string
   accent: string
   lowData: boolean
@@ -61,7 +64,8 @@ export function ClipPlayer(props: {
   })
 
   // The source: HLS once per clip (accents are its audio renditions), the MP4 per accent.
-  const mp4 = engine === 'mp4' && accent ? offlineMp4For(clip, accent.tag) : null
+  const hlsUrl = assetUrl(props.assets, clip.hls)
+  const mp4 = engine === 'mp4' && accent ? offlineMp4For(clip, props.assets, accent.tag) : null
   useEffect(() => {
     const element = video.current
     if (!element) return
@@ -87,7 +91,7 @@ export function ClipPlayer(props: {
       return
     }
     if (chosen === 'native-hls') {
-      element.src = assetUrl(clip.hls)
+      element.src = hlsUrl
       return
     }
     let cancelled = false
@@ -120,7 +124,7 @@ export function ClipPlayer(props: {
       player.on(HlsPlayer.Events.ERROR, (_event, data) => {
         if (data.fatal) setFailed(true)
       })
-      player.loadSource(assetUrl(clip.hls))
+      player.loadSource(hlsUrl)
       player.attachMedia(element)
     })
     return () => {
@@ -129,7 +133,7 @@ export function ClipPlayer(props: {
       hls.current = null
     }
     // The accent is switched in place below; only the MP4 engine needs a new source for it.
-  }, [engine, clip.hls, mp4, props.lowData])
+  }, [engine, hlsUrl, mp4, props.lowData])
 
   // Switching accent within HLS: the audio rendition changes, the picture and position do not.
   useEffect(() => {
@@ -189,7 +193,7 @@ export function ClipPlayer(props: {
     else setCaptions((on) => !on)
   }
 
-  const captionsUrl = captionsFor(clip, props.locale)
+  const captionsUrl = captionsFor(clip, props.assets, props.locale)
   const accents = clipAccents(clip)
   return (
     <div
@@ -203,7 +207,7 @@ export function ClipPlayer(props: {
       <video
         ref={video}
         className="cdm-video"
-        poster={assetUrl(clip.poster)}
+        poster={assetUrl(props.assets, clip.poster)}
         playsInline
         preload="metadata"
         aria-label={t('clipLabel', { clip: clip.title })}

@@ -123,6 +123,7 @@ export function SessionScreen(props: {
               <ClipPlayer
                 key={exercise.clip.hls}
                 clip={exercise.clip}
+                assets={manifest.assets}
                 locale={manifest.locale}
                 accent={accent}
                 lowData={props.stored.lowData}

@@ -1,12 +1,16 @@
 import type { DeliveryManifest, DeliveryManifestClip } from '../../delivery-client/browser'
 
 /**
- * Where the player's service worker serves a release's verified files. Playlists name their
- * files by sha256 relative to themselves, so they resolve under the same folder.
+ * Where the player's service worker serves a release's verified files, under their manifest
+ * `file` names. Playlists name their files so, relative to themselves, so they resolve there.
  */
 export const ASSET_PATH = '/player/a/'
 
-export const assetUrl = (sha256: string) => `${ASSET_PATH}${sha256}`
+export type AssetTable = DeliveryManifest['assets']
+
+/** The URL of a release's file on the device, by its sha256. */
+export const assetUrl = (assets: AssetTable, sha256: string) =>
+  `${ASSET_PATH}${assets[sha256]?.file ?? sha256}`
 
 export interface Accent {
   label: string
@@ -35,15 +39,23 @@ export function accentFor(clip: DeliveryManifestClip, tag: string): Accent | nul
 }
 
 /** The offline MP4 of an accent, for browsers that play no HLS. */
-export function offlineMp4For(clip: DeliveryManifestClip, tag: string): string | null {
+export function offlineMp4For(
+  clip: DeliveryManifestClip,
+  assets: AssetTable,
+  tag: string,
+): string | null {
   const exact = clip.offline.find((o) => o.accent.tag === tag) ?? clip.offline[0]
-  return exact ? assetUrl(exact.sha256) : null
+  return exact ? assetUrl(assets, exact.sha256) : null
 }
 
 /** The caption file in the release's locale (the only one a release carries, normally). */
-export function captionsFor(clip: DeliveryManifestClip, locale: string): string | null {
+export function captionsFor(
+  clip: DeliveryManifestClip,
+  assets: AssetTable,
+  locale: string,
+): string | null {
   const track = clip.captions.find((c) => c.locale === locale) ?? clip.captions[0]
-  return track ? assetUrl(track.sha256) : null
+  return track ? assetUrl(assets, track.sha256) : null
 }
 
 /**

@@ -1,15 +1,13 @@
-import { lowDataVariant, mediaPlaylistFiles, parseMultivariant } from './hlsPlaylist'
+import { lowDataVariant, mediaPlaylistFiles, parseMultivariant, shaOfUri } from './hlsPlaylist'
 import type { DeliveryManifest } from '../../delivery-client/browser'
 
-/** A playlist's sha256 (as its name in the release) and its text. */
+/** A playlist's sha256 and its text. */
 export type PlaylistTexts = ReadonlyMap<string, string>
 
 /** The sha256 of every playlist in the release: each clip's multivariant and its media ones. */
 export function multivariantShas(manifest: DeliveryManifest): string[] {
   return [...new Set(manifest.modules.flatMap((m) => m.exercises.map((e) => e.clip.hls)))]
 }
-
-const nameOf = (uri: string) => uri.split('/').pop()?.split('?')[0] ?? uri
 
 export interface DownloadPlan {
   /** sha256 of every file to download, in the manifest's order. */
@@ -40,17 +38,17 @@ export function downloadPlan(options: {
       const kept = lowDataVariant(variants)
       const keptFiles = new Set<string>()
       const keep = (uri: string) => {
-        keptFiles.add(nameOf(uri))
-        for (const file of mediaPlaylistFiles(options.playlists.get(nameOf(uri)) ?? ''))
-          keptFiles.add(nameOf(file))
+        keptFiles.add(shaOfUri(uri))
+        for (const file of mediaPlaylistFiles(options.playlists.get(shaOfUri(uri)) ?? ''))
+          keptFiles.add(shaOfUri(file))
       }
       if (kept) keep(kept.uri)
       for (const rendition of renditions) if (rendition.uri) keep(rendition.uri)
       for (const variant of variants) {
         if (variant === kept) continue
-        skipped.add(nameOf(variant.uri))
-        for (const file of mediaPlaylistFiles(options.playlists.get(nameOf(variant.uri)) ?? ''))
-          if (!keptFiles.has(nameOf(file))) skipped.add(nameOf(file))
+        skipped.add(shaOfUri(variant.uri))
+        for (const file of mediaPlaylistFiles(options.playlists.get(shaOfUri(variant.uri)) ?? ''))
+          if (!keptFiles.has(shaOfUri(file))) skipped.add(shaOfUri(file))
       }
     }
   }

@@ -1,6 +1,7 @@
 /**
  * Just enough of an HLS multivariant playlist to plan a low-data download: which media
- * playlists belong to which picture size. Release playlists name files by sha256, relatively.
+ * playlists belong to which picture size. Release playlists name files by sha256 (and extension),
+ * relatively.
  */
 export interface HlsVariant {
   uri: string
@@ -49,6 +50,12 @@ export function parseMultivariant(text: string): {
   })
   return { variants, renditions }
 }
+
+/**
+ * The sha256 of the release file a playlist URI names: its last path segment, without a query
+ * or the extension a release gives the names of typed files.
+ */
+export const shaOfUri = (uri: string) => (uri.split('/').pop() ?? uri).split('?')[0].split('.')[0]
 
 /** The files a media playlist names: segment lines and URI="…" attributes (init segments). */
 export function mediaPlaylistFiles(text: string): string[] {
