@@ -9,11 +9,13 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository (tests included); doing it again here only
   // doubles the build time on 2 cores.
   typescript: { ignoreBuildErrors: true },
-  // These locate their binaries on disk at run time; bundling them breaks that lookup.
+  // These locate their binaries or data files (pdfkit's font metrics) on disk at run time;
+  // bundling them breaks that lookup.
   serverExternalPackages: [
     '@ffmpeg-installer/ffmpeg',
     '@ffprobe-installer/ffprobe',
     'fluent-ffmpeg',
+    'pdfkit',
   ],
   poweredByHeader: false,
   // `npm run dev` serves its scripts to localhost only unless told: the loopback addresses are

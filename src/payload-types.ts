@@ -1028,6 +1028,7 @@ export interface ReleaseOutput {
     [k: string]: {
       bytes: number;
       mime: string;
+      file?: string;
     };
   };
   assetBytes: number;

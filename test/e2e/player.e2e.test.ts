@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seriousViolations } from './helpers/axe'
+import { pdfPages } from '../helpers/pdfText'
 import { baseUrl, launchBrowser, screenshot } from './helpers/browser'
 import { SEED_ACCENTS, SEED_TOOLKIT } from '../../seed/content/toolkit'
 import { DEMO_USERS } from '../../seed/demoUsers'
@@ -417,6 +418,17 @@ describe('the toolkit player for a participant, offline', () => {
     await page.getByRole('button', { name: en.next, exact: true }).click()
     await expect(page.locator('h3[data-step]').textContent()).resolves.toBe(en.stepWorksheet)
     expect(await page.locator('.cdm-questions li').count()).toBeGreaterThan(0)
+    // The printable worksheets come from the device too: paper is what is left offline.
+    const [printout] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: en.printable }).click(),
+    ])
+    expect(printout.suggestedFilename()).toBe(en.printableFile)
+    const pdf = fs.readFileSync(await printout.path())
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(await pdfPages(pdf)).toEqual(
+      expect.arrayContaining([expect.stringContaining(en.stepWorksheet)]),
+    )
     for (let i = 0; i < 3; i++)
       await page.getByRole('button', { name: en.next, exact: true }).click()
     await expect(page.locator('h3[data-step]').textContent()).resolves.toBe(en.stepDiary)

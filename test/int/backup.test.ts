@@ -315,8 +315,11 @@ describe.runIf(isSqliteRun)('backup and restore', () => {
     })
     expect(synced.version).toBe('1.0.0')
     expect(synced.downloaded.length).toBeGreaterThan(0)
+    const { assets } = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
+      assets: Record<string, { file: string }>
+    }
     for (const asset of synced.downloaded)
-      expect(sha256(path.join(outDir, 'assets', asset))).toBe(asset)
+      expect(sha256(path.join(outDir, 'assets', assets[asset].file))).toBe(asset)
   })
 
   it('should refuse to restore over the restored database without --force, and keep the old one aside with it', async () => {

@@ -291,6 +291,7 @@ describe('delivery of releases', () => {
         'audio/mp4',
         'video/mp4',
         'image/jpeg',
+        'application/pdf',
       ]),
     )
     for (const [sha, { mime }] of declared) {
@@ -309,7 +310,7 @@ describe('delivery of releases', () => {
 
   it('should serve an asset by its sha256 with its extension, and refuse a wrong or unknown one', async () => {
     const manifest = JSON.parse(Buffer.from(captured.bytes).toString('utf8')) as {
-      assets: Record<string, { mime: string }>
+      assets: Record<string, { mime: string; file: string }>
     }
     const extensionOf: Record<string, string> = {
       'application/vnd.apple.mpegurl': 'm3u8',
@@ -318,14 +319,17 @@ describe('delivery of releases', () => {
       'audio/mp4': 'm4a',
       'video/mp4': 'mp4',
       'image/jpeg': 'jpg',
+      'application/pdf': 'pdf',
     }
     const get = (name: string, headers: Record<string, string> = {}) =>
       fetch(`${studio.server.url}/api/delivery/assets/${name}`, {
         headers: { authorization: `delivery-apps API-Key ${made.apiKey}`, ...headers },
       })
-    for (const [sha, { mime }] of Object.entries(manifest.assets)) {
+    for (const [sha, { mime, file }] of Object.entries(manifest.assets)) {
       const extension = extensionOf[mime]
-      const named = await get(`${sha}.${extension}`)
+      // The manifest names it so, and the API answers that name.
+      expect(file).toBe(`${sha}.${extension}`)
+      const named = await get(file)
       expect(named.status, `${sha}.${extension}`).toBe(200)
       expect(named.headers.get('content-type')).toBe(mime)
       expect(named.headers.get('etag')).toBe(`"${sha}"`)

@@ -235,8 +235,14 @@ describe('a release build killed mid-way', () => {
     let started = () => undefined as void
     const firstStep = new Promise<void>((resolve) => (started = resolve))
     const worker = startWorker('never', (line) => line.startsWith('STEP') && started())
+    // A worker that ends before its first step says why, instead of leaving this test waiting.
+    await Promise.race([
+      firstStep,
+      worker.paused.then((lines) =>
+        Promise.reject(new Error(`the worker finished with no step:\n${lines.join('\n')}`)),
+      ),
+    ])
     worker.paused.catch(() => undefined)
-    await firstStep
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 100))
     await kill(worker.child())
     expectNoHalfWrittenAssets()

@@ -21,6 +21,7 @@ import { idFromText } from '../../src/domain/refs'
 import { ASSET_EXTENSIONS } from '../../src/domain/releases/assetNames'
 import { playlistUris } from '../../src/domain/releases/hlsForRelease'
 import { ffmpegBinaries } from '../../src/lib/ffmpeg/binaries'
+import { pdfPages } from '../helpers/pdfText'
 
 const studio = setUpStudio()
 const fixtures = new MediaFixtures()
@@ -211,6 +212,35 @@ describe('releases and delivery', () => {
     const probed = await probeHls(ffmpegBinaries().ffprobe, path.join(assets, master))
     expect(probed.streams).toEqual(expect.arrayContaining(['audio', 'video']))
     expect(probed.duration).toBeGreaterThan(1.5)
+  })
+
+  it('should ship printable worksheets, a PDF listed in the manifest, one exercise from the top of a page', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
+      toolkit: { title: string }
+      printable: string
+      assets: Record<string, { bytes: number; mime: string; file: string }>
+      modules: { title: string; exercises: { title: string; task: string }[] }[]
+    }
+    const asset = manifest.assets[manifest.printable]
+    expect(asset).toMatchObject({ mime: 'application/pdf', file: `${manifest.printable}.pdf` })
+    const served = await delivery(`/api/delivery/assets/${asset.file}`)
+    expect(served.headers.get('content-type')).toBe('application/pdf')
+    const bytes = Buffer.from(await served.arrayBuffer())
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.printable)
+    expect(bytes.length).toBe(asset.bytes)
+    expect(fs.readFileSync(path.join(outDir, 'assets', asset.file))).toEqual(bytes)
+    const pages = await pdfPages(bytes)
+    const exercises = manifest.modules.flatMap((m) => m.exercises)
+    expect(exercises.map((e) => e.title)).toEqual(['First', 'Second'])
+    expect(pages[0]).toContain(manifest.toolkit.title)
+    expect(pages[0]).toContain('Version 1.0.0')
+    const starts = exercises.map((e) =>
+      pages.findIndex((page) => page.startsWith('Module: ') && page.includes(e.title)),
+    )
+    expect(starts[0]).toBe(1)
+    expect(starts[1]).toBeGreaterThan(starts[0])
+    expect(pages.slice(starts[0], starts[1]).join(' ')).toContain('Notice one feeling.')
+    expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`)
   })
 
   it.skipIf(!fs.existsSync(DEBIAN_FFPROBE))(
@@ -461,10 +491,21 @@ describe('releases and delivery', () => {
         `/api/delivery/toolkits/${toolkit.slug}/releases/1.1.0/delta?from=1.0.0&audience=${audience.slug}&locale=en-GB`,
       )
     ).json()) as { add: { sha256: string }[]; drop: { sha256: string }[]; addBytes: number }
-    // New: the voice, its offline MP4, its HLS audio and the first clip's master playlist.
-    // Dropped: only that master; the second clip still uses the old voice and its files.
-    expect(delta.add.length).toBe(5)
-    expect(delta.drop.length).toBe(1)
+    // New: the voice, its offline MP4, its HLS audio and the first clip's master playlist, and
+    // the printable worksheets, whose cover names the version. Dropped: that master and the old
+    // worksheets; the second clip still uses the old voice and its files.
+    expect(delta.add.length).toBe(6)
+    expect(delta.drop.length).toBe(2)
+    const printableOf = async (version: string) =>
+      (
+        (await (
+          await delivery(
+            `/api/delivery/toolkits/${toolkit.slug}/releases/${version}/manifest.json?audience=${audience.slug}&locale=en-GB`,
+          )
+        ).json()) as { printable: string }
+      ).printable
+    expect(delta.add.map((a) => a.sha256)).toContain(await printableOf('1.1.0'))
+    expect(delta.drop.map((d) => d.sha256)).toContain(await printableOf('1.0.0'))
 
     const client = createDeliveryClient({ baseUrl: studio.server.url, apiKey })
     const synced = await client.syncRelease({
@@ -497,6 +538,21 @@ describe('releases and delivery', () => {
     expect(bundle.headers.get('content-disposition')).toContain('1.1.0-')
     expect((await bundle.arrayBuffer()).byteLength).toBe(summary.outputs[0].bundleBytes)
     expect((await api('GET', `${download}&file=secrets`)).status).toBe(400)
+    // Staff print the worksheets from the release panel: the same PDF the manifest lists.
+    const printout = await fetch(`${studio.server.url}${download}&file=printable`, {
+      headers: { authorization: `JWT ${publisherToken}` },
+    })
+    expect(printout.status).toBe(200)
+    expect(printout.headers.get('content-type')).toBe('application/pdf')
+    expect(printout.headers.get('content-disposition')).toContain(
+      `1.1.0-${audience.slug}.en-GB.worksheets.pdf`,
+    )
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await printout.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(await printableOf('1.1.0'))
+    expect(summary.outputs[0]).toMatchObject({ printable: true })
     expect(
       (await api('GET', `/api/releases/${secondId}/download?audience=nobody&locale=en-GB`)).status,
     ).toBe(404)

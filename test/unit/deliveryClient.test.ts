@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } f
 import {
   DeliveryError,
   type DeliveryManifest,
+  checkManifestAssets,
   type SyncProgress,
   createDeliveryClient,
   defaultStateFile,
@@ -419,6 +420,21 @@ describe('parseManifest', () => {
     expect(Object.values(parseManifest(bytesOf(current)).assets).map((a) => a.file)).toEqual(
       Object.keys(current.assets).map((sha) => expect.stringMatching(`^${sha}\\.[a-z0-9]+$`)),
     )
+  })
+
+  it('should refuse a manifest whose printable worksheets or file names are not in its asset table', () => {
+    const withPdf = { ...manifestFor('1.0.0', baseFiles), printable: 'f'.repeat(64) }
+    expect(() => checkManifestAssets(parseManifest(bytesOf(withPdf)))).toThrow(
+      `printable points at "${'f'.repeat(64)}", which the asset table does not list`,
+    )
+    const renamed = manifestFor('1.0.0', baseFiles)
+    const [sha] = Object.keys(renamed.assets)
+    for (const file of ['../../etc/passwd', `${'0'.repeat(64)}.mp4`, `${sha}/x.mp4`]) {
+      renamed.assets[sha].file = file
+      expect(() => checkManifestAssets(parseManifest(bytesOf(renamed))), file).toThrow(
+        `Asset ${sha} has file name ${JSON.stringify(file)}`,
+      )
+    }
   })
 
   it('should refuse a manifest of a version it does not know', () => {

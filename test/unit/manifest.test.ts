@@ -308,6 +308,24 @@ describe('buildManifest', () => {
     expect(Object.keys(manifest.assets)).toHaveLength(3 * 7)
   })
 
+  it('should list the printable worksheets as a PDF asset, when given', () => {
+    const printable = ref('printable', 40_000)
+    const manifest = buildManifest({ ...input, printable })
+    expect(manifest.printable).toBe(printable.sha256)
+    expect(manifest.assets[printable.sha256]).toEqual({
+      bytes: 40_000,
+      mime: 'application/pdf',
+      file: `${printable.sha256}.pdf`,
+    })
+    expect(checkManifestAssets(manifest).ok).toBe(true)
+    expect(errorsOf(JSON.parse(canonicalJson(manifest)))).toEqual([])
+    expect(buildManifest(input)).not.toHaveProperty('printable')
+    delete manifest.assets[printable.sha256]
+    expect(checkManifestAssets(manifest).missing).toEqual([
+      { sha256: printable.sha256, path: 'printable' },
+    ])
+  })
+
   it('should list assets sorted by sha256', () => {
     const keys = Object.keys(buildManifest(input).assets)
     expect(keys).toEqual([...keys].sort())
@@ -410,10 +428,12 @@ describe('the cdm-manifest/3 JSON Schema', () => {
     expect(schemaV2.$defs).toEqual(schemaV1.$defs)
   })
 
-  it('should be version 2 with each asset’s file name added, and nothing else changed', () => {
-    const { assets, schema: version, ...rest } = structuredClone(schema.properties)
+  it('should be version 2 with each asset’s file name and the printable worksheets added, and nothing else changed', () => {
+    const { assets, printable, schema: version, ...rest } = structuredClone(schema.properties)
     const v2 = structuredClone(schemaV2.properties)
     expect(version).toEqual({ const: 'cdm-manifest/3' })
+    expect(printable.$ref).toBe('#/$defs/sha256')
+    expect(schema.required).toEqual(schemaV2.required)
     expect(rest).toEqual({ ...v2, assets: undefined, schema: undefined, ...rest })
     expect(Object.keys(rest)).toEqual(
       Object.keys(v2).filter((k) => !['assets', 'schema'].includes(k)),

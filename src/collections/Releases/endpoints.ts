@@ -3,12 +3,14 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole, staffUser } from '../../access/roles'
 import type { Checked } from '../../domain/http/bodyFields'
 import { emptyRequestOf, withdrawRequestOf } from '../../domain/http/endpointBodies'
-import { releaseKey } from '../../domain/storage/mediaKeys'
+import { ASSET_MIME } from '../../domain/manifest/buildManifest'
+import { assetKey, releaseKey } from '../../domain/storage/mediaKeys'
 import { readJsonBody } from '../../endpoints/readJsonBody'
 import { jsonError, refusalResponse } from '../../lib/http/jsonError'
 import {
   bundleFileName,
   manifestFileName,
+  printableFileName,
   signatureFileName,
 } from '../../lib/releases/releaseStore'
 import { NotStored, serveStored } from '../../lib/storage/serveStored'
@@ -60,26 +62,33 @@ const DOWNLOADS = {
   bundle: { name: bundleFileName, type: 'application/zip' },
   manifest: { name: manifestFileName, type: 'application/json' },
   signature: { name: signatureFileName, type: 'application/json' },
+  printable: { name: printableFileName, type: ASSET_MIME.printable },
 } as const
 
 /**
- * GET /api/releases/:id/download?audience=&locale=&file=bundle|manifest|signature — a
- * published release's files for staff, e.g. to preload devices by hand or to check a build.
+ * GET /api/releases/:id/download?audience=&locale=&file=bundle|manifest|signature|printable — a
+ * published release's files for staff, e.g. to preload devices by hand, to check a build or to
+ * print the worksheets.
  */
 const download: ReleaseHandler<undefined> = async (req, release) => {
   const kind = req.searchParams.get('file') ?? 'bundle'
   if (!Object.hasOwn(DOWNLOADS, kind))
-    return jsonError(400, `Unknown file "${kind}": use bundle, manifest or signature.`)
+    return jsonError(400, `Unknown file "${kind}": use bundle, manifest, signature or printable.`)
   if (release.status !== 'published' && release.status !== 'withdrawn')
     return jsonError(400, `Release ${release.version} is ${release.status}; it has no files yet.`)
   const audience = req.searchParams.get('audience') ?? ''
   const locale = req.searchParams.get('locale') ?? ''
-  if (!outputsOf(release).some((o) => o.audience === audience && o.locale === locale))
+  const output = outputsOf(release).find((o) => o.audience === audience && o.locale === locale)
+  if (!output)
     return jsonError(404, `Release ${release.version} has no files for ${audience} in ${locale}.`)
   const { name: fileName, type } = DOWNLOADS[kind as keyof typeof DOWNLOADS]
   const name = fileName(audience, locale)
+  // The worksheets are an asset of the release, stored once by hash like its media.
+  const printable = Object.keys(output.assets).find((sha) => output.assets[sha].mime === type)
+  if (kind === 'printable' && !printable)
+    return jsonError(404, `Release ${release.version} was built without printable worksheets.`)
   const response = await serveStored({
-    key: releaseKey(release.id, name),
+    key: kind === 'printable' ? assetKey(printable!) : releaseKey(release.id, name),
     contentType: type,
     rangeHeader: req.headers.get('range'),
     cacheControl: 'private, no-cache',

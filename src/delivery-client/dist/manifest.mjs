@@ -54,7 +54,7 @@ export function checkManifestAssets(manifest) {
       )
     }
   }
-  const use = (sha, at) => {
+  const refer = (sha, at) => {
     if (typeof sha !== 'string' || !assets || !Object.hasOwn(assets, sha)) {
       problems.push(`${at} points at ${JSON.stringify(sha)}, which the asset table does not list.`)
     }
@@ -64,19 +64,20 @@ export function checkManifestAssets(manifest) {
     problems.push(`${at} is not a list.`)
     return []
   }
+  if (manifest.printable !== undefined) refer(manifest.printable, 'printable')
   list(manifest.modules, 'modules').forEach((module, m) =>
     list(module?.exercises, `modules[${m}].exercises`).forEach((exercise, e) => {
       const at = `modules[${m}].exercises[${e}].clip`
       const clip = exercise?.clip
       if (!isObject(clip)) return problems.push(`${at} is missing.`)
-      use(clip.poster, `${at}.poster`)
-      use(clip.hls, `${at}.hls`)
-      list(clip.offline, `${at}.offline`).forEach((o, i) => use(o?.sha256, `${at}.offline[${i}]`))
+      refer(clip.poster, `${at}.poster`)
+      refer(clip.hls, `${at}.hls`)
+      list(clip.offline, `${at}.offline`).forEach((o, i) => refer(o?.sha256, `${at}.offline[${i}]`))
       list(clip.voiceTracks, `${at}.voiceTracks`).forEach((v, i) =>
-        use(v?.sha256, `${at}.voiceTracks[${i}]`),
+        refer(v?.sha256, `${at}.voiceTracks[${i}]`),
       )
       list(clip.captions, `${at}.captions`).forEach((c, i) =>
-        use(c?.sha256, `${at}.captions[${i}]`),
+        refer(c?.sha256, `${at}.captions[${i}]`),
       )
     }),
   )

@@ -30,6 +30,11 @@ export interface DeliveryManifest {
   }
   locale: string
   modules: DeliveryManifestModule[]
+  /**
+   * sha256 of the printable worksheets (a PDF): every exercise's worksheet, key points, task
+   * and diary prompts, for when only paper is left. Releases built since version 3 have one.
+   */
+  printable?: string
   /** sha256 (lowercase hex) → size and type of every file the manifest refers to. */
   assets: Record<string, DeliveryManifestAsset>
 }

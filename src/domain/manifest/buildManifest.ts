@@ -16,6 +16,7 @@ export const ASSET_MIME = {
   offline: 'video/mp4',
   voiceTrack: 'audio/mp4',
   caption: 'text/vtt',
+  printable: 'application/pdf',
 } as const
 
 /** Thrown when the documents cannot make a complete manifest; preflight should have said so. */
@@ -41,6 +42,8 @@ export interface BuildManifestInput {
   clips: Clip[]
   /** The release's accents, in the order apps should offer them (the first is the default). */
   accents: Accent[]
+  /** The printable worksheets, made from the manifest built without them (src/lib/print). */
+  printable?: FileRef
 }
 
 /**
@@ -103,6 +106,9 @@ export function buildManifest(input: BuildManifestInput): Manifest {
     }),
   }))
 
+  const printable = input.printable
+    ? addAsset(input.printable, ASSET_MIME.printable, 'The printable worksheets')
+    : null
   if (problems.length > 0) throw new ManifestBuildError(problems)
 
   // fromEntries defines own properties, so even a hostile key such as "__proto__" stays data.
@@ -122,6 +128,7 @@ export function buildManifest(input: BuildManifestInput): Manifest {
     audience: { slug: input.audience.slug, label: input.audience.label },
     locale: input.locale,
     modules,
+    ...(printable ? { printable } : {}),
     assets: sortedAssets,
   }
 }

@@ -30,6 +30,7 @@ export function manifestReferences(manifest: Manifest): AssetReference[] {
       clip.captions.forEach((c, i) => refs.push({ sha256: c.sha256, path: `${at}.captions[${i}]` }))
     }),
   )
+  if (manifest.printable !== undefined) refs.push({ sha256: manifest.printable, path: 'printable' })
   return refs
 }
 

@@ -68,6 +68,11 @@ export interface Manifest {
   audience: { slug: string; label: string }
   locale: string
   modules: ManifestModule[]
+  /**
+   * sha256 of the printable worksheets (a PDF): every exercise's worksheet, key points, task
+   * and diary prompts, for when only paper is left. Releases built since version 3 have one.
+   */
+  printable?: string
   /** sha256 → size and type of every file the manifest refers to, and no others. */
   assets: Record<string, ManifestAsset>
 }

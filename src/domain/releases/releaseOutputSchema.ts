@@ -33,7 +33,12 @@ export const releaseOutputSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['bytes', 'mime'],
-        properties: { bytes: { type: 'number' }, mime: { type: 'string' } },
+        // `file` since manifests of version 3; outputs built before have none.
+        properties: {
+          bytes: { type: 'number' },
+          mime: { type: 'string' },
+          file: { type: 'string' },
+        },
       },
     },
     assetBytes: { type: 'number' },

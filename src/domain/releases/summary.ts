@@ -1,6 +1,7 @@
 import { computeDelta } from './delta'
 import { compareSemver } from './semver'
 import type { ReleaseOutput } from '../../payload-types'
+import { ASSET_MIME } from '../manifest/buildManifest'
 
 /**
  * What a build wrote for one audience × locale, as `releases.outputs` stores it; its contract is
@@ -23,6 +24,8 @@ export interface OutputSummary {
   assetCount: number
   assetBytes: number
   bundleBytes: number
+  /** Whether it has printable worksheets (releases built since manifests of version 3). */
+  printable: boolean
   /** From each earlier release with the same audience and locale, newest first. */
   deltas: DeltaSummary[]
 }
@@ -45,6 +48,7 @@ export function summariseOutputs(
     assetCount: Object.keys(output.assets).length,
     assetBytes: output.assetBytes,
     bundleBytes: output.bundleBytes,
+    printable: Object.values(output.assets).some((asset) => asset.mime === ASSET_MIME.printable),
     deltas: older.flatMap((previous) => {
       const match = previous.outputs.find(
         (o) => o.audience === output.audience && o.locale === output.locale,

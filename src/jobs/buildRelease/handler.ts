@@ -5,11 +5,13 @@ import type { TaskHandler } from 'payload'
 
 import { buildManifest } from '../../domain/manifest/buildManifest'
 import { canonicalJsonBytes } from '../../domain/manifest/canonicalJson'
+import { printableWorksheets } from '../../domain/print/printableWorksheets'
 import { idText } from '../../domain/refs'
 import { DEFAULT_STALE_AFTER_MS } from '../../domain/releases/buildProgress'
 import type { ReleaseOutput } from '../../domain/releases/summary'
 import type { MediaKey } from '../../domain/storage/mediaKeys'
 import { dataDir } from '../../lib/config/paths'
+import { printablePdf } from '../../lib/print/printablePdf'
 import {
   type BuildProgressReporter,
   startBuildProgress,
@@ -67,13 +69,14 @@ export const buildRelease: TaskHandler<'buildRelease'> = async ({ input, req }) 
     const publishedAt = new Date().toISOString()
     const keys = signingKeys()
     await packageReleaseHlsFor(release, models)
-    const planned = planManifests(release, models, {
+    const drafts = planManifests(release, models, {
       previous: previous?.version ?? null,
       publishedAt,
       changelog,
       credits: contributions.credits,
     })
-    await storeAssets(progress, assetSources(planned))
+    await storeAssets(progress, assetSources(drafts))
+    const planned = await withPrintables(drafts, new Date(publishedAt))
     const outputs = await writeSignedOutputs(release, planned, keys, progress)
     await progress.report('publishing')
     await progress.stop()
@@ -130,7 +133,7 @@ async function packageReleaseHlsFor(release: Release, models: Models) {
   }
 }
 
-/** One manifest per audience × locale the release chose. */
+/** One manifest per audience × locale the release chose, without its printable worksheets. */
 function planManifests(
   release: Release,
   models: Models,
@@ -145,7 +148,7 @@ function planManifests(
         locale,
         audience,
         model,
-        manifest: buildManifest({
+        input: {
           toolkit: model.toolkit,
           release: { version: release.version, ...about },
           audience,
@@ -154,9 +157,27 @@ function planManifests(
           exercises: model.exercises,
           clips: model.clips,
           accents: accentIds.map((a) => model.accents.find((x) => x.id === a)!).filter(Boolean),
-        }),
-      })),
+        },
+      }))
+      .map((draft) => ({ ...draft, manifest: buildManifest(draft.input) })),
   )
+}
+
+/**
+ * Each output's printable worksheets, laid out from its manifest and stored as an asset, then
+ * the manifest again with them listed. Dated with the release, so a resumed build makes the
+ * same PDF again.
+ */
+async function withPrintables(drafts: ReturnType<typeof planManifests>, createdAt: Date) {
+  const planned = []
+  for (const draft of drafts) {
+    const bytes = await printablePdf(printableWorksheets(draft.manifest), { createdAt })
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    await storeAsset(sha256, { bytes })
+    const printable = { sha256, bytes: bytes.length }
+    planned.push({ ...draft, manifest: buildManifest({ ...draft.input, printable }) })
+  }
+  return planned
 }
 
 /** Where every asset the manifests name is stored now, by sha256. */

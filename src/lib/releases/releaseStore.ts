@@ -15,6 +15,10 @@ export const signatureFileName = (audience: string, locale: string) =>
 export const bundleFileName = (audience: string, locale: string) =>
   `${audience}.${locale}.bundle.zip`
 
+/** The name a staff download gives the printable worksheets (stored as an asset, by hash). */
+export const printableFileName = (audience: string, locale: string) =>
+  `${audience}.${locale}.worksheets.pdf`
+
 /**
  * Puts a stored file, or bytes a build made, into the asset store under their sha256, unless
  * they are already there. Content-addressed: what is stored under a hash is never rewritten.

@@ -7,6 +7,7 @@ import { DiaryStep, SummaryStep, TaskStep, WorksheetStep } from './ExerciseSteps
 import { useT } from './i18n'
 import type { DeliveryManifest } from '../../delivery-client/browser'
 import type { StoredRelease } from '../browser/offlineRelease'
+import { assetUrl } from '../model/clipSources'
 import {
   exerciseAt,
   firstPosition,
@@ -86,6 +87,19 @@ export function SessionScreen(props: {
             </ul>
           </section>
         ))}
+        {manifest.printable && (
+          <p>
+            {/* From the device like every file of the release, so it prints offline too. */}
+            <a
+              className="cdm-button"
+              href={assetUrl(manifest.assets, manifest.printable)}
+              download={t('printableFile')}
+              data-printable
+            >
+              {t('printable')}
+            </a>
+          </p>
+        )}
         {manifest.release.credits.length > 0 && (
           <p className="cdm-hint cdm-credits">
             {t('credits', { names: manifest.release.credits.join(', ') })}

@@ -80,6 +80,8 @@ export const cy: Strings = {
   nextExercise: 'Yr ymarfer nesaf',
   sessionDone: 'Rydych chi wedi cyrraedd diwedd y pecyn cymorth.',
   myDiary: 'Fy nyddiadur',
+  printable: "Taflenni gwaith i'w hargraffu (PDF)",
+  printableFile: 'taflenni-gwaith.pdf',
 
   play: 'Chwarae',
   pause: 'Oedi',

@@ -78,6 +78,8 @@ export const en = {
   nextExercise: 'Next exercise',
   sessionDone: 'You have reached the end of the toolkit.',
   myDiary: 'My diary',
+  printable: 'Worksheets to print (PDF)',
+  printableFile: 'worksheets.pdf',
 
   play: 'Play',
   pause: 'Pause',

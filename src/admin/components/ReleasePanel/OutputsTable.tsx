@@ -58,6 +58,11 @@ function OutputRow({ releaseId, output: o }: { releaseId: Id; output: OutputSumm
         <a href={download('signature')} download>
           signature
         </a>
+        {o.printable && (
+          <a href={download('printable')} download>
+            worksheets.pdf
+          </a>
+        )}
       </td>
     </tr>
   )
