@@ -421,7 +421,7 @@ describe('the toolkit player for a participant, offline', () => {
     // The printable worksheets come from the device too: paper is what is left offline.
     const [printout] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: en.printable }).click(),
+      page.getByRole('button', { name: en.printable }).click(),
     ])
     expect(printout.suggestedFilename()).toBe(en.printableFile)
     const pdf = fs.readFileSync(await printout.path())

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 
 import { useT } from './i18n'
 import { readAll } from '../browser/deviceStore'
+import { saveFile } from '../browser/saveFile'
 import { diaryAsText, sortDiary, type DiaryEntry } from '../model/diary'
 
 /** The participant's diary, read from this device only, and saved as a file they keep. */
@@ -24,11 +25,7 @@ export function DiaryScreen({ uiLocale }: { uiLocale: string }) {
 
   function exportDiary() {
     const blob = new Blob([diaryAsText(entries, heading)], { type: 'text/plain;charset=utf-8' })
-    const link = document.createElement('a')
-    link.href = URL.createObjectURL(blob)
-    link.download = t('diaryExportFile')
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000)
+    saveFile(blob, t('diaryExportFile'))
   }
 
   return (

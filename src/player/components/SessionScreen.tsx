@@ -7,6 +7,7 @@ import { DiaryStep, SummaryStep, TaskStep, WorksheetStep } from './ExerciseSteps
 import { useT } from './i18n'
 import type { DeliveryManifest } from '../../delivery-client/browser'
 import type { StoredRelease } from '../browser/offlineRelease'
+import { saveDeviceFile } from '../browser/saveFile'
 import { assetUrl } from '../model/clipSources'
 import {
   exerciseAt,
@@ -90,14 +91,19 @@ export function SessionScreen(props: {
         {manifest.printable && (
           <p>
             {/* From the device like every file of the release, so it prints offline too. */}
-            <a
+            <button
+              type="button"
               className="cdm-button"
-              href={assetUrl(manifest.assets, manifest.printable)}
-              download={t('printableFile')}
               data-printable
+              onClick={() =>
+                void saveDeviceFile(
+                  assetUrl(manifest.assets, manifest.printable!),
+                  t('printableFile'),
+                )
+              }
             >
               {t('printable')}
-            </a>
+            </button>
           </p>
         )}
         {manifest.release.credits.length > 0 && (
