@@ -9,7 +9,7 @@ const en = {
   coverFor: 'For: {audience}',
   coverVersion: 'Version {version}',
   coverUse:
-    'Use these pages when the clips cannot play, or to take home. There is one exercise on each page.',
+    'Use these pages when the clips cannot play, or to take home. Each exercise starts on a new page.',
   module: 'Module: {module}',
   foundation: 'Foundation: always used',
   minutes: 'About {minutes} minutes',
@@ -31,7 +31,7 @@ const cy: PrintStrings = {
   coverFor: 'Ar gyfer: {audience}',
   coverVersion: 'Fersiwn {version}',
   coverUse:
-    "Defnyddiwch y tudalennau hyn pan nad yw'r clipiau'n gallu chwarae, neu i fynd â nhw adref. Mae un ymarfer ar bob tudalen.",
+    "Defnyddiwch y tudalennau hyn pan nad yw'r clipiau'n gallu chwarae, neu i fynd â nhw adref. Mae pob ymarfer yn dechrau ar dudalen newydd.",
   module: 'Modiwl: {module}',
   foundation: 'Sylfaen: bob amser yn cael ei ddefnyddio',
   minutes: 'Tua {minutes} munud',

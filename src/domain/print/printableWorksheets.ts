@@ -3,8 +3,9 @@ import type { Manifest } from '../manifest/types'
 
 /**
  * The paper fallback of one release output: when the internet fails in a session, only paper is
- * left. A cover, then one exercise per page (its worksheet, key points, between-session task and
- * diary prompts), in the output's language. Pure: the PDF renderer only lays this out.
+ * left. A cover, then each exercise from the top of a new page (its worksheet, key points,
+ * between-session task and diary prompts), in the output's language. Pure: the PDF renderer
+ * only lays this out.
  */
 export interface PrintableDocument {
   /** BCP 47, for the PDF's language. */

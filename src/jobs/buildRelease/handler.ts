@@ -165,8 +165,8 @@ function planManifests(
 
 /**
  * Each output's printable worksheets, laid out from its manifest and stored as an asset, then
- * the manifest again with them listed. Dated with the release, so a resumed build makes the
- * same PDF again.
+ * the manifest again with them listed. Dated with the release's publishing time, so a PDF's
+ * bytes depend only on what it shows and when it was published.
  */
 async function withPrintables(drafts: ReturnType<typeof planManifests>, createdAt: Date) {
   const planned = []
