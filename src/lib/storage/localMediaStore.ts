@@ -147,7 +147,10 @@ class LocalMediaStore implements MediaStore {
     for (const candidate of await leftoverCandidates(this.pathOf(area))) {
       if (!matches(path.basename(candidate)) || this.live.has(candidate)) continue
       const lastChange = await newestChange(candidate)
-      if (lastChange !== null && lastChange <= cutoff) {
+      // With no quiet time asked for, age does not matter: a folder made in the same
+      // millisecond has an mtime (to the microsecond) after Date.now() (to the millisecond).
+      const quiet = options.quietForMs <= 0 || (lastChange !== null && lastChange <= cutoff)
+      if (lastChange !== null && quiet) {
         await fsp.rm(candidate, { recursive: true, force: true })
         removed += 1
       }

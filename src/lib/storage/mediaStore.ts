@@ -64,8 +64,8 @@ export interface MediaStore {
   ): Promise<'put' | 'exists'>
   /**
    * Removes staged folders and half-put objects of `area` left by processes that died: those
-   * with `label` (any when omitted) and no change for `quietForMs`. This process's live
-   * staging is never touched.
+   * with `label` (any when omitted) and no change for `quietForMs` (0: however recent). This
+   * process's live staging is never touched.
    */
   removeLeftovers(area: string, options: { label?: string; quietForMs: number }): Promise<number>
   /** Removes this process's staged folders at once: called by a worker just before it exits. */
